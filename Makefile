@@ -1,0 +1,41 @@
+# The two commands a new clone needs: `make site` and `make test`.
+# Everything else here is a convenience over the `readout` command.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+
+.PHONY: site serve test check clean
+
+# A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+site: $(VENV)/.installed
+	$(BIN)/readout build
+
+serve: $(VENV)/.installed
+	$(BIN)/readout serve --port $(PORT)
+
+check: $(VENV)/.installed
+	$(BIN)/readout check
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-build-* .site-old-* build dist src/*.egg-info .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,136 @@
+"""The loader's vocabulary (``lexicon.yml``), compiled once into regular expressions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+import yaml
+
+LIST_KEYS = (
+    "abbreviations", "host_verbs", "event_kinds", "subject_cues", "title_heads",
+    "title_adjectives", "not_names", "people_separators", "speech_verbs", "pronouns", "noise",
+)
+
+
+def phrase_pattern(phrases, flags=re.IGNORECASE) -> re.Pattern:
+    """A regex matching any of ``phrases`` as whole words, longest first."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if ordered else body, flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue phrases and vocabulary, as plain data plus the patterns compiled from it."""
+
+    data: dict
+
+    @cached_property
+    def digest(self) -> str:
+        """A stable hash of the vocabulary, so cached parses can tell when it changed."""
+        return hashlib.sha256(json.dumps(self.data, sort_keys=True).encode()).hexdigest()
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    @cached_property
+    def header_date(self) -> re.Pattern:
+        return re.compile(self.data["header_date"], re.IGNORECASE)
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(a.lower() for a in self.data["abbreviations"])
+
+    @cached_property
+    def host_verbs(self) -> re.Pattern:
+        return phrase_pattern(self.data["host_verbs"])
+
+    @cached_property
+    def event_kinds(self) -> re.Pattern:
+        return phrase_pattern(self.data["event_kinds"])
+
+    @cached_property
+    def subject_cues(self) -> re.Pattern:
+        return phrase_pattern(self.data["subject_cues"])
+
+    @cached_property
+    def title_head(self) -> re.Pattern:
+        """Matches at the start of a title ("Premier of …", "also premier of …")."""
+        ordered = sorted(set(self.data["title_heads"]), key=len, reverse=True)
+        body = "|".join(re.escape(t) for t in ordered)
+        return re.compile(rf"(?:also\s+|the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        words = set()
+        for title in self.data["title_heads"] + self.data["title_adjectives"]:
+            words.update(title.replace("-", " ").split())
+        return frozenset(words)
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        return frozenset(self.data["not_names"]) | self.title_words
+
+    @cached_property
+    def attendance_before(self) -> re.Pattern:
+        return phrase_pattern(self.data["attendance"]["before"])
+
+    @cached_property
+    def attendance_after(self) -> re.Pattern:
+        return phrase_pattern(self.data["attendance"]["after"])
+
+    @cached_property
+    def people_separator(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.data["people_separators"]))
+
+    @cached_property
+    def speech_verbs(self) -> re.Pattern:
+        return phrase_pattern(self.data["speech_verbs"])
+
+    @cached_property
+    def pronouns(self) -> re.Pattern:
+        return phrase_pattern(self.data["pronouns"])
+
+    @cached_property
+    def section_cues(self) -> dict[str, list[tuple[re.Pattern, int]]]:
+        """For each section, its cue phrases compiled, with their weights."""
+        cues = {}
+        for section, phrases in self.data["sections"].items():
+            cues[section] = [
+                (re.compile(rf"(?<![\w-]){re.escape(p)}" + ("" if p.endswith(",") else r"(?![\w-])"),
+                            re.IGNORECASE), int(w))
+                for p, w in phrases.items()
+            ]
+        return cues
+
+    @cached_property
+    def noise(self) -> list[re.Pattern]:
+        return [re.compile(rf"\s*(?:{p})\s*", re.IGNORECASE) for p in self.data["noise"]]
+
+    def extended(self, extra: dict) -> "Lexicon":
+        """A lexicon with ``extra``'s entries added to this one's (lists appended, cues merged)."""
+        data = json.loads(json.dumps(self.data))
+        for key, value in extra.items():
+            if key in LIST_KEYS:
+                data[key] = data[key] + [v for v in value if v not in data[key]]
+            elif key == "attendance":
+                for side, phrases in value.items():
+                    data["attendance"][side] = data["attendance"][side] + list(phrases)
+            elif key == "sections":
+                for section, phrases in value.items():
+                    data["sections"].setdefault(section, {}).update(phrases)
+            else:
+                data[key] = value
+        return Lexicon(data)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the package."""
+    text = resources.files("readout.load").joinpath("lexicon.yml").read_text(encoding="utf-8")
+    return Lexicon(yaml.safe_load(text))

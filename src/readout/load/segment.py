@@ -1,0 +1,102 @@
+"""Source text → header, paragraphs and sentences, each as a span into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import Lexicon
+
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, then white space.
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+# What may begin the next sentence: a capital, a digit, or an opening quote or bracket.
+SENTENCE_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a scraped page's first line says: its publication date, and where the story starts."""
+
+    published: date | None
+    body_start: int
+
+
+def parse_header(text: str, lexicon: Lexicon) -> Header:
+    """The ``date YYYY-MM-DD`` publication line, if the text starts with one."""
+    match = lexicon.header_date.match(text)
+    if not match:
+        return Header(None, 0)
+    try:
+        published = date.fromisoformat(match.group(1))
+    except ValueError:
+        return Header(None, 0)
+    end = match.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return Header(published, end)
+
+
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding white space, or None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def split_paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraph spans from ``start``: blank lines separate paragraphs; in a text with none,
+    every line is one (pages copied off the web often lose their blank lines)."""
+    body = text[start:]
+    separator = BLANK_LINE if BLANK_LINE.search(body) else re.compile(r"\n\s*")
+    spans, cursor = [], start
+    for match in separator.finditer(text, start):
+        span = trimmed(text, cursor, match.start())
+        if span:
+            spans.append(span)
+        cursor = match.end()
+    span = trimmed(text, cursor, len(text))
+    if span:
+        spans.append(span)
+    return spans
+
+
+def split_sentences(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
+    """Sentence spans within a paragraph span. A full stop after an abbreviation ("Aug.",
+    "U.S."), an initial ("J."), or inside a number does not end a sentence."""
+    sentences, cursor = [], span.start
+    for match in SENTENCE_END.finditer(text, span.start, span.end):
+        follow = SENTENCE_START.match(text, match.end(), span.end)
+        if not follow or is_abbreviation(text, cursor, match, lexicon):
+            continue
+        piece = trimmed(text, cursor, match.end())
+        if piece:
+            sentences.append(piece)
+        cursor = follow.end()
+    piece = trimmed(text, cursor, span.end)
+    if piece:
+        sentences.append(piece)
+    return sentences
+
+
+def is_abbreviation(text: str, floor: int, end: re.Match, lexicon: Lexicon) -> bool:
+    """Whether the full stop that ``end`` matched belongs to an abbreviation or an initial."""
+    if end.group().rstrip("\"'”’)]") != ".":
+        return False
+    word_start = end.start()
+    while word_start > floor and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:end.start() + 1].lstrip("\"'“‘([")
+    if word.lower() in lexicon.abbreviations:
+        return True
+    # A single capital letter ("J.") is an initial; dotted capitals ("U.S.") an acronym.
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
