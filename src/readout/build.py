@@ -1,0 +1,71 @@
+"""``build(config)``: load → site graph → render → write, timing each stage."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .content import collect_warnings, load_events
+from .errors import Diagnostic, ReadoutError
+from .render import make_environment, render_page
+from .site import build_site
+from .write import OutputDir
+
+
+@dataclass
+class BuildReport:
+    """What a build did: pages written, where, how long each stage took, and warnings."""
+
+    output: Path
+    pages: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Path:
+        return self.output / "index.html"
+
+
+def page_file(url: str) -> str:
+    """The file a page URL is written to: ``events/x/`` → ``events/x/index.html``."""
+    return f"{url}index.html" if url == "" or url.endswith("/") else url
+
+
+def build(config: Config, output: Path | None = None, strict: bool = False) -> BuildReport:
+    """Build the site for ``config`` into ``output`` (default: the configured output folder).
+    The folder is replaced only when the whole build succeeded."""
+    started = time.perf_counter()
+    target = (output or config.output_path).resolve()
+    report = BuildReport(output=target)
+
+    def stage(name: str, since: float) -> float:
+        now = time.perf_counter()
+        report.stages[name] = now - since
+        return now
+
+    with OutputDir(target, config.root, [config.content_dir, config.templates_dir]) as out:
+        mark = time.perf_counter()
+        events = load_events(config)
+        report.warnings = collect_warnings(events)
+        if strict and report.warnings:
+            raise ReadoutError.collect(report.warnings)
+        mark = stage("load", mark)
+        site = build_site(events, config)
+        mark = stage("site", mark)
+        env = make_environment(config.templates_dir)
+        for page in site.pages:
+            out.write_text(page_file(page.url), render_page(env, page, site.info))
+        report.pages = len(site.pages)
+        mark = stage("render", mark)
+        static = config.templates_dir / "static"
+        if static.is_dir():
+            out.copy_tree(static, "static")
+        report.files = len(out.written)
+        out.commit()
+        stage("write", mark)
+    report.seconds = time.perf_counter() - started
+    return report

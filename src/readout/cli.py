@@ -1,0 +1,126 @@
+"""The ``readout`` command: a thin layer over the library. ``main(argv)`` returns the exit code:
+0 done, 1 a problem in the project (printed as ``path:line:column: message``), 2 a usage error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import ReadoutError
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="readout", description=__doc__.split("\n")[0])
+    parser.add_argument("-C", "--project", default=".", metavar="DIR",
+                        help="the project folder (holding site.yml and content/); default: here")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="read one readout and print what was extracted")
+    parse.add_argument("path", type=Path, help="a readout text file")
+    parse.add_argument("--json", action="store_true", help="print the event as JSON (the data contract)")
+
+    build = commands.add_parser("build", help="build the site")
+    build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir of site.yml)")
+    build.add_argument("--strict", action="store_true", help="fail on loader warnings too")
+
+    check = commands.add_parser("check", help="read every source and report warnings; build nothing")
+    check.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
+
+    serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--bind", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    serve.add_argument("--output", type=Path, metavar="DIR")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv``; return the exit code."""
+    try:
+        args = make_parser().parse_args(argv)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except ReadoutError as error:
+        if args.debug:
+            raise
+        print(error.format(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_parse(args) -> int:
+    from .load import read_source
+
+    path = args.path
+    if not path.is_file():
+        raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
+    event = read_source(path, Path(args.project).resolve())
+    if args.json:
+        json.dump(event.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(describe(event))
+    return 0
+
+
+def describe(event) -> str:
+    """A human-readable summary of what the loader read."""
+    lines = [f"{event.id}: {event.title}",
+             f"  date: {event.date or '?'}{' (' + event.time_of_day + ')' if event.time_of_day else ''}",
+             f"  kind: {event.kind or '?'}   location: {event.location or '?'}",
+             f"  subject: {event.subject or '?'}"]
+    if event.host:
+        lines.append(f"  host: {event.host.name}" + "".join(f"\n    - {t}" for t in event.host.titles))
+    for person in event.attendees:
+        lines.append(f"  attendee: {person.name}" + "".join(f"\n    - {t}" for t in person.titles))
+    for s in event.statements:
+        lines.append(f"  [{s.id} ¶{s.paragraph + 1} {s.section}] {s.text}")
+    for w in event.warnings:
+        lines.append(f"  warning: {event.source.path}:{w.line}:{w.column}: {w.message}")
+    return "\n".join(lines)
+
+
+def run_build(args) -> int:
+    from .build import build
+    from .config import load_config
+
+    config = load_config(Path(args.project).resolve())
+    report = build(config, args.output, strict=args.strict)
+    for warning in report.warnings:
+        print(warning.format(), file=sys.stderr)
+    print(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s")
+    print(f"Open {report.entry.as_uri()}")
+    return 0
+
+
+def run_check(args) -> int:
+    from .config import load_config
+    from .content import collect_warnings, load_events
+
+    config = load_config(Path(args.project).resolve())
+    events = load_events(config)
+    warnings = collect_warnings(events)
+    for warning in warnings:
+        print(warning.format())
+    print(f"Checked {len(events)} readouts: {len(warnings)} warnings")
+    return 1 if args.strict and warnings else 0
+
+
+def run_serve(args) -> int:
+    from .build import build
+    from .config import load_config
+    from .serve import serve
+
+    config = load_config(Path(args.project).resolve())
+    report = build(config, args.output)
+    print(f"Built {report.pages} pages in {report.seconds:.2f} s")
+    serve(report.output, args.bind, args.port)
+    return 0
+
+
+COMMANDS = {"parse": run_parse, "build": run_build, "check": run_check, "serve": run_serve}

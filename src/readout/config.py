@@ -1,0 +1,126 @@
+"""``site.yml`` → ``Config``. ``parse_config`` is pure; ``load_config`` reads the file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ReadoutError
+from .yamlnodes import compose, mapping_items, unknown_key, value, where
+
+THEMES = ("readout",)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of statements: a title and the keywords that tag a statement with it."""
+
+    slug: str
+    title: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The site's settings, validated. ``root`` is the project folder that holds ``site.yml``."""
+
+    root: Path
+    title: str = "Readouts"
+    description: str = ""
+    language: str = "en"
+    base_url: str | None = None
+    output_dir: str = "site"
+    theme: str = "readout"
+    themes: tuple[Theme, ...] = ()
+    lexicon: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def output_path(self) -> Path:
+        return (self.root / self.output_dir).resolve()
+
+
+STRING_KEYS = ("title", "description", "language", "output_dir", "theme")
+KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "lexicon", "extra")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def parse_config(text: str, path: str, root: Path) -> Config:
+    """The ``Config`` that ``text`` (the contents of ``site.yml`` at ``path``) describes."""
+    node = compose(text, path)
+    if node is None:
+        return Config(root=root)
+    settings: dict = {}
+    for key, key_node, value_node in mapping_items(node, path, "site.yml"):
+        if key not in KNOWN_KEYS:
+            raise unknown_key(key, key_node, KNOWN_KEYS, path, "site.yml")
+        if key in STRING_KEYS:
+            settings[key] = scalar_string(value_node, path, key)
+            if key == "theme" and settings[key] not in THEMES:
+                raise ReadoutError(f"unknown theme '{settings[key]}'", where(value_node, path),
+                                   "themes available: " + ", ".join(THEMES))
+        elif key == "base_url":
+            url = None if is_null(value_node) else scalar_string(value_node, path, key)
+            if url is not None and not re.match(r"https?://[^/\s]+", url):
+                raise ReadoutError("base_url must be an absolute http(s) URL",
+                                   where(value_node, path), "for example https://example.org/readouts/")
+            settings[key] = url.rstrip("/") + "/" if url else None
+        elif key == "themes":
+            settings[key] = parse_themes(value_node, path)
+        elif key in ("lexicon", "extra"):
+            data = value(value_node)
+            if not isinstance(data, dict):
+                raise ReadoutError(f"'{key}' must be a mapping", where(value_node, path))
+            settings[key] = data
+    return Config(root=root, **settings)
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def scalar_string(node: yaml.Node, path: str, key: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+        raise ReadoutError(f"'{key}' must be text", where(node, path), "put the value in quotes")
+    return node.value
+
+
+def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
+    themes = []
+    for slug, key_node, value_node in mapping_items(node, path, "themes"):
+        if not SLUG.fullmatch(slug):
+            raise ReadoutError(f"theme '{slug}' is not a slug", where(key_node, path),
+                               "use lower-case letters, digits and hyphens, e.g. 'opening-up'")
+        title, keywords = slug.replace("-", " ").capitalize(), ()
+        for key, inner_key, inner in mapping_items(value_node, path, f"theme '{slug}'"):
+            if key == "title":
+                title = scalar_string(inner, path, "title")
+            elif key == "keywords":
+                words = value(inner)
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise ReadoutError("'keywords' must be a list of phrases", where(inner, path),
+                                       "for example: keywords: [innovation, research]")
+                keywords = tuple(words)
+            else:
+                raise unknown_key(key, inner_key, ("title", "keywords"), path, f"theme '{slug}'")
+        themes.append(Theme(slug, title, keywords))
+    return tuple(themes)
+
+
+def load_config(root: Path) -> Config:
+    """The project's configuration: ``root/site.yml`` if it exists, else the defaults."""
+    path = root / "site.yml"
+    if not path.exists():
+        return Config(root=root)
+    return parse_config(path.read_text(encoding="utf-8"), "site.yml", root)

@@ -1,0 +1,182 @@
+"""The template contract: what each kind of page gives its template, and nothing else.
+
+Templates receive two names: ``site`` (a ``SiteInfo``) and ``page`` (one of the ``*Page`` classes
+below). Jinja runs with ``StrictUndefined``, so a template that uses a name not documented here
+fails the build. URLs are site-absolute paths without a leading slash (``events/x/``); templates
+turn them into relative links with the ``relurl`` filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to another page of the site."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Site-wide settings every page may show."""
+
+    title: str
+    description: str
+    language: str
+    nav: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person as named at one event: the titles are those printed there."""
+
+    id: str
+    name: str
+    url: str
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """One statement, with where it stands in the source (``source_url`` ends in ``#sN``)."""
+
+    id: str
+    section: str
+    section_title: str
+    text: str
+    paragraph_number: int          # 1-based, as the source page numbers paragraphs
+    source_url: str
+    speaker: PersonRef | None
+    event: "EventSummary"
+    themes: tuple[str, ...] = ()   # theme titles from site.yml
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """What lists of events show of each one."""
+
+    id: str
+    url: str
+    title: str
+    date: date | None
+    time_of_day: str | None
+    kind: str | None
+    location: str | None
+    host: PersonRef | None
+    summary: str                   # the lead's first sentence
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One section of one event: its topic page and its statements."""
+
+    section: str
+    title: str
+    url: str
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page has: its URL, its <title>, a one-line description and breadcrumbs
+    (the trail from the home page to this page's parent)."""
+
+    url: str
+    title: str
+    description: str
+    breadcrumbs: tuple[Link, ...]
+
+    template = "page.html"
+
+
+@dataclass(frozen=True)
+class HomePage(Page):
+    events: tuple[EventSummary, ...] = ()
+    template = "home.html"
+
+
+@dataclass(frozen=True)
+class EventPage(Page):
+    event: EventSummary | None = None
+    subject: str | None = None
+    published: date | None = None
+    attendees: tuple[PersonRef, ...] = ()
+    lead: tuple[StatementView, ...] = ()
+    sections: tuple[SectionView, ...] = ()
+    source_url: str = ""
+    source_path: str = ""
+    template = "event.html"
+
+
+@dataclass(frozen=True)
+class TopicPage(Page):
+    """One section of one event (``events/<id>/<section>/``), with the event's other topics
+    before and after it."""
+
+    event: EventSummary | None = None
+    section: SectionView | None = None
+    attendees: tuple[PersonRef, ...] = ()
+    previous: Link | None = None
+    next: Link | None = None
+    template = "topic.html"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph's text: a statement, or text between statements (``statement`` None)."""
+
+    text: str
+    statement: StatementView | None = None
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    number: int                    # 1-based; the anchor is #p<number>
+    section: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class SourcePage(Page):
+    event: EventSummary | None = None
+    paragraphs: tuple[ParagraphView, ...] = ()
+    source_path: str = ""
+    sha256: str = ""
+    published: date | None = None
+    template = "source.html"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person at one event: their role there and the titles printed beside their name."""
+
+    event: EventSummary
+    role: str                      # "host" or "attendee"
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PersonPage(Page):
+    name: str = ""
+    appearances: tuple[Appearance, ...] = ()
+    statements: tuple[StatementView, ...] = ()
+    template = "person.html"
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    id: str
+    name: str
+    url: str
+    titles: tuple[str, ...]        # as printed at their latest event
+    events: int
+
+
+@dataclass(frozen=True)
+class PeoplePage(Page):
+    people: tuple[PersonSummary, ...] = field(default_factory=tuple)
+    template = "people.html"

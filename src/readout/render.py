@@ -1,0 +1,79 @@
+"""The Jinja2 environment: templates from the project's ``templates/``, autoescaped and strict."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from .context import Page, SiteInfo
+from .errors import Location, ReadoutError
+
+
+def relative_url(target: str, current: str) -> str:
+    """A link from the page at ``current`` to ``target`` (both site paths like ``events/x/``,
+    ``target`` may end in ``#fragment``). Directory pages link to their ``index.html`` so the
+    site works opened from disk as well as from any sub-path of a server."""
+    if target.startswith("#"):
+        return target
+    path, _, fragment = target.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    base = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
+    link = posixpath.relpath(path, base or ".")
+    return link + (f"#{fragment}" if fragment else "")
+
+
+@jinja2.pass_context
+def relurl(context, target: str) -> str:
+    """Jinja filter: ``{{ 'people/' | relurl }}`` from the page being rendered."""
+    return relative_url(target, context["page"].url)
+
+
+def long_date(value: date | None) -> str:
+    """"30 November 2023", or "date unknown"."""
+    return f"{value.day} {value:%B %Y}" if value else "date unknown"
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """The environment every page renders in."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["relurl"] = relurl
+    env.filters["long_date"] = long_date
+    return env
+
+
+def render_page(env: jinja2.Environment, page: Page, info: SiteInfo) -> str:
+    """One page's HTML; a template mistake is a ``ReadoutError`` naming its file and line."""
+    try:
+        return env.get_template(page.template).render(page=page, site=info)
+    except jinja2.TemplateSyntaxError as error:
+        raise ReadoutError(f"template syntax error: {error.message}",
+                           Location(f"templates/{error.name or page.template}", error.lineno),
+                           "fix the template; the last good site is kept") from None
+    except jinja2.UndefinedError as error:
+        raise ReadoutError(f"template uses an undefined name: {error.message}",
+                           Location(f"templates/{page.template}", template_line(error)),
+                           "templates may use only what readout.context documents for this page") from None
+    except jinja2.TemplateNotFound as error:
+        raise ReadoutError(f"template not found: {error.name}", Location(f"templates/{page.template}"),
+                           "restore it in templates/ (see the project's git history)") from None
+
+
+def template_line(error: Exception) -> int | None:
+    """The template line a runtime error happened at, from its traceback."""
+    tb, line = error.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,112 @@
+"""The only code that writes the output folder.
+
+A build writes into a fresh folder beside the target and swaps it in when complete, so a failed
+build leaves the last good site. The target must be a folder readout made (it holds a marker
+file) or a new or empty one, and never the project, an ancestor of it, or an editor's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from .errors import Location, ReadoutError
+
+MARKER = ".readout-site"
+MARKER_TEXT = "This folder is built by readout and replaced on every build. Do not edit it.\n"
+
+
+def check_target(target: Path, root: Path, protected: list[Path]) -> None:
+    """Refuse an output folder that a build could not safely replace."""
+    target, root = target.resolve(), root.resolve()
+    shown = str(target)
+    if target == root or root.is_relative_to(target):
+        raise ReadoutError(f"refusing to build into {shown}: it holds the project itself",
+                           Location("site.yml"), "set output_dir to a folder of its own, e.g. 'site'")
+    for folder in protected:
+        folder = folder.resolve()
+        if target.is_relative_to(folder) or folder.is_relative_to(target):
+            raise ReadoutError(f"refusing to build into {shown}: it would overwrite {folder.name}/",
+                               Location("site.yml"),
+                               f"{folder.name}/ belongs to the editors; choose another output_dir")
+    if target.exists() and not target.is_dir():
+        raise ReadoutError(f"refusing to build into {shown}: it is a file", Location("site.yml"),
+                           "choose a folder name for output_dir")
+    if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+        raise ReadoutError(
+            f"refusing to build into {shown}: it holds files readout did not write",
+            Location("site.yml"),
+            "choose an empty or new folder, or move those files away (readout replaces the whole folder)")
+
+
+class OutputDir:
+    """A site being written aside. Use as a context manager; ``commit()`` swaps it in."""
+
+    def __init__(self, target: Path, root: Path, protected: list[Path]):
+        check_target(target, root, protected)
+        self.target = target.resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        restore_interrupted_swap(self.target)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-build-", dir=self.target.parent))
+        self.written: set[str] = set()
+
+    def __enter__(self) -> "OutputDir":
+        return self
+
+    def __exit__(self, kind, error, tb) -> None:
+        if self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def path_for(self, relative: str) -> Path:
+        """The staging path for a site path, refusing anything that leaves the folder."""
+        pure = PurePosixPath(relative)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
+            raise ValueError(f"unsafe output path: {relative!r}")
+        if relative in self.written:
+            raise ValueError(f"output path written twice: {relative!r}")
+        self.written.add(relative)
+        path = self.staging.joinpath(*pure.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def write_text(self, relative: str, text: str) -> None:
+        self.path_for(relative).write_text(text, encoding="utf-8", newline="\n")
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self.path_for(relative).write_bytes(data)
+
+    def copy_tree(self, source: Path, prefix: str) -> int:
+        """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed)."""
+        count = 0
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                relative = path.relative_to(source).as_posix()
+                shutil.copyfile(path, self.path_for(f"{prefix}/{relative}"))
+                count += 1
+        return count
+
+    def commit(self) -> None:
+        """Mark the staged site as readout's and put it in place of the old one."""
+        (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        self.staging.chmod(0o755)
+        old = None
+        if self.target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
+            os.rename(self.target, old / "site")
+        os.rename(self.staging, self.target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_interrupted_swap(target: Path) -> None:
+    """If a build died between moving the old site aside and moving the new one in, put the
+    old one back, so the last good site is never lost."""
+    if target.exists():
+        return
+    for old in sorted(target.parent.glob(f".{target.name}-old-*"), reverse=True):
+        if (old / "site" / MARKER).exists():
+            os.rename(old / "site", target)
+            shutil.rmtree(old, ignore_errors=True)
+            return
