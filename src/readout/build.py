@@ -58,12 +58,12 @@ def build(config: Config, output: Path | None = None, strict: bool = False) -> B
         mark = stage("site", mark)
         env = make_environment(config.templates_dir)
         for page in site.pages:
-            out.write_text(page_file(page.url), render_page(env, page, site.info))
+            out.put_text(page_file(page.url), render_page(env, page, site.info))
         report.pages = len(site.pages)
         mark = stage("render", mark)
         static = config.templates_dir / "static"
         if static.is_dir():
-            out.copy_tree(static, "static")
+            out.put_tree(static, "static")
         report.files = len(out.written)
         out.commit()
         stage("write", mark)

@@ -71,13 +71,13 @@ class OutputDir:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def write_text(self, relative: str, text: str) -> None:
+    def put_text(self, relative: str, text: str) -> None:
         self.path_for(relative).write_text(text, encoding="utf-8", newline="\n")
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
+    def put_bytes(self, relative: str, data: bytes) -> None:
         self.path_for(relative).write_bytes(data)
 
-    def copy_tree(self, source: Path, prefix: str) -> int:
+    def put_tree(self, source: Path, prefix: str) -> int:
         """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed)."""
         count = 0
         for path in sorted(source.rglob("*")):

@@ -1,0 +1,71 @@
+"""Shared fixtures: the seed readout, its parsed event, and throwaway projects to build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from readout.build import build
+from readout.config import load_config
+from readout.load import parse_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_NAME = "2023-11-30-yangtze-river-delta-symposium"
+SEED_PATH = ROOT / "content" / "sources" / f"{SEED_NAME}.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_event(seed_text):
+    return parse_source(seed_text, f"content/sources/{SEED_NAME}.txt")
+
+
+def make_project(root: Path, files: dict[str, str | bytes] | None = None, seed: bool = True) -> Path:
+    """A project folder at ``root`` with the repository's templates and site.yml, the seed
+    readout (unless ``seed`` is false) and ``files`` (relative path → contents)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copy(ROOT / "site.yml", root / "site.yml")
+    (root / "content" / "sources").mkdir(parents=True)
+    if seed:
+        shutil.copy(SEED_PATH, root / "content" / "sources" / SEED_PATH.name)
+    for relative, data in (files or {}).items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path):
+    """``project(files={...}, seed=True)`` → the root of a fresh project under tmp_path."""
+    counter = iter(range(1000))
+
+    def factory(files=None, seed=True):
+        return make_project(tmp_path / f"project{next(counter)}", files, seed)
+
+    return factory
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seed project built once; the output folder."""
+    root = make_project(tmp_path_factory.mktemp("seed") / "project")
+    report = build(load_config(root))
+    return report.output
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """The parsed HTML of the page at a site URL like ``events/x/``."""
+    path = site / url / "index.html" if url == "" or url.endswith("/") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

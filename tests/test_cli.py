@@ -1,0 +1,47 @@
+"""The command line: exit codes, and errors printed as path:line:column with a hint."""
+
+from readout.cli import main
+
+
+def test_build_prints_pages_time_and_path(project, capsys):
+    root = project()
+    assert main(["-C", str(root), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "Built 12 pages" in out
+    assert f"Open {(root / 'site' / 'index.html').as_uri()}" in out
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["build", "--no-such-flag"]) == 2
+    assert main([]) == 2
+
+
+def test_missing_file_exits_1_with_message(capsys, tmp_path):
+    assert main(["parse", str(tmp_path / "nope.txt")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_non_utf8_source_names_file_and_byte(project, capsys):
+    root = project(files={"content/sources/bad.txt": b"Good line.\n\nBad \xff byte."})
+    assert main(["-C", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "content/sources/bad.txt:3:5: not UTF-8 text: byte 0xff at offset 16" in err
+    assert "hint: save the readout as UTF-8" in err
+
+
+def test_check_reports_warnings_and_strict_fails(project, capsys):
+    root = project(files={"content/sources/undated.txt": "Officials gathered.\n\nThey talked."})
+    assert main(["-C", str(root), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "content/sources/undated.txt:1:1: warning: no event date found in the text" in out
+    assert main(["-C", str(root), "check", "--strict"]) == 1
+
+
+def test_unknown_site_yml_key_has_location_and_did_you_mean(project, capsys):
+    root = project()
+    (root / "site.yml").write_text("title: X\ndescriptoin: Y\n", encoding="utf-8")
+    assert main(["-C", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "site.yml:2:1: unknown key 'descriptoin' in site.yml" in err
+    assert "hint: did you mean 'description'?" in err
+    assert not (root / "site").exists()

@@ -1,0 +1,109 @@
+"""The loader's pieces on small strings of our own: sentences, paragraphs, dates, people."""
+
+from datetime import date
+
+import pytest
+
+from readout.load import default_lexicon, parse_source
+from readout.load.dates import find_event_date
+from readout.load.people import parse_mention, split_people
+from readout.load.segment import Span, split_paragraphs, split_sentences
+
+LEX = default_lexicon()
+
+
+def sentences(text):
+    return [text[s.start:s.end] for s in split_sentences(text, Span(0, len(text)), LEX)]
+
+
+def test_sentences_survive_abbreviations_initials_and_numbers():
+    text = ("Trade with the U.S. grew 3.5 percent by Aug. 20 this year. No. 1 priority is J. Smith's plan. "
+            "He said, \"We will act.\" The meeting ended.")
+    assert sentences(text) == [
+        "Trade with the U.S. grew 3.5 percent by Aug. 20 this year.",
+        "No. 1 priority is J. Smith's plan.",
+        "He said, \"We will act.\"",
+        "The meeting ended.",
+    ]
+
+
+def test_paragraphs_split_on_blank_lines_or_on_lines_when_there_are_none():
+    assert [tuple(vars(s).values()) for s in split_paragraphs("A b.\n\n  \nC d.\n")] == [(0, 4), (9, 13)]
+    assert len(split_paragraphs("Line one.\nLine two.\nLine three.")) == 3
+
+
+@pytest.mark.parametrize("text, published, expected, tod", [
+    ("He held a meeting on the morning of the 30th.", date(2023, 11, 30), date(2023, 11, 30), "morning"),
+    ("He held a meeting on the 30th.", date(2023, 12, 2), date(2023, 11, 30), None),
+    ("He held a meeting on Thursday.", date(2023, 12, 2), date(2023, 11, 30), None),
+    ("He held a meeting on 20 August 2020.", None, date(2020, 8, 20), None),
+    ("He held a meeting on Aug. 20.", date(2021, 1, 5), date(2020, 8, 20), None),
+    ("He held a meeting on March 3, 2019.", date(2024, 1, 1), date(2019, 3, 3), None),
+])
+def test_event_dates_resolve_against_publication(text, published, expected, tod):
+    found = find_event_date(text, 0, len(text), published)
+    assert (found.value, found.time_of_day) == (expected, tod)
+
+
+def test_impossible_day_is_not_a_date():
+    assert find_event_date("on the 31st", 0, 11, date(2023, 2, 28)).value == date(2023, 1, 31)
+
+
+def test_short_title_before_name():
+    text = "Chinese Premier Li Qiang"
+    mention = parse_mention(text, Span(0, len(text)), LEX)
+    assert text[mention.name.start:mention.name.end] == "Li Qiang"
+    assert [text[t.start:t.end] for t in mention.titles] == ["Chinese Premier"]
+
+
+def test_people_list_with_semicolons_and_and():
+    text = "Ding Xuexiang, Vice Premier of the State Council; Wang Yi, Minister of Foreign Affairs and Zhao Le"
+    names = []
+    for piece in split_people(text, Span(0, len(text)), LEX):
+        mention = parse_mention(text, piece, LEX)
+        names.append((text[mention.name.start:mention.name.end],
+                      [text[t.start:t.end] for t in mention.titles]))
+    assert names == [("Ding Xuexiang", ["Vice Premier of the State Council"]),
+                     ("Wang Yi", ["Minister of Foreign Affairs"]), ("Zhao Le", [])]
+
+
+def test_title_with_and_inside_stays_one_title():
+    text = "Han Mei, Minister of Industry and Information Technology"
+    mention = parse_mention(text, Span(0, len(text)), LEX)
+    assert [text[t.start:t.end] for t in mention.titles] == ["Minister of Industry and Information Technology"]
+
+
+def test_passive_attendance_and_own_readout():
+    text = (" date 2024-03-22\n\nHANGZHOU, March 20 (Xinhua) -- Premier Zhou Ming chaired a "
+            "meeting on Wednesday to review flood control work.\n\n"
+            "The meeting was attended by Vice Premier Lin Tao and Sun Hao.\n\n"
+            "Zhou said progress had been made since spring, but weak dikes remain a problem.\n\n"
+            "Efforts should be made to repair reservoirs before the rainy season, Zhou said.\n")
+    e = parse_source(text, "flood.txt")
+    assert e.date == date(2024, 3, 20)
+    assert e.location == "Hangzhou"
+    assert e.kind == "meeting"
+    assert e.subject == "flood control work"
+    assert e.title == "Meeting on flood control work"
+    assert (e.host.name, e.host.titles) == ("Zhou Ming", ["Premier"])
+    assert [(p.name, p.titles) for p in e.attendees] == [("Lin Tao", ["Vice Premier"]), ("Sun Hao", [])]
+    assert e.statements[-1].section == "priorities"
+    assert e.statements[-1].speaker == "zhou-ming"
+    for s in e.statements:
+        assert text[s.start:s.end] == s.text
+
+
+def test_no_date_is_a_warning_with_a_place():
+    e = parse_source("Officials gathered.\n\nThey talked.", "x.txt")
+    assert e.date is None
+    messages = [(w.message, w.line, w.column) for w in e.warnings]
+    assert ("no event date found in the text", 1, 1) in messages
+
+
+def test_noise_paragraphs_are_other():
+    text = ("Share | Print\n\nLi Hua held a symposium in Wuhan on the 3rd to discuss river ports.\n\n"
+            "(Web editor: Zhang Bo)\n\nEnditem")
+    e = parse_source(text, "noisy.txt")
+    assert [p.section for p in e.paragraphs] == ["other", "lead", "other", "other"]
+    assert e.host.name == "Li Hua"
+    assert e.attendees == []
