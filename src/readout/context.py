@@ -160,10 +160,18 @@ class Appearance:
 
 
 @dataclass(frozen=True)
+class StatementGroup:
+    """Statements from one event, in source order."""
+
+    event: EventSummary
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
 class PersonPage(Page):
     name: str = ""
     appearances: tuple[Appearance, ...] = ()
-    statements: tuple[StatementView, ...] = ()
+    statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
 
 

@@ -14,7 +14,7 @@ from .config import Config
 from .context import (
     Appearance, EventPage, EventSummary, HomePage, Link, Page, ParagraphView, PeoplePage,
     PersonPage, PersonRef, PersonSummary, Segment, SectionView, SiteInfo, SourcePage,
-    StatementView, TopicPage,
+    StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
 from .model import SECTION_TITLES, TOPICS, Event, Person
@@ -178,7 +178,7 @@ def people_pages(events: list[Event], summaries: dict[str, EventSummary],
     """A page per person (one person per id across events) and the people index."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     names: dict[str, str] = {}
-    spoken: dict[str, list[StatementView]] = defaultdict(list)
+    spoken: dict[str, list[StatementGroup]] = defaultdict(list)
     for event in events:  # newest first
         summary = summaries[event.id]
         for person in event.people():
@@ -186,9 +186,12 @@ def people_pages(events: list[Event], summaries: dict[str, EventSummary],
             role = "host" if event.host is person else "attendee"
             appearances[person.id].append(Appearance(summary, role, tuple(person.titles)))
         views = statement_views(event, summary, theme_titles)
+        by_speaker = defaultdict(list)
         for s in event.statements:
             if s.speaker:
-                spoken[s.speaker].append(views[s.id])
+                by_speaker[s.speaker].append(views[s.id])
+        for speaker, said in by_speaker.items():
+            spoken[speaker].append(StatementGroup(summary, tuple(said)))
     trail = (HOME, Link("people/", "People"))
     pages: list[Page] = []
     summaries_list = []
