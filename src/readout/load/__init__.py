@@ -1,7 +1,9 @@
 """Source text → ``Event``. Pure functions over text; ``read_source`` is the only I/O here.
 
-The stages, in order: the header line (publication date), paragraphs, sentences, noise, the lead
-sentence (host, kind, place, subject, date), attendees, sections sentence by sentence, speakers.
+The stages, in order: the header line (publication date), paragraphs and sentences, noise, the
+lead sentence (host, kind, place, subject), the date, attendees and titles, sections sentence by
+sentence, speakers. Whatever could not be determined becomes a warning with line and column;
+``Event.found`` says how each field was found.
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ from pathlib import Path
 from ..errors import Location, ReadoutError, line_column
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
-from .classify import Speakers, classify_paragraph
+from .attendance import aside_titles, attendance_mentions, presider, shared_title
+from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
+from .lead import Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
-from .people import Mention, parse_mention, slugify, split_people
-from .segment import Span, parse_header, split_paragraphs, split_sentences, trimmed
+from .people import Mention, mention_titles, slugify
+from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 __all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify"]
-
-DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'-]+[A-Z]),\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]+\s*")
-PLACE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 
 
 def decode_source(data: bytes, path: str) -> str:
@@ -29,7 +30,8 @@ def decode_source(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = line_column(data[:error.start].decode("utf-8", "replace"), error.start)
+        prefix = data[:error.start].decode("utf-8", "replace")
+        line, column = line_column(prefix, len(prefix))
         raise ReadoutError(
             f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
             Location(path, line, column),
@@ -40,7 +42,7 @@ def decode_source(data: bytes, path: str) -> str:
 
 def read_source(path: Path, root: Path | None = None, lexicon: Lexicon | None = None) -> Event:
     """Read and parse one source file; its path in the event is relative to ``root``."""
-    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    shown = path.resolve().relative_to(root).as_posix() if root and path.resolve().is_relative_to(root) else str(path)
     return parse_source(decode_source(path.read_bytes(), shown), shown, lexicon)
 
 
@@ -64,201 +66,202 @@ class Reader:
     def quote(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
-    # The stages ---------------------------------------------------------------------------
-
     def event(self) -> Event:
         text, lexicon = self.text, self.lexicon
         header = parse_header(text, lexicon)
         if header.published:
             self.found["published"] = "the page's ' date' line"
-        paragraphs = split_paragraphs(text, header.body_start)
-        if not paragraphs:
-            self.warn("the source has no text after its header", header.body_start)
-        sentences = [split_sentences(text, p, lexicon) for p in paragraphs]
-        noise = self.noise_paragraphs(paragraphs)
-        lead_at = self.find_lead(paragraphs, sentences, noise)
-
-        host, kind, place, subject, when = None, None, None, None, None
-        if lead_at is not None:
-            lead = sentences[lead_at[0]][lead_at[1]]
-            host, kind, place, subject = self.read_lead(lead)
-        story = [i for i in range(len(paragraphs)) if i not in noise]
-        when = self.read_date(paragraphs, story, lead_at, sentences, header.published)
-        attendees = self.read_attendees(paragraphs, sentences, story, host)
-
-        labelled = self.label(paragraphs, sentences, noise, lead_at)
-        people = ([host] if host else []) + attendees
-        speakers = Speakers(people, lexicon, host.id if host else None)
-        statements = []
-        for (index, span, section) in labelled:
-            sentence = self.quote(span)
-            speaker = speakers.speaker_of(sentence) if section != "other" else None
-            statements.append(Statement(f"s{len(statements) + 1}", section, sentence, index,
-                                        span.start, span.end, speaker))
-        paragraph_models = [
-            Paragraph(i, p.start, p.end, majority_section(p, [s for s in statements if s.paragraph == i]))
-            for i, p in enumerate(paragraphs)
-        ]
-        event_date, time_of_day = (when.value, when.time_of_day) if when else (None, None)
-        if time_of_day is None and lead_at is not None:
-            lead = sentences[lead_at[0]][lead_at[1]]
-            time_of_day = dates.find_time_of_day(text, lead.start, lead.end)
-        title = make_title(kind, place, subject)
+        self.paragraphs = split_paragraphs(text, header.body_start)
+        self.sentences = [split_sentences(text, p, lexicon) for p in self.paragraphs]
+        self.noise = self.noise_paragraphs()
+        self.story = [i for i in range(len(self.paragraphs)) if i not in self.noise]
+        if not self.story:
+            self.warn("the source has no story text", header.body_start)
+        lead_at, lead = self.find_lead()
+        self.lead_paragraph = lead_at[0] if lead_at else (self.story[0] if self.story else None)
+        if self.lead_paragraph is not None:
+            self.story = [i for i in self.story if i >= self.lead_paragraph]
+        forced: dict[int, tuple[str, str]] = {}
+        host, attendees = self.read_people(lead, forced)
+        when = self.read_date(lead, header.published)
+        pieces = self.label(forced)
+        attribute_speakers(text, pieces, Speakers(([host] if host else []) + attendees, lexicon,
+                                                  host.id if host else None))
+        statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
+                                p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
+        self.check_cut_off()
+        time_of_day = when.time_of_day if when else None
+        if time_of_day is None and lead:
+            time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
+        kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
+        if lead and place is None:
+            self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
-            id=make_id(self.path, event_date, kind, subject, place),
-            title=title,
+            id=make_id(self.path, when.value if when else None, kind, subject, place),
+            title=make_title(kind, place, subject),
             source=Source(path=self.path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                           published=header.published),
-            source_text=text,
-            date=event_date,
-            time_of_day=time_of_day,
-            kind=kind,
-            location=place,
-            subject=subject,
-            host=host,
-            attendees=attendees,
-            paragraphs=paragraph_models,
-            statements=statements,
-            warnings=self.warnings,
-            found=self.found,
+            source_text=text, date=when.value if when else None, time_of_day=time_of_day,
+            kind=kind, location=place, subject=subject, host=host, attendees=attendees,
+            paragraphs=[Paragraph(i, p.start, p.end, majority_section(p, [s for s in statements if s.paragraph == i]))
+                        for i, p in enumerate(self.paragraphs)],
+            statements=statements, warnings=self.warnings, found=self.found,
         )
 
-    def noise_paragraphs(self, paragraphs: list[Span]) -> set[int]:
-        """Paragraphs that are not part of the story: page furniture and repeats."""
-        noise, seen = set(), set()
-        for i, span in enumerate(paragraphs):
+    # The stages ---------------------------------------------------------------------------
+
+    def noise_paragraphs(self) -> set[int]:
+        """Paragraphs that are not part of the story: page furniture, captions and repeats."""
+        noise, seen = set(), []
+        for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
-            if any(p.fullmatch(body) for p in self.lexicon.noise) or body in seen:
+            flat = " ".join(body.split()).lower()
+            if any(p.fullmatch(body) for p in self.lexicon.noise):
                 noise.add(i)
-            seen.add(body)
+            elif any(flat == s or (len(flat) > 40 and flat in s) for s in seen):
+                noise.add(i)
+            seen.append(flat)
         return noise
 
-    def find_lead(self, paragraphs, sentences, noise) -> tuple[int, int] | None:
-        """(paragraph, sentence) of the first sentence saying someone held an event."""
-        for i in range(len(paragraphs)):
-            if i in noise:
-                continue
-            for j, span in enumerate(sentences[i]):
-                sentence = self.quote(span)
-                verb = self.lexicon.host_verbs.search(sentence)
-                if verb and self.lexicon.event_kinds.search(sentence, verb.end()):
-                    self.found["lead"] = f"first sentence with a host verb ({verb.group()!r}) and a kind of event"
-                    return i, j
-        first = next((i for i in range(len(paragraphs)) if i not in noise), None)
-        if first is not None:
-            self.warn("no sentence says who held the event; the first paragraph is taken as the lead",
-                      paragraphs[first].start)
+    def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
+        """(paragraph, sentence) of the first sentence saying someone held an event, and what
+        it says."""
+        for i in self.story:
+            for j, span in enumerate(self.sentences[i]):
+                match = match_lead(self.text, span, self.lexicon)
+                if match:
+                    lead = read_lead(self.text, span, match, self.lexicon)
+                    self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
+                    self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
+                    if lead.place:
+                        self.found["location"] = "the dateline" if lead.place == getattr(lead.dateline, "place", None) else "'in …' in the lead sentence"
+                    if lead.subject:
+                        self.found["subject"] = "after the kind of event in the lead sentence"
+                    return (i, j), lead
+        if self.story:
+            self.warn("no sentence says who held what kind of event; the first paragraph is taken as the lead",
+                      self.paragraphs[self.story[0]].start)
             self.found["lead"] = "first paragraph (no host sentence found)"
-            return first, 0
-        return None
-
-    def read_lead(self, lead: Span):
-        """Host, kind, place and subject from the lead sentence."""
-        text, lexicon = self.text, self.lexicon
-        verb = lexicon.host_verbs.search(text, lead.start, lead.end)
-        host = kind = place = subject = None
-        if verb is None:
-            return host, kind, place, subject
-        body_start = lead.start
-        dateline = DATELINE.match(text, lead.start, lead.end)
-        if dateline:
-            body_start = dateline.end()
-        mention = parse_mention(text, Span(body_start, verb.start()), lexicon)
-        if mention:
-            host = self.person(mention)
-            self.found["host"] = f"subject of {verb.group()!r} in the lead sentence"
-        else:
-            self.warn("the lead sentence does not name who held the event", body_start)
-        kind_match = lexicon.event_kinds.search(text, verb.end(), lead.end)
-        if kind_match:
-            kind = kind_match.group().lower()
-            self.found["kind"] = f"{kind_match.group()!r} after {verb.group()!r}"
-            after_kind = kind_match.end()
-            place_match = PLACE.match(text, after_kind + 1, lead.end) if text[after_kind:after_kind + 1] == " " else None
-            if place_match:
-                place = place_match.group("place")
-                self.found["location"] = "'in …' after the kind of event"
-            cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, lead.end)
-                        if not dates.names_a_time(text, c.end(), lead.end)), None)
-            if cue:
-                end = lead.end - (1 if text[lead.end - 1] in ".!?" else 0)
-                piece = trimmed(text, cue.end(), end)
-                if piece:
-                    subject = self.quote(piece)
-                    self.found["subject"] = f"after {cue.group()!r} in the lead sentence"
-        if place is None and dateline:
-            place = dateline.group("place").title()
-            self.found["location"] = "the dateline"
-        if kind is None:
-            self.warn("could not tell what kind of event this was", verb.start())
-        if place is None:
-            self.warn("could not tell where the event took place", lead.start)
-        return host, kind, place, subject
-
-    def read_date(self, paragraphs, story, lead_at, sentences, published):
-        """The event date: first in the lead sentence, then the lead paragraph, then the story."""
-        spans = []
-        if lead_at is not None:
-            spans.append(sentences[lead_at[0]][lead_at[1]])
-            spans.append(paragraphs[lead_at[0]])
-        spans += [paragraphs[i] for i in story]
-        for span in spans:
-            found = dates.find_event_date(self.text, span.start, span.end, published)
-            if found:
-                self.found["date"] = f"{found.rule} {self.text[found.start:found.end].strip()!r}" + (
-                    f", resolved against the publication date {published}" if published else "")
-                return found
-        self.warn("no event date found in the text", paragraphs[story[0]].start if story else 0)
-        return None
-
-    def read_attendees(self, paragraphs, sentences, story, host) -> list[Person]:
-        """Everyone an attendance sentence names, the host excluded, in order of mention."""
-        attendees: list[Person] = []
-        seen = {host.id} if host else set()
-        for i in story:
-            for span in sentences[i]:
-                for mention in self.attendance_mentions(span):
-                    person = self.person(mention)
-                    if person.id not in seen:
-                        seen.add(person.id)
-                        attendees.append(person)
-                        self.found.setdefault("attendees", "names in attendance sentences")
-        return attendees
-
-    def attendance_mentions(self, span: Span) -> list[Mention]:
-        text, lexicon = self.text, self.lexicon
-        before = lexicon.attendance_before.search(text, span.start, span.end)
-        after = lexicon.attendance_after.search(text, span.start, span.end)
-        if after:
-            end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-            people = Span(after.end(), end)
-        elif before:
-            people = Span(span.start, before.start())
-        else:
-            return []
-        mentions = []
-        for piece in split_people(text, people, lexicon):
-            mention = parse_mention(text, piece, lexicon)
-            if mention:
-                mentions.append(mention)
-        return mentions
+        return None, None
 
     def person(self, mention: Mention) -> Person:
         name = self.quote(mention.name)
-        titles = [self.quote(t).rstrip(",") for t in mention.titles]
-        return Person(slugify(name), name, titles)
+        return Person(slugify(name), name, mention_titles(self.text, mention))
 
-    def label(self, paragraphs, sentences, noise, lead_at):
-        """(paragraph, span, section) for every sentence of the text, in order."""
-        labelled = []
-        lead_paragraph = lead_at[0] if lead_at else None
-        for i, span in enumerate(paragraphs):
-            if i in noise or (lead_paragraph is not None and i < lead_paragraph):
-                labelled += [(i, s, "other") for s in sentences[i]]
+    def read_people(self, lead: Lead | None, forced: dict) -> tuple[Person | None, list[Person]]:
+        """The host (from the lead, else whoever presided) and the attendees, in order of
+        mention, with the titles printed in asides and shared-title sentences."""
+        host = self.person(lead.host) if lead and lead.host else None
+        if host:
+            self.found["host"] = f"subject of {lead.verb!r} in the lead sentence"
+            forced[lead.sentence.start] = ("lead", "the lead sentence")
+        elif lead:
+            forced[lead.sentence.start] = ("lead", "the lead sentence")
+        attendees: list[Person] = []
+        seen = {host.id} if host else set()
+        named_last: list[Person] = []
+        for i in self.story:
+            for span in self.sentences[i]:
+                chair = presider(self.text, span, self.lexicon) if not (lead and span == lead.sentence) else None
+                if chair:
+                    person = self.person(chair)
+                    if host is None:
+                        host = person
+                        seen.add(host.id)
+                        self.found["host"] = "whoever presided (the lead's subject is not a person)"
+                        forced[span.start] = ("lead", "says who presided")
+                        continue
+                    if person.id != host.id and person.id not in seen:
+                        seen.add(person.id)
+                        attendees.append(person)
+                        forced[span.start] = ("attendees", "names who presided")
+                        continue
+                floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
+                mentions = attendance_mentions(self.text, span, self.lexicon, floor)
+                if mentions:
+                    named_last = []
+                    for mention in mentions:
+                        person = self.person(mention)
+                        if person.id not in seen:
+                            seen.add(person.id)
+                            attendees.append(person)
+                            self.found.setdefault("attendees", "names in attendance sentences")
+                        named_last.append(next((p for p in attendees if p.id == person.id), person))
+                    continue
+                title = shared_title(self.text, span, self.lexicon)
+                if title and named_last:
+                    for person in named_last:
+                        person.titles.append(title)
+                    named_last = []
+        if host is None and self.story:
+            self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
+        for person in ([host] if host else []) + attendees:
+            self.add_aside_titles(person)
+        return host, attendees
+
+    def add_aside_titles(self, person: Person) -> None:
+        """Titles printed in an aside in the first story paragraphs ("Xi, also …")."""
+        names = [person.name, person.name.split()[0]]
+        for i in self.story[:4]:
+            for title in aside_titles(self.text, self.paragraphs[i], names, self.lexicon):
+                if title not in person.titles:
+                    person.titles.append(title)
+
+    def read_date(self, lead: Lead | None, published):
+        """The event date: the lead sentence's own date phrase, resolved against the dateline
+        (else the publication date); else the dateline's day; else the first date in the story."""
+        dateline = lead.dateline if lead else None
+        reference = (dateline.resolve(published) if dateline else None) or published
+        spans = []
+        if lead:
+            spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
+        spans += [self.paragraphs[i] for i in self.story]
+        if lead:
+            found = dates.find_event_date(self.text, spans[0].start, spans[0].end, reference)
+            if found:
+                return self.found_date(found, reference, dateline)
+            if dateline and reference:
+                self.found["date"] = "the dateline's day, resolved against the publication date"
+                return dates.FoundDate(reference, None, "dateline", dateline.start, dateline.end)
+        for span in spans[1:]:
+            found = dates.find_event_date(self.text, span.start, span.end, reference)
+            if found:
+                return self.found_date(found, reference, dateline)
+        where = spans[0] if spans else Span(0, 0)
+        unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
+        if dateline and not unresolved:
+            unresolved = self.text[dateline.start:dateline.end].strip()
+        self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
+                  else "no event date found in the text", where.start)
+        return None
+
+    def found_date(self, found, reference, dateline):
+        how = f"{found.rule} {self.text[found.start:found.end].strip()!r}"
+        if found.rule not in ("day month year", "month day year"):
+            how += f", resolved against {'the dateline' if dateline else 'the publication date'} {reference}"
+        self.found["date"] = how
+        return found
+
+    def label(self, forced) -> list[Piece]:
+        """Every sentence (or clause) of the text as a piece with its section, in order."""
+        pieces: list[Piece] = []
+        before_sections = True
+        for i, span in enumerate(self.paragraphs):
+            if i not in self.story:
+                pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue
-            labels = classify_paragraph(self.text, sentences[i], self.lexicon, i == lead_paragraph)
-            labelled += [(i, s, section) for s, (section, _) in zip(sentences[i], labels)]
-        return labelled
+            got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
+                                     is_lead=i == self.lead_paragraph, before_sections=before_sections,
+                                     forced=forced)
+            if any(p.section not in ("lead", "attendees", "other") for p in got):
+                before_sections = False
+            pieces += got
+        return pieces
+
+    def check_cut_off(self) -> None:
+        if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
+            last = self.paragraphs[self.story[-1]]
+            self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
 
 
 def majority_section(paragraph: Span, statements: list[Statement]) -> str:

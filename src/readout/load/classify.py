@@ -1,16 +1,32 @@
-"""Which section each sentence belongs to, and who said it."""
+"""Which section each sentence (or clause) belongs to, and who said it."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .segment import Span
+from .segment import Span, trimmed
+
+STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
+SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
-def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
-    """The section whose cue phrases weigh most in ``sentence``, and its first cue; the
-    earliest cue breaks a tie. (None, None) when no cue is present."""
+@dataclass
+class Piece:
+    """A statement-to-be: a sentence or clause, its section, and why."""
+
+    paragraph: int
+    span: Span
+    section: str
+    reason: str
+    speaker: str | None = None
+    has_speech_verb: bool = False
+
+
+def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None, int]:
+    """The section whose cue phrases weigh most in ``sentence``, its earliest cue and its score;
+    the earliest cue breaks a tie. (None, None, 0) when no cue is present."""
     best = None
     for section, cues in lexicon.section_cues.items():
         score, first, first_cue = 0, len(sentence), None
@@ -22,39 +38,63 @@ def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None
                     first, first_cue = match.start(), match.group()
         if score and (best is None or (score, -first) > (best[0], -best[1])):
             best = (score, first, section, first_cue)
-    return (best[2], best[3]) if best else (None, None)
+    return (best[2], best[3], best[0]) if best else (None, None, 0)
 
 
-def classify_paragraph(text: str, sentences: list[Span], lexicon: Lexicon,
-                       is_lead: bool) -> list[tuple[str, str]]:
-    """A (section, reason) for each sentence of one paragraph. In the lead paragraph every
-    sentence is lead unless it names attendees; a conclusion cue makes the rest of its paragraph
-    conclusion; a sentence without a cue continues the one before it."""
-    labels: list[tuple[str, str]] = []
-    closing = False
-    for span in sentences:
-        sentence = text[span.start:span.end]
-        section, cue = cue_section(sentence, lexicon)
-        if section == "attendees":
-            labels.append((section, f"cue {cue!r}"))
+def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, str, str]] | None:
+    """Two clauses of one sentence with cues of different sections ("… made progress, but …
+    still faces …"), each with its section and cue; None when the sentence is one statement."""
+    for cut in lexicon.clause_break.finditer(text, span.start, span.end):
+        left, right = trimmed(text, span.start, cut.start()), trimmed(text, cut.end(), span.end)
+        if not left or not right:
             continue
-        if is_lead:
-            labels.append(("lead", "lead paragraph"))
+        left_section, left_cue, _ = cue_section(text[left.start:left.end], lexicon)
+        right_section, right_cue, _ = cue_section(text[right.start:right.end], lexicon)
+        if left_section and right_section and left_section != right_section \
+                and "attendees" not in (left_section, right_section):
+            return [(left, left_section, left_cue), (right, right_section, right_cue)]
+    return None
+
+
+def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Lexicon, *,
+                       is_lead: bool, before_sections: bool,
+                       forced: dict[int, tuple[str, str]]) -> list[Piece]:
+    """The pieces of one paragraph. Sentences in ``forced`` (by start offset) have their section
+    already. In the lead paragraph sentences are lead until a strong cue; before any other
+    section has begun, a sentence without a cue is lead too. A conclusion cue makes the rest of
+    its paragraph conclusion; a sentence without a cue continues the one before it."""
+    pieces: list[Piece] = []
+    closing, leading = False, is_lead or before_sections
+    for span in sentences:
+        if span.start in forced:
+            section, reason = forced[span.start]
+            pieces.append(Piece(index, span, section, reason))
+            continue
+        section, cue, score = cue_section(text[span.start:span.end], lexicon)
+        if section == "attendees":
+            pieces.append(Piece(index, span, section, f"cue {cue!r}"))
         elif closing:
-            labels.append(("conclusion", "follows a conclusion cue in its paragraph"))
+            pieces.append(Piece(index, span, "conclusion", "follows a conclusion cue in its paragraph"))
+        elif leading and ((section is None and (is_lead or not pieces)) or (is_lead and score < STRONG)):
+            pieces.append(Piece(index, span, "lead", "lead paragraph" if is_lead else "no cue before any topic"))
         elif section:
+            leading = False
             closing = section == "conclusion"
-            labels.append((section, f"cue {cue!r}"))
-        elif labels:
-            labels.append((labels[-1][0], "no cue; continues the sentence before"))
+            clauses = split_clauses(text, span, lexicon)
+            if clauses:
+                pieces += [Piece(index, s, sec, f"cue {c!r} in one clause of a sentence") for s, sec, c in clauses]
+            else:
+                pieces.append(Piece(index, span, section, f"cue {cue!r}"))
+        elif pieces:
+            pieces.append(Piece(index, span, pieces[-1].section, "no cue; continues the sentence before"))
         else:
-            labels.append(("other", "no cue"))
-    return labels
+            pieces.append(Piece(index, span, "other", "no cue"))
+    return pieces
 
 
 class Speakers:
-    """Resolves who a sentence is attributed to: a name, a surname ("Xi"), or a pronoun meaning
-    the last person named."""
+    """Who a statement is attributed to: a name or surname before its verb of saying ("Xi
+    said", "Li Qiang stressed"), or a pronoun meaning the last person named."""
 
     def __init__(self, people, lexicon: Lexicon, default: str | None):
         self.lexicon = lexicon
@@ -67,20 +107,35 @@ class Speakers:
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
         self.last = default
 
-    def speaker_of(self, sentence: str) -> str | None:
-        """The id of the person the sentence's first verb of saying belongs to, if any."""
+    def attribute(self, text: str, piece: Piece) -> None:
+        """Set ``piece.speaker`` (and ``has_speech_verb``) from its own words."""
+        sentence = text[piece.span.start:piece.span.end]
         verb = self.lexicon.speech_verbs.search(sentence)
         named = list(self.pattern.finditer(sentence)) if self.pattern else []
         if verb is None:
-            if named:
+            if named and piece.section != "attendees":
                 self.last = self.names[named[0].group()]
-            return None
+            return
+        piece.has_speech_verb = True
         before = sentence[:verb.start()]
         candidates = [(m.start(), self.names[m.group()]) for m in named if m.start() < verb.start()]
         candidates += [(m.start(), self.last) for m in self.lexicon.pronouns.finditer(before)]
         candidates = [c for c in candidates if c[1]]
-        if not candidates:
-            return None
-        speaker = max(candidates)[1]
-        self.last = speaker
-        return speaker
+        if candidates:
+            piece.speaker = self.last = max(candidates)[1]
+
+
+def attribute_speakers(text: str, pieces: list[Piece], speakers: Speakers) -> None:
+    """Attribute every piece; a statement of what was said with no verb of saying of its own
+    ("First, the region must …") takes the speaker of the nearest piece of its paragraph that
+    has one ("Second, …, Xi said.")."""
+    for piece in pieces:
+        if piece.section != "other":
+            speakers.attribute(text, piece)
+    for i, piece in enumerate(pieces):
+        if piece.has_speech_verb or piece.section not in SPOKEN:
+            continue
+        near = [p for p in pieces if p.paragraph == piece.paragraph and p.has_speech_verb]
+        if near:
+            nearest = min(near, key=lambda p: (abs(pieces.index(p) - i), pieces.index(p) < i))
+            piece.speaker = nearest.speaker

@@ -12,8 +12,10 @@ from importlib import resources
 import yaml
 
 LIST_KEYS = (
-    "abbreviations", "host_verbs", "event_kinds", "subject_cues", "title_heads",
-    "title_adjectives", "not_names", "people_separators", "speech_verbs", "pronouns", "noise",
+    "abbreviations", "host_verbs", "host_patterns", "presiding_verbs", "event_kinds",
+    "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
+    "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
+    "clause_breaks", "noise",
 )
 
 
@@ -73,8 +75,50 @@ class Lexicon:
         return frozenset(words)
 
     @cached_property
+    def nationalities(self) -> frozenset[str]:
+        return frozenset(self.data["nationalities"])
+
+    @cached_property
     def not_names(self) -> frozenset[str]:
-        return frozenset(self.data["not_names"]) | self.title_words
+        plurals = {w + "s" for w in self.title_words}
+        return frozenset(self.data["not_names"]) | self.title_words | plurals | self.nationalities
+
+    @cached_property
+    def kinds_alternation(self) -> str:
+        return "|".join(re.escape(k) for k in sorted(set(self.data["event_kinds"]), key=len, reverse=True))
+
+    @cached_property
+    def lead_patterns(self) -> list[re.Pattern]:
+        """What makes a lead sentence: a host verb followed within a few words by a kind of
+        event, or one of the host phrases. Groups: ``verb`` (the whole phrase) and ``kind``."""
+        verbs = "|".join(re.escape(v) for v in sorted(set(self.data["host_verbs"]), key=len, reverse=True))
+        plain = re.compile(
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:[\w'’-]+,?\s+){{0,5}}?(?P<kind>{self.kinds_alternation})(?![\w-])",
+            re.IGNORECASE)
+        phrases = [re.compile(rf"(?<![\w-])(?P<verb>{p.replace('{kind}', self.kinds_alternation)})", re.IGNORECASE)
+                   for p in self.data["host_patterns"]]
+        return phrases + [plain]
+
+    @cached_property
+    def presiding(self) -> re.Pattern:
+        """"presided over the meeting": names whoever chaired, host or not."""
+        return phrase_pattern(self.data["presiding_verbs"])
+
+    @cached_property
+    def list_opener(self) -> re.Pattern:
+        """Words after which a list of attendees starts ("…, with Li Qiang and Cai Qi in
+        attendance"); the last one in the sentence before the cue wins."""
+        return phrase_pattern(self.data["list_openers"])
+
+    @cached_property
+    def shared_titles(self) -> list[re.Pattern]:
+        """Sentences giving a title to the people just named: a regex with a ``title`` group."""
+        return [re.compile(p, re.IGNORECASE) for p in self.data["shared_titles"]]
+
+    @cached_property
+    def clause_break(self) -> re.Pattern:
+        """Where a sentence may be cut into two statements of different sections."""
+        return re.compile("|".join(f"(?:{p})" for p in self.data["clause_breaks"]))
 
     @cached_property
     def attendance_before(self) -> re.Pattern:

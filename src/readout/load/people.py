@@ -1,4 +1,5 @@
-"""People and their titles: the host of a lead sentence, the attendees of an attendance sentence."""
+"""People and their titles, as the text names them: "Name, Title of …, and Title of …",
+"Premier Name", "Vice Premiers Name and Name", "Name, also title of …"."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from .segment import Span, trimmed
 
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
+WORD = re.compile(r"[\w'’-]+")
+TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def slugify(text: str) -> str:
@@ -21,27 +24,46 @@ def slugify(text: str) -> str:
 
 @dataclass
 class Mention:
-    """A person as one phrase of the text names them: name and title spans."""
+    """A person as one phrase names them: the name's span and the titles printed with it (as
+    spans, or as text where a title was rewritten, e.g. a plural made singular)."""
 
     name: Span
-    titles: list[Span] = field(default_factory=list)
+    titles: list[Span | str] = field(default_factory=list)
+    plural_title: bool = False
 
 
 def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
-    """Whether ``span`` looks like a person's name: two or three capitalised words, none of
-    them a title or a word that starts sentences."""
+    """Whether ``span`` is a person's name: two or three capitalised words, none of them a
+    title or a word that begins sentences."""
+    if NAME.fullmatch(text, span.start, span.end) is None:
+        return False
     words = text[span.start:span.end].split()
-    return (NAME.fullmatch(text, span.start, span.end) is not None
-            and not any(w in lexicon.not_names for w in words))
+    return not any(w in lexicon.not_names for w in words)
+
+
+def find_name(text: str, span: Span, lexicon: Lexicon) -> Span | None:
+    """The first name in ``span`` (three words preferred to two)."""
+    for word in WORD.finditer(text, span.start, span.end):
+        if not word.group()[:1].isupper():
+            continue
+        for size in (3, 2):
+            match = NAME.match(text, word.start(), span.end)
+            if not match:
+                break
+            words = list(re.finditer(r"\S+", match.group()))
+            if len(words) < size:
+                continue
+            candidate = Span(word.start(), word.start() + words[size - 1].end())
+            if is_name(text, candidate, lexicon):
+                return candidate
+    return None
 
 
 def split_titles(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     """Title spans in a run of titles ("General Secretary of …, President of …, and Chairman of
     …"): a new title starts after a comma or "and" where a title word begins."""
     cuts = [span.start]
-    for sep in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[:span.end]):
-        if sep.start() < span.start:
-            continue
+    for sep in TITLE_SEPARATOR.finditer(text, span.start, span.end):
         if lexicon.title_head.match(text, sep.end(), span.end):
             cuts.extend([sep.start(), sep.end()])
     cuts.append(span.end)
@@ -49,50 +71,90 @@ def split_titles(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     for i in range(0, len(cuts), 2):
         piece = trimmed(text, cuts[i], cuts[i + 1])
         if piece:
-            piece = strip_also(text, piece)
-            titles.append(piece)
+            titles.append(strip_also(text, piece))
     return titles
 
 
 def strip_also(text: str, span: Span) -> Span:
-    match = re.match(r"also\s+", text[span.start:span.end], re.IGNORECASE)
+    match = re.match(r"(?:who\s+is\s+)?also\s+", text[span.start:span.end], re.IGNORECASE)
     return Span(span.start + match.end(), span.end) if match else span
 
 
+def titles_after(text: str, start: int, end: int, lexicon: Lexicon) -> list[Span]:
+    """The titles in an aside that starts at ``start`` (after "Name, "): they run while each
+    piece begins with a title word, and the last one stops at the next comma."""
+    head = lexicon.title_head.match(text, start, end)
+    if not head:
+        return []
+    titles = split_titles(text, Span(start, end), lexicon)
+    kept = []
+    for title in titles:
+        if not lexicon.title_head.match(text, title.start, title.end):
+            break
+        comma = text.find(",", title.start, title.end)
+        if comma != -1:
+            kept.append(trimmed(text, title.start, comma))
+            break
+        kept.append(title)
+    return [t for t in kept if t]
+
+
+def title_prefix(text: str, name: Span, floor: int, lexicon: Lexicon) -> tuple[Span | None, bool]:
+    """The short title printed just before a name ("Vice Premier"; "Chinese President" gives
+    "President"), and whether it is plural ("Vice Premiers Name and Name")."""
+    start, cursor = None, name.start
+    for word in reversed(list(WORD.finditer(text, floor, name.start))):
+        if text[word.end():cursor].strip() or not is_title_word(word.group(), lexicon):
+            break
+        start = cursor = word.start()
+        if word.group() in lexicon.nationalities:
+            break
+    words = [w for w in WORD.finditer(text, start, name.start)] if start is not None else []
+    words = [w for w in words if w.group() not in lexicon.nationalities]
+    if not words:
+        return None, False
+    last = words[-1].group()
+    return Span(words[0].start(), words[-1].end()), last not in lexicon.title_words
+
+
+def is_title_word(word: str, lexicon: Lexicon) -> bool:
+    """A word of a short title, singular or plural, or a nationality before one."""
+    return (word in lexicon.title_words or word in lexicon.nationalities
+            or (word.endswith("s") and word[:-1] in lexicon.title_words))
+
+
 def parse_mention(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
-    """A person named in ``span``: "Name, titles" or "Short Title Name" (e.g. "Premier Li Qiang")."""
+    """The person a phrase names: its first name, the short title just before it, and the
+    titles after it ("Name, Title of …, and Title of …")."""
     span = trimmed(text, span.start, span.end)
     if span is None:
         return None
-    comma = text.find(",", span.start, span.end)
-    head = Span(span.start, comma) if comma != -1 else span
-    head = trimmed(text, head.start, head.end) or head
-    if is_name(text, head, lexicon):
-        titles = []
-        if comma != -1:
-            rest = trimmed(text, comma + 1, span.end)
-            if rest and lexicon.title_head.match(text, rest.start, rest.end):
-                titles = split_titles(text, Span(rest.start, rest.end - (text[rest.end - 1] == ",")),
-                                      lexicon)
-        return Mention(head, titles)
-    # A short title before the name: the name is the last two or three words.
-    words = [Span(m.start(), m.end()) for m in re.finditer(r"\S+", text[:head.end])
-             if m.start() >= head.start]
-    for size in (3, 2):
-        if len(words) <= size:
-            continue
-        name = Span(words[-size].start, head.end)
-        title = Span(head.start, words[-size - 1].end)
-        if is_name(text, name, lexicon) and all(
-                w in lexicon.title_words for w in text[title.start:title.end].split()):
-            return Mention(name, [title])
-    return None
+    name = find_name(text, span, lexicon)
+    if name is None:
+        return None
+    prefix, plural = title_prefix(text, name, span.start, lexicon)
+    titles: list[Span | str] = []
+    if prefix:
+        titles.append(singular(text[prefix.start:prefix.end]) if plural else prefix)
+    rest = re.match(r"\s*,\s*", text[name.end:span.end])
+    if rest:
+        titles += titles_after(text, name.end + rest.end(), span.end, lexicon)
+    return Mention(name, titles, plural)
+
+
+def singular(title: str) -> str:
+    """"Vice Premiers" → "Vice Premier"; "members of …" → "member of …"."""
+    words = title.split(" ")
+    for i, word in enumerate(words):
+        if word.endswith("s") and (i + 1 == len(words) or words[i + 1] == "of"):
+            words[i] = word[:-1]
+            break
+    return " ".join(words)
 
 
 def split_people(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     """The spans of each person in a list ("A, titles, as well as B, titles"; "A; B and C"):
     a separator starts a new person only where a name follows it."""
-    starts = [span.start]
     cuts = []
     for sep in lexicon.people_separator.finditer(text, span.start, span.end):
         if sep.start() == sep.end() or (cuts and sep.start() < cuts[-1][1]):
@@ -100,23 +162,38 @@ def split_people(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
         if starts_with_person(text, sep.end(), span.end, lexicon):
             cuts.append((sep.start(), sep.end()))
     pieces, cursor = [], span.start
-    for start, end in cuts:
+    for start, end in cuts + [(span.end, span.end)]:
         piece = trimmed(text, cursor, start)
         if piece:
             pieces.append(piece)
         cursor = end
-    piece = trimmed(text, cursor, span.end)
-    if piece:
-        pieces.append(piece)
     return pieces
 
 
+# What may follow a name that ends one person of a list.
+AFTER_NAME = re.compile(r"\s*(?:,|;|\(|$)|\s+(?:and|as\s+well\s+as|were|was|are|is|also|attended)\b")
+
+
 def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether a person's name (after an optional short title) begins at ``start``."""
-    match = re.compile(rf"(?:(?:{NAME_WORD}|[a-z]+)\s+){{0,3}}?({NAME.pattern})(?=\s*(?:,|;|\(|$|\s+and\s|\s+as\s+well\s+as\s))").match(
-        text, start, end)
-    if not match:
-        return False
-    prefix = text[start:match.start(1)].split()
-    return (is_name(text, Span(match.start(1), match.end(1)), lexicon)
-            and all(w in lexicon.title_words for w in prefix))
+    """Whether a person's name, after at most three words of a short title, begins at ``start``
+    and ends where a list item may end."""
+    words = []
+    for word in WORD.finditer(text, start, end):
+        if len(words) == 6 or text[words[-1].end() if words else start:word.start()].strip():
+            break
+        words.append(word)
+    for k in range(0, min(4, len(words))):
+        if k and not is_title_word(words[k - 1].group(), lexicon):
+            break
+        for size in (2, 3):
+            if k + size > len(words):
+                break
+            name = Span(words[k].start(), words[k + size - 1].end())
+            if is_name(text, name, lexicon) and AFTER_NAME.match(text, name.end, end):
+                return True
+    return False
+
+
+def mention_titles(text: str, mention: Mention) -> list[str]:
+    """The titles of a mention as text, without trailing commas."""
+    return [(t if isinstance(t, str) else text[t.start:t.end]).rstrip(", ") for t in mention.titles]

@@ -9,10 +9,12 @@ from datetime import date
 from .lexicon import Lexicon
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then white space.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
-# What may begin the next sentence: a capital, a digit, or an opening quote or bracket.
-SENTENCE_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# What may begin the next sentence: a capital, a digit, or an opening quote.
+SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,22 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if start < end else None
 
 
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Whether single line breaks are soft (text wrapped at a fixed width), not paragraph ends:
+    most lines that run on into another are long and stop mid-sentence."""
+    running = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(running) < 2:
+        return False
+    wrapped = [line for line in running if len(line.strip()) >= 40 and not TERMINAL.search(line.rstrip())]
+    return len(wrapped) >= 0.6 * len(running)
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[Span]:
-    """Paragraph spans from ``start``: blank lines separate paragraphs; in a text with none,
-    every line is one (pages copied off the web often lose their blank lines)."""
-    body = text[start:]
-    separator = BLANK_LINE if BLANK_LINE.search(body) else re.compile(r"\n\s*")
+    """Paragraph spans from ``start``. Every line is a paragraph — pages copied off the web keep
+    one paragraph a line, with or without blank lines between — unless the text is wrapped at a
+    fixed width, when only blank lines separate paragraphs."""
+    lines = LINE_BREAK.split(text[start:])
+    separator = BLANK_LINE if is_hard_wrapped(lines) else LINE_BREAK
     spans, cursor = [], start
     for match in separator.finditer(text, start):
         span = trimmed(text, cursor, match.start())
@@ -100,3 +113,8 @@ def is_abbreviation(text: str, floor: int, end: re.Match, lexicon: Lexicon) -> b
         return True
     # A single capital letter ("J.") is an initial; dotted capitals ("U.S.") an acronym.
     return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+def ends_cut_off(text: str, span: Span) -> bool:
+    """Whether a paragraph stops without ending its sentence (a page cut off mid-word)."""
+    return TERMINAL.search(text[span.start:span.end]) is None

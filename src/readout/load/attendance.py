@@ -1,0 +1,71 @@
+"""Who attended: the people an attendance sentence names, whoever presided besides the host,
+and titles given elsewhere ("Xi, also general secretary of …"; "The three are members of …")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .people import Mention, parse_mention, singular, split_people, titles_after
+from .segment import Span, trimmed
+
+
+def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None) -> list[Mention]:
+    """The people a sentence says attended; ``floor`` is where the list may start at the
+    earliest (after the lead's own host phrase, for instance)."""
+    after = lexicon.attendance_after.search(text, span.start, span.end)
+    before = lexicon.attendance_before.search(text, span.start, span.end)
+    if after:
+        end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
+        people = Span(after.end(), end)
+    elif before:
+        start = floor if floor is not None else span.start
+        openers = list(lexicon.list_opener.finditer(text, start, before.start()))
+        people = Span(openers[-1].end() if openers else start, before.start())
+    else:
+        return []
+    mentions = []
+    for piece in split_people(text, people, lexicon):
+        mention = parse_mention(text, piece, lexicon)
+        if mention:
+            mentions.append(mention)
+    share_plural_title(text, mentions)
+    return mentions
+
+
+def share_plural_title(text: str, mentions: list[Mention]) -> None:
+    """"Vice Premiers A and B": the plural title before the first name is each one's."""
+    for i, mention in enumerate(mentions):
+        if mention.plural_title:
+            for other in mentions[i + 1:]:
+                if other.titles:
+                    break
+                other.titles = list(mention.titles)
+
+
+def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
+    """Who a "X presided over the meeting" sentence names."""
+    verb = lexicon.presiding.search(text, span.start, span.end)
+    if not verb:
+        return None
+    return parse_mention(text, Span(span.start, verb.start()), lexicon)
+
+
+def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:
+    """The title a "The three are members of …" sentence gives the people just named."""
+    sentence = text[span.start:span.end]
+    for pattern in lexicon.shared_titles:
+        match = pattern.match(sentence)
+        if match and lexicon.title_head.match(match.group("title")):
+            return singular(match.group("title").strip())
+    return None
+
+
+def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> list[str]:
+    """Titles in a lower-case aside after one of ``names``: "Xi, also general secretary of …"."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    match = re.compile(rf"\b(?:{alternation}),\s+(?=(?:who\s+is\s+)?also\s)").search(text, span.start, span.end)
+    if not match:
+        return []
+    titles = titles_after(text, match.end(), span.end, lexicon)
+    return [text[t.start:t.end] for t in (trimmed(text, t.start, t.end) for t in titles) if t]

@@ -1,0 +1,63 @@
+"""The lead sentence: who held what kind of event, where, and about what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .lexicon import Lexicon
+from .people import Mention, parse_mention
+from .segment import Span, trimmed
+
+PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+# "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
+PLACE = re.compile(rf"\bin\s+(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
+SUBJECT_END = re.compile(
+    rf",\s+(?=[a-z])|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
+    re.IGNORECASE)
+
+
+@dataclass
+class Lead:
+    """What the lead sentence says. ``host`` is None where its subject is not a person (an
+    organisation, "The meeting"); ``verb`` is the host phrase as printed."""
+
+    sentence: Span
+    verb: str
+    verb_start: int
+    host: Mention | None = None
+    kind: str | None = None
+    place: str | None = None
+    subject: str | None = None
+    dateline: dates.Dateline | None = None
+
+
+def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
+    """The host phrase of a lead sentence, if ``span`` is one."""
+    found = [m for p in lexicon.lead_patterns if (m := p.search(text, span.start, span.end))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon) -> Lead:
+    """Host, kind, place, subject and dateline of the lead sentence ``span``."""
+    dateline = dates.match_dateline(text, span.start, span.end)
+    body = dateline.end if dateline else span.start
+    lead = Lead(span, match.group("verb"), match.start(), dateline=dateline)
+    lead.host = parse_mention(text, Span(body, match.start()), lexicon)
+    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower())
+    after_kind = match.end("kind")
+    cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, span.end)
+                if not dates.names_a_time(text, c.end(), span.end)), None)
+    place = PLACE.search(text, after_kind, span.end)
+    if place:
+        lead.place = place.group("place")
+    elif dateline:
+        lead.place = dateline.place
+    if cue:
+        end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
+        stop = SUBJECT_END.search(text, cue.end(), end)
+        piece = trimmed(text, cue.end(), stop.start() if stop else end)
+        if piece:
+            lead.subject = text[piece.start:piece.end]
+    return lead

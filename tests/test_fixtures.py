@@ -1,0 +1,61 @@
+"""Fixture readouts of our own, one per behaviour of the genre, each compared field by field
+with what a careful reader finds in it (tests/data/readouts/NAME.yml)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from readout.load import parse_source
+
+FIXTURES = Path(__file__).parent / "data" / "readouts"
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+def load(name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = yaml.safe_load((FIXTURES / f"{name}.yml").read_text(encoding="utf-8"))
+    return text, parse_source(text, f"tests/data/readouts/{name}.txt"), expected
+
+
+def person(p):
+    return {"name": p.name, "titles": p.titles} if p else None
+
+
+def test_there_are_fixtures_for_each_behaviour():
+    assert len(NAMES) >= 15
+    for name in NAMES:
+        assert (FIXTURES / f"{name}.yml").is_file(), name
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("field", ["date", "time_of_day", "kind", "location", "host", "attendees",
+                                   "paragraphs", "statements", "warnings"])
+def test_fixture_field(name, field):
+    text, event, expected = load(name)
+    if field == "host":
+        got = person(event.host)
+    elif field == "attendees":
+        got = [person(p) for p in event.attendees]
+    elif field == "paragraphs":
+        got = [p.section for p in event.paragraphs]
+    elif field == "statements":
+        got = [[s.section, s.speaker] for s in event.statements]
+    elif field == "warnings":
+        messages = [w.message for w in event.warnings]
+        assert len(messages) == len(expected["warnings"]), messages
+        for wanted in expected["warnings"]:
+            assert any(wanted in m for m in messages), (wanted, messages)
+        return
+    else:
+        got = getattr(event, field)
+    assert got == expected[field]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_spans_are_exact(name):
+    text, event, _ = load(name)
+    for s in event.statements:
+        assert text[s.start:s.end] == s.text
+    for p in event.paragraphs:
+        assert text[p.start:p.end].strip() == text[p.start:p.end]
