@@ -19,7 +19,7 @@ from .attendance import aside_titles, attendance_mentions, presider, shared_titl
 from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
 from .lead import Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
-from .people import Mention, mention_titles, slugify
+from .people import Mention, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 __all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify"]
@@ -80,8 +80,12 @@ class Reader:
         lead_at, lead = self.find_lead()
         self.lead_paragraph = lead_at[0] if lead_at else (self.story[0] if self.story else None)
         if self.lead_paragraph is not None:
-            self.story = [i for i in self.story if i >= self.lead_paragraph]
+            start = next((i for i in self.story if i >= self.lead_paragraph or self.opens_story(i)),
+                         self.lead_paragraph)
+            self.story = [i for i in self.story if i >= start]
         forced: dict[int, tuple[str, str]] = {}
+        if self.story and self.sentences[self.story[0]]:
+            forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
         host, attendees = self.read_people(lead, forced)
         when = self.read_date(lead, header.published)
         pieces = self.label(forced)
@@ -123,6 +127,21 @@ class Reader:
             seen.append(flat)
         return noise
 
+    def opens_story(self, index: int) -> bool:
+        """Whether a paragraph before the lead sentence is already story (a summary lead, often
+        after a dateline), not a headline: it is a finished sentence of some length."""
+        span = self.paragraphs[index]
+        return (dates.match_dateline(self.text, span.start, span.end) is not None
+                or (span.end - span.start >= 60 and not ends_cut_off(self.text, span)))
+
+    def story_dateline(self) -> dates.Dateline | None:
+        """The dateline at the start of the first paragraph of the story, if any."""
+        for i in self.story:
+            if self.opens_story(i):
+                span = self.paragraphs[i]
+                return dates.match_dateline(self.text, span.start, span.end)
+        return None
+
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
         """(paragraph, sentence) of the first sentence saying someone held an event, and what
         it says."""
@@ -130,7 +149,9 @@ class Reader:
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)
                 if match:
-                    lead = read_lead(self.text, span, match, self.lexicon)
+                    lead = read_lead(self.text, span, match, self.lexicon, self.story_dateline())
+                    if lead.host is None:
+                        lead.host = self.earlier_full_name(span, match.start(), i)
                     self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
                     self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
                     if lead.place:
@@ -143,6 +164,23 @@ class Reader:
                       self.paragraphs[self.story[0]].start)
             self.found["lead"] = "first paragraph (no host sentence found)"
         return None, None
+
+    def earlier_full_name(self, lead: Span, verb_start: int, paragraph: int) -> Mention | None:
+        """Where the lead names its host by surname alone ("Xi made the remarks …"), the mention
+        of the full name earlier in the story ("President Xi Jinping has urged …")."""
+        surname = re.search(r"\b([A-Z][a-z]+)\b", self.text[lead.start:verb_start])
+        if not surname or surname.group(1) in self.lexicon.not_names:
+            return None
+        for i in self.story:
+            if i > paragraph:
+                break
+            for span in self.sentences[i]:
+                if span.start >= lead.start:
+                    return None
+                mention = parse_mention(self.text, span, self.lexicon)
+                if mention and self.quote(mention.name).split()[0] == surname.group(1):
+                    return mention
+        return None
 
     def person(self, mention: Mention) -> Person:
         name = self.quote(mention.name)

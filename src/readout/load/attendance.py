@@ -44,10 +44,13 @@ def share_plural_title(text: str, mentions: list[Mention]) -> None:
 
 
 def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
-    """Who a "X presided over the meeting" sentence names."""
+    """Who a "X presided over the meeting" (or "… was presided over by X") sentence names."""
     verb = lexicon.presiding.search(text, span.start, span.end)
     if not verb:
         return None
+    by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
+    if by:
+        return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
     return parse_mention(text, Span(span.start, verb.start()), lexicon)
 
 
@@ -64,7 +67,7 @@ def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:
 def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> list[str]:
     """Titles in a lower-case aside after one of ``names``: "Xi, also general secretary of …"."""
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    match = re.compile(rf"\b(?:{alternation}),\s+(?=(?:who\s+is\s+)?also\s)").search(text, span.start, span.end)
+    match = re.compile(rf"\b(?:{alternation}),\s+(?:who\s+is\s+)?(?=also\s)").search(text, span.start, span.end)
     if not match:
         return []
     titles = titles_after(text, match.end(), span.end, lexicon)

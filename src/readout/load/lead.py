@@ -14,7 +14,7 @@ PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(rf"\bin\s+(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
-    rf",\s+(?=[a-z])|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
+    rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
 
 
@@ -39,14 +39,20 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon) -> Lead:
-    """Host, kind, place, subject and dateline of the lead sentence ``span``."""
-    dateline = dates.match_dateline(text, span.start, span.end)
-    body = dateline.end if dateline else span.start
+def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
+              dateline: dates.Dateline | None = None) -> Lead:
+    """Host, kind, place and subject of the lead sentence ``span``; ``dateline`` is the story's
+    (it may stand at the start of an earlier paragraph)."""
+    own = dates.match_dateline(text, span.start, span.end)
+    dateline = own or dateline
+    body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), dateline=dateline)
     lead.host = parse_mention(text, Span(body, match.start()), lexicon)
-    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower())
+    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection"
     after_kind = match.end("kind")
+    if match.groupdict().get("place"):
+        lead.place = match.group("place")
+        return lead
     cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, span.end)
                 if not dates.names_a_time(text, c.end(), span.end)), None)
     place = PLACE.search(text, after_kind, span.end)

@@ -12,7 +12,7 @@ from importlib import resources
 import yaml
 
 LIST_KEYS = (
-    "abbreviations", "host_verbs", "host_patterns", "presiding_verbs", "event_kinds",
+    "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "presiding_verbs", "event_kinds",
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise",
@@ -97,7 +97,11 @@ class Lexicon:
             re.IGNORECASE)
         phrases = [re.compile(rf"(?<![\w-])(?P<verb>{p.replace('{kind}', self.kinds_alternation)})", re.IGNORECASE)
                    for p in self.data["host_patterns"]]
-        return phrases + [plain]
+        inspected = "|".join(re.escape(v) for v in self.data["inspection_verbs"])
+        inspection = re.compile(
+            rf"(?<![\w-])(?P<verb>{inspected})\s+(?:the\s+(?:city|province|region|county)\s+of\s+)?"
+            r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?P<kind>)")
+        return phrases + [plain, inspection]
 
     @cached_property
     def presiding(self) -> re.Pattern:
