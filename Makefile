@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test check clean
+.PHONY: site serve test check bench clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -32,6 +32,10 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Speed is measured here, never asserted in a test.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/parse_speed.py
 
 clean:
 	rm -rf site .site-build-* .site-old-* build dist src/*.egg-info .pytest_cache .hypothesis

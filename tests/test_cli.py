@@ -45,3 +45,27 @@ def test_unknown_site_yml_key_has_location_and_did_you_mean(project, capsys):
     assert "site.yml:2:1: unknown key 'descriptoin' in site.yml" in err
     assert "hint: did you mean 'description'?" in err
     assert not (root / "site").exists()
+
+
+def test_site_yml_extends_the_lexicon(project, capsys):
+    text = "Governor Wu Ping opened a forum in Hefei on the 3rd to discuss river ports.\n"
+    root = project(seed=False, files={"content/sources/2024-05-03-forum.txt": text})
+    assert main(["-C", str(root), "parse", str(root / "content/sources/2024-05-03-forum.txt")]) == 0
+    assert "host: Wu Ping" not in capsys.readouterr().out
+    (root / "site.yml").write_text("lexicon:\n  host_verbs: [opened]\n")
+    assert main(["-C", str(root), "parse", str(root / "content/sources/2024-05-03-forum.txt")]) == 0
+    assert "host: Wu Ping" in capsys.readouterr().out
+    assert main(["-C", str(root), "check"]) == 0
+    assert "could not tell who held" not in capsys.readouterr().out
+
+
+def test_lexicon_typos_name_their_line(project, capsys):
+    root = project()
+    (root / "site.yml").write_text("title: X\nlexicon:\n  host_verb: [opened]\n")
+    assert main(["-C", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "site.yml:3:3: unknown key 'host_verb' in lexicon" in err
+    assert "did you mean 'host_verbs'?" in err
+    (root / "site.yml").write_text("lexicon:\n  noise: ['(unclosed']\n")
+    assert main(["-C", str(root), "build"]) == 1
+    assert "site.yml:2:3: lexicon has an invalid pattern" in capsys.readouterr().err

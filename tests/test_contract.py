@@ -50,3 +50,17 @@ def test_parse_without_json_is_readable(capsys):
     out = capsys.readouterr().out
     assert "host: Xi Jinping" in out
     assert "[s6 ¶3 problems] However, he also pointed out" in out
+
+
+def test_every_fixture_follows_the_schema_and_says_how_fields_were_found():
+    from readout.load import parse_source
+
+    for path in sorted((ROOT / "tests" / "data" / "readouts").glob("*.txt")):
+        event = parse_source(path.read_text(encoding="utf-8"), f"tests/data/readouts/{path.name}")
+        data = event.to_json()
+        jsonschema.validate(data, schema(), format_checker=jsonschema.FormatChecker())
+        for field in ("date", "kind", "location", "subject", "host"):
+            if data[field] is not None:
+                assert field in data["found"], (path.name, field)
+        if data["attendees"]:
+            assert "attendees" in data["found"], path.name

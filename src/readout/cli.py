@@ -54,12 +54,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_parse(args) -> int:
+    from .config import load_config
+    from .content import project_lexicon
     from .load import read_source
 
     path = args.path
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
-    event = read_source(path, Path(args.project).resolve())
+    config = load_config(Path(args.project).resolve())
+    event = read_source(path, config.root, project_lexicon(config))
     if args.json:
         json.dump(event.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

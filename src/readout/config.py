@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ReadoutError
+from .model import SECTIONS
 from .yamlnodes import compose, mapping_items, unknown_key, value, where
 
 THEMES = ("readout",)
@@ -78,10 +79,13 @@ def parse_config(text: str, path: str, root: Path) -> Config:
             settings[key] = url.rstrip("/") + "/" if url else None
         elif key == "themes":
             settings[key] = parse_themes(value_node, path)
-        elif key in ("lexicon", "extra"):
+        elif key == "lexicon":
+            settings[key] = parse_lexicon(value_node, path)
+        elif key == "extra":
             data = value(value_node)
             if not isinstance(data, dict):
-                raise ReadoutError(f"'{key}' must be a mapping", where(value_node, path))
+                raise ReadoutError("'extra' must be a mapping", where(value_node, path),
+                                   "write it as 'key: value' lines under 'extra:'")
             settings[key] = data
     return Config(root=root, **settings)
 
@@ -116,6 +120,43 @@ def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
                 raise unknown_key(key, inner_key, ("title", "keywords"), path, f"theme '{slug}'")
         themes.append(Theme(slug, title, keywords))
     return tuple(themes)
+
+
+def parse_lexicon(node: yaml.Node, path: str) -> dict:
+    """Additions to the loader's lexicon: lists of phrases under the lexicon's own keys, and
+    ``sections: {section: {phrase: weight}}``. Checked here so a typo names its line."""
+    from .load.lexicon import LIST_KEYS, default_lexicon
+
+    known = LIST_KEYS + ("attendance", "sections")
+    extra: dict = {}
+    for key, key_node, value_node in mapping_items(node, path, "lexicon"):
+        if key not in known:
+            raise unknown_key(key, key_node, known, path, "lexicon")
+        data = value(value_node)
+        if key in LIST_KEYS:
+            if not isinstance(data, list) or not all(isinstance(v, str) for v in data):
+                raise ReadoutError(f"lexicon '{key}' must be a list of phrases", where(value_node, path),
+                                   f"for example: {key}: [first phrase, second phrase]")
+        elif key == "attendance":
+            if not isinstance(data, dict) or set(data) - {"before", "after"} or not all(
+                    isinstance(v, list) and all(isinstance(x, str) for x in v) for v in data.values()):
+                raise ReadoutError("lexicon 'attendance' takes lists of phrases under 'before' and 'after'",
+                                   where(value_node, path), "for example: attendance: {before: [took part]}")
+        elif not isinstance(data, dict) or not all(
+                isinstance(v, dict) and all(isinstance(w, int) and not isinstance(w, bool) for w in v.values())
+                for v in data.values()):
+            raise ReadoutError("lexicon 'sections' maps a section to phrases and their weights",
+                               where(value_node, path), "for example: sections: {priorities: {we will: 2}}")
+        elif set(data) - set(SECTIONS):
+            raise ReadoutError(f"unknown section '{sorted(set(data) - set(SECTIONS))[0]}' in lexicon",
+                               where(value_node, path), "sections: " + ", ".join(SECTIONS))
+        extra[key] = data
+    try:
+        default_lexicon().extended(extra).compile_all()
+    except re.error as error:
+        raise ReadoutError(f"lexicon has an invalid pattern: {error}", where(node, path),
+                           "noise, people_separators, clause_breaks and shared_titles are regular expressions") from None
+    return extra
 
 
 def load_config(root: Path) -> Config:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Diagnostic, Location, ReadoutError
-from .load import default_lexicon, read_source
+from .load import Lexicon, default_lexicon, read_source
 from .model import Event
 
 
@@ -16,9 +16,14 @@ def source_paths(config: Config) -> list[Path]:
     return sorted(folder.glob("*.txt")) if folder.is_dir() else []
 
 
+def project_lexicon(config: Config) -> Lexicon:
+    """The loader's lexicon with the project's additions from ``site.yml``."""
+    return default_lexicon().extended(config.lexicon) if config.lexicon else default_lexicon()
+
+
 def load_events(config: Config) -> list[Event]:
     """Every source parsed into an event; all problems are gathered and raised together."""
-    lexicon = default_lexicon().extended(config.lexicon) if config.lexicon else default_lexicon()
+    lexicon = project_lexicon(config)
     events, problems = [], []
     paths = source_paths(config)
     if not paths:

@@ -22,6 +22,9 @@ from .lexicon import Lexicon, default_lexicon
 from .people import Mention, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
+# How many paragraphs back a repeated paragraph is looked for inside a longer one.
+RECENT = 4
+
 __all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify"]
 
 
@@ -107,24 +110,25 @@ class Reader:
                           published=header.published),
             source_text=text, date=when.value if when else None, time_of_day=time_of_day,
             kind=kind, location=place, subject=subject, host=host, attendees=attendees,
-            paragraphs=[Paragraph(i, p.start, p.end, majority_section(p, [s for s in statements if s.paragraph == i]))
-                        for i, p in enumerate(self.paragraphs)],
+            paragraphs=paragraph_sections(self.paragraphs, statements),
             statements=statements, warnings=self.warnings, found=self.found,
         )
 
     # The stages ---------------------------------------------------------------------------
 
     def noise_paragraphs(self) -> set[int]:
-        """Paragraphs that are not part of the story: page furniture, captions and repeats."""
-        noise, seen = set(), []
+        """Paragraphs that are not part of the story: page furniture, captions and repeats (a
+        paragraph seen before, or one contained in one of the few before it)."""
+        noise, seen, recent = set(), set(), []
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
             if any(p.fullmatch(body) for p in self.lexicon.noise):
                 noise.add(i)
-            elif any(flat == s or (len(flat) > 40 and flat in s) for s in seen):
+            elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
-            seen.append(flat)
+            seen.add(flat)
+            recent = (recent + [flat])[-RECENT:]
         return noise
 
     def opens_story(self, index: int) -> bool:
@@ -152,6 +156,8 @@ class Reader:
                     lead = read_lead(self.text, span, match, self.lexicon, self.story_dateline())
                     if lead.host is None:
                         lead.host = self.earlier_full_name(span, match.start(), i)
+                        if lead.host:
+                            self.found["host"] = "surname before the host phrase, full name printed earlier"
                     self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
                     self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
                     if lead.place:
@@ -191,7 +197,7 @@ class Reader:
         mention, with the titles printed in asides and shared-title sentences."""
         host = self.person(lead.host) if lead and lead.host else None
         if host:
-            self.found["host"] = f"subject of {lead.verb!r} in the lead sentence"
+            self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence")
             forced[lead.sentence.start] = ("lead", "the lead sentence")
         elif lead:
             forced[lead.sentence.start] = ("lead", "the lead sentence")
@@ -302,12 +308,14 @@ class Reader:
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
 
 
-def majority_section(paragraph: Span, statements: list[Statement]) -> str:
-    """The section holding most of the paragraph's characters (earliest wins a tie)."""
-    weight: dict[str, int] = {}
+def paragraph_sections(paragraphs: list[Span], statements: list[Statement]) -> list[Paragraph]:
+    """Each paragraph with the section holding most of its characters (the earliest on a tie)."""
+    weights: list[dict[str, int]] = [{} for _ in paragraphs]
     for s in statements:
+        weight = weights[s.paragraph]
         weight[s.section] = weight.get(s.section, 0) + (s.end - s.start)
-    return max(weight, key=weight.get) if weight else "other"
+    return [Paragraph(i, p.start, p.end, max(w, key=w.get) if w else "other")
+            for i, (p, w) in enumerate(zip(paragraphs, weights))]
 
 
 def make_title(kind: str | None, place: str | None, subject: str | None) -> str:

@@ -128,14 +128,20 @@ class Speakers:
 def attribute_speakers(text: str, pieces: list[Piece], speakers: Speakers) -> None:
     """Attribute every piece; a statement of what was said with no verb of saying of its own
     ("First, the region must …") takes the speaker of the nearest piece of its paragraph that
-    has one ("Second, …, Xi said.")."""
+    has one ("Second, …, Xi said."), the later one on a tie."""
     for piece in pieces:
         if piece.section != "other":
             speakers.attribute(text, piece)
-    for i, piece in enumerate(pieces):
-        if piece.has_speech_verb or piece.section not in SPOKEN:
-            continue
-        near = [p for p in pieces if p.paragraph == piece.paragraph and p.has_speech_verb]
-        if near:
-            nearest = min(near, key=lambda p: (abs(pieces.index(p) - i), pieces.index(p) < i))
-            piece.speaker = nearest.speaker
+    start = 0
+    while start < len(pieces):
+        end = start
+        while end < len(pieces) and pieces[end].paragraph == pieces[start].paragraph:
+            end += 1
+        voiced = [i for i in range(start, end) if pieces[i].has_speech_verb]
+        if voiced:
+            for i in range(start, end):
+                piece = pieces[i]
+                if not piece.has_speech_verb and piece.section in SPOKEN:
+                    nearest = min(voiced, key=lambda j: (abs(j - i), j < i))
+                    piece.speaker = pieces[nearest].speaker
+        start = end

@@ -160,6 +160,12 @@ class Lexicon:
     def noise(self) -> list[re.Pattern]:
         return [re.compile(rf"\s*(?:{p})\s*", re.IGNORECASE) for p in self.data["noise"]]
 
+    def compile_all(self) -> None:
+        """Compile every pattern now, so a bad one is reported before any source is read."""
+        for name, attribute in type(self).__dict__.items():
+            if isinstance(attribute, cached_property):
+                getattr(self, name)
+
     def extended(self, extra: dict) -> "Lexicon":
         """A lexicon with ``extra``'s entries added to this one's (lists appended, cues merged)."""
         data = json.loads(json.dumps(self.data))
