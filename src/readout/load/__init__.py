@@ -75,8 +75,10 @@ class Reader:
         if header.published:
             self.found["published"] = "the page's ' date' line"
         self.paragraphs = split_paragraphs(text, header.body_start)
-        self.sentences = [split_sentences(text, p, lexicon) for p in self.paragraphs]
         self.noise = self.noise_paragraphs()
+        # A noise paragraph is one statement: page furniture is not read sentence by sentence.
+        self.sentences = [[p] if i in self.noise else split_sentences(text, p, lexicon)
+                          for i, p in enumerate(self.paragraphs)]
         self.story = [i for i in range(len(self.paragraphs)) if i not in self.noise]
         if not self.story:
             self.warn("the source has no story text", header.body_start)

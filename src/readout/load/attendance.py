@@ -30,6 +30,7 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         if mention:
             mentions.append(mention)
     share_plural_title(text, mentions)
+    share_plural_apposition(text, mentions, lexicon)
     return mentions
 
 
@@ -41,6 +42,23 @@ def share_plural_title(text: str, mentions: list[Mention]) -> None:
                 if other.titles:
                     break
                 other.titles = list(mention.titles)
+
+
+def share_plural_apposition(text: str, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """"A, B and C, members of the Standing Committee …": a plural title after the last name
+    of a list is everyone's in it who has no title of their own."""
+    if len(mentions) < 2 or not mentions[-1].titles or isinstance(mentions[-1].titles[0], str):
+        return
+    first = mentions[-1].titles[0]
+    words = text[first.start:first.end].split()
+    head = " ".join(words[:2]) if len(words) > 1 and words[1] != "of" else words[0]
+    if not (head.endswith("s") and lexicon.title_head.fullmatch(head[:-1])):
+        return
+    title = singular(text[first.start:first.end])
+    mentions[-1].titles[0] = title
+    for mention in mentions[:-1]:
+        if not mention.titles:
+            mention.titles = [title]
 
 
 def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:

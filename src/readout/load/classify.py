@@ -121,6 +121,11 @@ class Speakers:
         candidates = [(m.start(), self.names[m.group()]) for m in named if m.start() < verb.start()]
         candidates += [(m.start(), self.last) for m in self.lexicon.pronouns.finditer(before)]
         candidates = [c for c in candidates if c[1]]
+        if not candidates and self.pattern:
+            # "…," said Li, adding that …
+            after = self.pattern.match(sentence, verb.end() + 1) if sentence[verb.end():verb.end() + 1] == " " else None
+            if after:
+                candidates = [(after.start(), self.names[after.group()])]
         if candidates:
             piece.speaker = self.last = max(candidates)[1]
 
