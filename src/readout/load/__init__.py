@@ -239,6 +239,12 @@ class Reader:
                     for person in named_last:
                         person.titles.append(title)
                     named_last = []
+        if host is None and lead:
+            mention = parse_mention(self.text, lead.sentence, self.lexicon)
+            if mention:
+                host = self.person(mention)
+                attendees = [p for p in attendees if p.id != host.id]
+                self.found["host"] = "the first person the lead sentence names"
         if host is None and self.story:
             self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
         for person in ([host] if host else []) + attendees:

@@ -101,7 +101,10 @@ class Speakers:
         names = {}
         for person in people:
             names[person.name] = person.id
-            names.setdefault(person.name.split()[0], person.id)
+            surname = person.name.split()[0]
+            # A surname that is also a pronoun ("He" Lifeng) would take every "he" for him.
+            if not lexicon.pronouns.fullmatch(surname):
+                names.setdefault(surname, person.id)
         self.names = names
         ordered = sorted(names, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None

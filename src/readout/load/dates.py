@@ -28,9 +28,9 @@ PART_AFTER = r"(?:\s+(?P<tod2>morning|afternoon|evening))?"
 PATTERNS = [
     ("day month year", re.compile(rf"\b(?:on\s+)?{PART_OF}{DAY}\s+{MONTH}\s*,?\s+{YEAR}\b", re.I)),
     ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
-    ("month day", re.compile(rf"\b(?:on|from)\s+{PART_OF}{MONTH}\s+{DAY}\b(?!,?\s*\d{{4}}){PART_AFTER}", re.I)),
+    ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!,?\s*\d{{4}}){PART_AFTER}", re.I)),
     ("ordinal day", re.compile(rf"\bon\s+{PART_OF}the\s+{DAY}\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:on|from)\s+{PART_OF}{WEEKDAY}\b{PART_AFTER}", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
 ]
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(

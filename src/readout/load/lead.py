@@ -12,7 +12,8 @@ from .segment import Span, trimmed
 
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
-PLACE = re.compile(rf"\bin\s+(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
+PLACE = re.compile(
+    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
     rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
@@ -51,13 +52,13 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection"
     after_kind = match.end("kind")
     if match.groupdict().get("place"):
-        lead.place = match.group("place")
+        lead.place = short_place(match.group("place"), lexicon)
         return lead
     cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, span.end)
                 if not dates.names_a_time(text, c.end(), span.end)), None)
     place = PLACE.search(text, after_kind, span.end)
     if place:
-        lead.place = place.group("place")
+        lead.place = short_place(place.group("place"), lexicon)
     elif dateline:
         lead.place = dateline.place
     if cue:
@@ -67,3 +68,9 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         if piece:
             lead.subject = text[piece.start:piece.end]
     return lead
+
+
+def short_place(place: str, lexicon: Lexicon) -> str:
+    """The place without its administrative suffix: "Chongqing Municipality" → "Chongqing"."""
+    shorter = lexicon.place_suffix.sub("", place)
+    return shorter or place

@@ -12,7 +12,7 @@ from importlib import resources
 import yaml
 
 LIST_KEYS = (
-    "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "presiding_verbs", "event_kinds",
+    "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise",
@@ -73,6 +73,12 @@ class Lexicon:
         for title in self.data["title_heads"] + self.data["title_adjectives"]:
             words.update(title.replace("-", " ").split())
         return frozenset(words)
+
+    @cached_property
+    def place_suffix(self) -> re.Pattern:
+        """An administrative suffix at the end of a place name."""
+        body = "|".join(re.escape(p) for p in sorted(set(self.data["place_suffixes"]), key=len, reverse=True))
+        return re.compile(rf"\s+(?:{body})$")
 
     @cached_property
     def nationalities(self) -> frozenset[str]:
