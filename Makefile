@@ -36,6 +36,7 @@ test: $(VENV)/.installed-test
 # Speed is measured here, never asserted in a test.
 bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_speed.py
+	$(BIN)/python bench/loader_accuracy.py
 
 clean:
 	rm -rf site .site-build-* .site-old-* build dist src/*.egg-info .pytest_cache .hypothesis

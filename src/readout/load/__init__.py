@@ -240,6 +240,11 @@ class Reader:
                         person.titles.append(title)
                     named_last = []
         if host is None and lead:
+            host = self.later_host(lead)
+            if host:
+                attendees = [p for p in attendees if p.id != host.id]
+                forced[self.host_sentence.start] = ("lead", "says who held the event")
+        if host is None and lead:
             mention = parse_mention(self.text, lead.sentence, self.lexicon)
             if mention:
                 host = self.person(mention)
@@ -250,6 +255,22 @@ class Reader:
         for person in ([host] if host else []) + attendees:
             self.add_aside_titles(person)
         return host, attendees
+
+    def later_host(self, lead: Lead) -> Person | None:
+        """Where the lead sentence names no host ("The conference was held …"), the person a
+        later sentence says held or addressed it ("Xi … attended the conference and delivered
+        an important speech")."""
+        for i in self.story:
+            for span in self.sentences[i]:
+                if span.start <= lead.sentence.start:
+                    continue
+                match = match_lead(self.text, span, self.lexicon)
+                mention = match and parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
+                if mention:
+                    self.found["host"] = f"subject of {match.group('verb')!r} after the lead sentence"
+                    self.host_sentence = span
+                    return self.person(mention)
+        return None
 
     def add_aside_titles(self, person: Person) -> None:
         """Titles printed in an aside in the first story paragraphs ("Xi, also …")."""

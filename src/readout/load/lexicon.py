@@ -65,7 +65,9 @@ class Lexicon:
         """Matches at the start of a title ("Premier of …", "also premier of …")."""
         ordered = sorted(set(self.data["title_heads"]), key=len, reverse=True)
         body = "|".join(re.escape(t) for t in ordered)
-        return re.compile(rf"(?:also\s+|the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
+        nations = "|".join(re.escape(n) for n in self.data["nationalities"])
+        return re.compile(rf"(?:also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?(?:{body})(?![\w-])",
+                          re.IGNORECASE)
 
     @cached_property
     def title_words(self) -> frozenset[str]:

@@ -71,13 +71,17 @@ def split_titles(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     for i in range(0, len(cuts), 2):
         piece = trimmed(text, cuts[i], cuts[i + 1])
         if piece:
-            titles.append(strip_also(text, piece))
+            titles.append(strip_title_prefix(text, piece, lexicon))
     return titles
 
 
-def strip_also(text: str, span: Span) -> Span:
-    match = re.match(r"(?:who\s+is\s+)?also\s+", text[span.start:span.end], re.IGNORECASE)
-    return Span(span.start + match.end(), span.end) if match else span
+def strip_title_prefix(text: str, span: Span, lexicon: Lexicon) -> Span:
+    """A title without what is printed before it but is not part of it: "also", an article, a
+    nationality ("also a member of …" → "member of …", "Chinese president" → "president")."""
+    nations = "|".join(re.escape(n) for n in lexicon.nationalities)
+    match = re.match(rf"(?:(?:who\s+is\s+)?also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?",
+                     text[span.start:span.end], re.IGNORECASE)
+    return Span(span.start + match.end(), span.end) if match.end() < span.end - span.start else span
 
 
 def titles_after(text: str, start: int, end: int, lexicon: Lexicon) -> list[Span]:
