@@ -200,4 +200,4 @@ def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> boo
 
 def mention_titles(text: str, mention: Mention) -> list[str]:
     """The titles of a mention as text, without trailing commas."""
-    return [(t if isinstance(t, str) else text[t.start:t.end]).rstrip(", ") for t in mention.titles]
+    return [(t if isinstance(t, str) else text[t.start:t.end]).rstrip(",.; ") for t in mention.titles]
