@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import TOKEN, Lexicon
 from .segment import Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
@@ -25,20 +25,24 @@ class Piece:
 
 
 def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None, int]:
-    """The section whose cue phrases weigh most in ``sentence``, its earliest cue and its score;
-    the earliest cue breaks a tie. (None, None, 0) when no cue is present."""
-    best = None
-    for section, cues in lexicon.section_cues.items():
-        score, first, first_cue = 0, len(sentence), None
-        for pattern, weight in cues:
-            match = pattern.search(sentence)
-            if match:
-                score += weight
-                if match.start() < first:
-                    first, first_cue = match.start(), match.group()
-        if score and (best is None or (score, -first) > (best[0], -best[1])):
-            best = (score, first, section, first_cue)
-    return (best[2], best[3], best[0]) if best else (None, None, 0)
+    """The section whose cue phrases weigh most in ``sentence`` (each phrase counted once), its
+    earliest cue and its score; the earliest cue breaks a tie. (None, None, 0) without a cue."""
+    tokens = [(m.group().lower(), m.start()) for m in TOKEN.finditer(sentence)]
+    words = [t for t, _ in tokens]
+    index = lexicon.section_cues
+    seen: set[tuple[str, ...]] = set()
+    scores: dict[str, list] = {}  # section → [score, first offset, first cue]
+    for i, (word, offset) in enumerate(tokens):
+        for phrase, section, weight in index.get(word, ()):
+            if phrase in seen or tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            seen.add(phrase)
+            entry = scores.setdefault(section, [0, offset, " ".join(phrase)])
+            entry[0] += weight
+    if not scores:
+        return None, None, 0
+    section, (score, _, cue) = max(scores.items(), key=lambda item: (item[1][0], -item[1][1]))
+    return section, cue, score
 
 
 def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, str, str]] | None:

@@ -19,6 +19,10 @@ LIST_KEYS = (
 )
 
 
+# Words (with inner hyphens and apostrophes) and single punctuation marks.
+TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
 def phrase_pattern(phrases, flags=re.IGNORECASE) -> re.Pattern:
     """A regex matching any of ``phrases`` as whole words, longest first."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -153,16 +157,16 @@ class Lexicon:
         return phrase_pattern(self.data["pronouns"])
 
     @cached_property
-    def section_cues(self) -> dict[str, list[tuple[re.Pattern, int]]]:
-        """For each section, its cue phrases compiled, with their weights."""
-        cues = {}
+    def section_cues(self) -> dict[str, list[tuple[tuple[str, ...], str, int]]]:
+        """Cue phrases as word tuples, indexed by their first word: first word → [(words,
+        section, weight)]. Matching whole words by lookup is what keeps parsing fast."""
+        index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
         for section, phrases in self.data["sections"].items():
-            cues[section] = [
-                (re.compile(rf"(?<![\w-]){re.escape(p)}" + ("" if p.endswith(",") else r"(?![\w-])"),
-                            re.IGNORECASE), int(w))
-                for p, w in phrases.items()
-            ]
-        return cues
+            for phrase, weight in phrases.items():
+                words = tuple(t.lower() for t in TOKEN.findall(str(phrase)))
+                if words:
+                    index.setdefault(words[0], []).append((words, section, int(weight)))
+        return index
 
     @cached_property
     def noise(self) -> list[re.Pattern]:
