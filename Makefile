@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test check bench clean distclean
+.PHONY: site serve test check new bench clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -26,6 +26,11 @@ site: $(VENV)/.installed
 
 serve: $(VENV)/.installed
 	$(BIN)/readout serve --port $(PORT)
+
+# make new SRC=path/to/readout.txt
+new: $(VENV)/.installed
+	@test -n "$(SRC)" || { echo "usage: make new SRC=path/to/readout.txt"; exit 2; }
+	$(BIN)/readout new "$(SRC)"
 
 check: $(VENV)/.installed
 	$(BIN)/readout check

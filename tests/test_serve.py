@@ -1,21 +1,81 @@
-"""`readout serve`: the built site over HTTP on loopback."""
+"""`readout serve`: the site over HTTP on loopback, rebuilt on save, errors shown in the page
+while the last good site goes on being served."""
 
+import json
 import threading
+import time
 import urllib.request
 
-from readout.serve import make_server
+import pytest
+
+from conftest import SEED_NAME
+from readout.build import build
+from readout.config import load_config
+from readout.serve import Preview, make_server, watch
 
 
-def test_serves_the_site_on_loopback(seed_site):
-    server = make_server(seed_site, port=0)
-    host, port = server.server_address[:2]
-    assert host == "127.0.0.1"
+def fetch(port: int, path: str) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+        return response.read().decode()
+
+
+def wait_for(predicate, seconds: float = 10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def preview_server(project):
+    root = project()
+    config = load_config(root)
+    preview = Preview(lambda: build(config), debounce=0.05)
+    preview.rebuild()
+    observer = watch(preview, root, [config.content_dir, config.templates_dir], [root / "site.yml"])
+    server = make_server(config.output_path, port=0, preview=preview)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/people/li-qiang/") as response:
-            assert response.status == 200
-            assert "<h1>Li Qiang</h1>" in response.read().decode()
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield root, server.server_address[1], preview, server
+    preview.close()
+    observer.stop()
+    server.shutdown()
+    server.server_close()
+
+
+def test_serves_the_site_on_loopback_with_the_reload_script(preview_server):
+    root, port, preview, server = preview_server
+    assert server.server_address[0] == "127.0.0.1"
+    html = fetch(port, "/people/li-qiang/")
+    assert "<h1>Li Qiang</h1>" in html and "/__readout/live.js" in html
+    assert "__readout" not in (root / "site" / "people" / "li-qiang" / "index.html").read_text()
+    assert "EventSource" in fetch(port, "/__readout/live.js")
+
+
+def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_server):
+    root, port, preview, _ = preview_server
+    event_file = root / "content" / "events" / f"{SEED_NAME}.md"
+    event_file.parent.mkdir(parents=True, exist_ok=True)
+    event_file.write_text("---\ntitle: A corrected title\n---\n\nA note from the editor.\n")
+    wait_for(lambda: "A corrected title" in fetch(port, f"/events/{SEED_NAME}/"))
+    assert json.loads(fetch(port, "/__readout/status")) == {"version": 2, "error": None}
+    event_file.write_text("---\ntitel: Oops\n---\n")
+    status = wait_for(lambda: json.loads(fetch(port, "/__readout/status"))["error"])
+    assert f"content/events/{SEED_NAME}.md:2:1: unknown key 'titel'" in status
+    assert "A corrected title" in fetch(port, f"/events/{SEED_NAME}/")
+    (root / "templates" / "static" / "style.css").write_text("body { color: red }\n")
+    event_file.write_text("---\ntitle: Fixed again\n---\n")
+    wait_for(lambda: "Fixed again" in fetch(port, f"/events/{SEED_NAME}/"))
+    assert json.loads(fetch(port, "/__readout/status"))["error"] is None
+    assert fetch(port, "/static/style.css") == "body { color: red }\n"
+
+
+def test_the_event_stream_sends_the_state_first(preview_server):
+    _, port, preview, _ = preview_server
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__readout/events", timeout=5) as response:
+        assert response.headers["Content-Type"] == "text/event-stream"
+        assert response.readline() == b"event: state\n"
+        assert json.loads(response.readline().decode()[len("data: "):]) == {"version": 1, "error": None}

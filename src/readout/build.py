@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .content import collect_warnings, load_events
+from .content import collect_warnings, load_content
 from .errors import Diagnostic, ReadoutError
 from .render import make_environment, render_page
 from .site import build_site
+from .urls import page_file
 from .write import OutputDir
 
 
@@ -30,11 +31,6 @@ class BuildReport:
         return self.output / "index.html"
 
 
-def page_file(url: str) -> str:
-    """The file a page URL is written to: ``events/x/`` → ``events/x/index.html``."""
-    return f"{url}index.html" if url == "" or url.endswith("/") else url
-
-
 def build(config: Config, output: Path | None = None, strict: bool = False) -> BuildReport:
     """Build the site for ``config`` into ``output`` (default: the configured output folder).
     The folder is replaced only when the whole build succeeded."""
@@ -49,12 +45,12 @@ def build(config: Config, output: Path | None = None, strict: bool = False) -> B
 
     with OutputDir(target, config.root, [config.content_dir, config.templates_dir]) as out:
         mark = time.perf_counter()
-        events = load_events(config)
-        report.warnings = collect_warnings(events)
+        content = load_content(config)
+        report.warnings = collect_warnings(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
         mark = stage("load", mark)
-        site = build_site(events, config)
+        site = build_site(content, config)
         mark = stage("site", mark)
         env = make_environment(config.templates_dir)
         for page in site.pages:

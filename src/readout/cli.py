@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import ReadoutError
+from .errors import Location, ReadoutError
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -28,6 +28,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="read every source and report warnings; build nothing")
     check.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
+
+    new = commands.add_parser("new", help="add a readout: copy it into content/sources/ and start its event file")
+    new.add_argument("path", type=Path, help="a readout text file (UTF-8)")
 
     serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -115,15 +118,45 @@ def run_check(args) -> int:
 
 
 def run_serve(args) -> int:
-    from .build import build
     from .config import load_config
     from .serve import serve
 
     config = load_config(Path(args.project).resolve())
-    report = build(config, args.output)
-    print(f"Built {report.pages} pages in {report.seconds:.2f} s")
-    serve(report.output, args.bind, args.port)
+    serve(config, args.output, args.bind, args.port)
     return 0
 
 
-COMMANDS = {"parse": run_parse, "build": run_build, "check": run_check, "serve": run_serve}
+def run_new(args) -> int:
+    from .config import load_config
+    from .content import project_lexicon
+    from .load import decode_source, make_id, parse_source
+    from .scaffold import starter_event_file
+    from .write import create_file
+
+    config = load_config(Path(args.project).resolve())
+    path = args.path
+    if not path.is_file():
+        raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
+    data = path.read_bytes()
+    text = decode_source(data, str(path))
+    read = parse_source(text, str(path), project_lexicon(config))
+    # The id comes from the text (date, subject, kind), whatever the file was called.
+    event_id = make_id("", read.date, read.kind, read.subject, read.location)
+    source = config.content_dir / "sources" / f"{event_id}.txt"
+    events = config.content_dir / "events" / f"{event_id}.md"
+    for target in (source, events):
+        if target.exists():
+            raise ReadoutError(f"{target.relative_to(config.root)} already exists", Location(str(path)),
+                               "readout never overwrites an editor's file; rename the readout or remove the old one")
+    shown = source.relative_to(config.root).as_posix()
+    event = parse_source(text, shown, project_lexicon(config))
+    create_file(source, data)
+    create_file(events, starter_event_file(event).encode("utf-8"))
+    print(f"Added {shown}")
+    print(f"Wrote {events.relative_to(config.root).as_posix()}: correct what the loader read there")
+    for w in event.warnings:
+        print(f"{shown}:{w.line}:{w.column}: warning: {w.message}")
+    return 0
+
+
+COMMANDS = {"parse": run_parse, "build": run_build, "check": run_check, "serve": run_serve, "new": run_new}

@@ -1,24 +1,104 @@
-"""The editors' folder, ``content/``: the source readouts, read and parsed."""
+"""The editors' folder, ``content/``: readouts, corrections and commentary, people, pages.
+
+``load_content`` reads it all, checks every front matter against the events the loader read,
+and merges the editors' corrections in (the editor always wins). Every problem in the project
+is gathered first and raised once.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+import yaml
 
 from .config import Config
 from .errors import Diagnostic, Location, ReadoutError
-from .load import Lexicon, default_lexicon, read_source
-from .model import Event
+from .frontmatter import (
+    INVALID, Checked, Document, any_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
+    one_of, optional_text, split_document, text_list, text_value,
+)
+from .load import Lexicon, default_lexicon, read_source, slugify
+from .model import SECTIONS, Event, Person
+from .yamlnodes import where
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def source_paths(config: Config) -> list[Path]:
-    """The readouts under ``content/sources/``, sorted."""
-    folder = config.content_dir / "sources"
-    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+@dataclass
+class Position:
+    """A position a person held, with dates where the editor knows them."""
+
+    title: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass
+class PersonFile:
+    """``content/people/<id>.md``: canonical name, the names readouts print, positions, a bio."""
+
+    id: str
+    name: str
+    path: str
+    aliases: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    bio: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class PageFile:
+    """``content/pages/<slug>.md``: a free page at ``/<slug>/``."""
+
+    slug: str
+    title: str
+    path: str
+    description: str = ""
+    nav_order: int | None = None
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class Commentary:
+    """The Markdown body of ``content/events/<id>.md``."""
+
+    path: str
+    body: str
+    body_line: int
+
+
+@dataclass
+class Content:
+    """Everything under ``content/``, checked and merged."""
+
+    events: list[Event]
+    people: dict[str, PersonFile] = field(default_factory=dict)
+    pages: list[PageFile] = field(default_factory=list)
+    commentary: dict[str, Commentary] = field(default_factory=dict)
 
 
 def project_lexicon(config: Config) -> Lexicon:
     """The loader's lexicon with the project's additions from ``site.yml``."""
     return default_lexicon().extended(config.lexicon) if config.lexicon else default_lexicon()
+
+
+def relative(path: Path, config: Config) -> str:
+    return path.relative_to(config.root).as_posix()
+
+
+def markdown_files(config: Config, folder: str) -> list[Path]:
+    base = config.content_dir / folder
+    return sorted(p for p in base.glob("*.md") if p.is_file()) if base.is_dir() else []
+
+
+def source_paths(config: Config) -> list[Path]:
+    """The readouts under ``content/sources/``, sorted."""
+    folder = config.content_dir / "sources"
+    return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
 
 
 def load_events(config: Config) -> list[Event]:
@@ -44,3 +124,319 @@ def collect_warnings(events: list[Event]) -> list[Diagnostic]:
     """Every event's loader warnings as diagnostics at their place in the source."""
     return [Diagnostic(Location(e.source.path, w.line, w.column), f"warning: {w.message}")
             for e in events for w in e.warnings]
+
+
+def read_document(path: Path, config: Config, problems: list[Diagnostic]) -> Document | None:
+    shown = relative(path, config)
+    try:
+        return split_document(path.read_text(encoding="utf-8"), shown)
+    except UnicodeDecodeError as error:
+        problems.append(Diagnostic(Location(shown), f"not UTF-8 text: byte at offset {error.start}",
+                                   "save the file as UTF-8"))
+    except ReadoutError as error:
+        problems += error.diagnostics
+    return None
+
+
+def stem_slug(path: Path, config: Config, problems: list[Diagnostic], what: str) -> str | None:
+    if SLUG.fullmatch(path.stem):
+        return path.stem
+    problems.append(Diagnostic(Location(relative(path, config)), f"{what} file name '{path.name}' is not a slug",
+                               f"rename it to {slugify(path.stem) or 'a-name'}.md: lower-case letters, digits and hyphens"))
+    return None
+
+
+# People -----------------------------------------------------------------------------------
+
+def positions_value(node, path, checked: Checked, key):
+    if not isinstance(node, yaml.SequenceNode):
+        checked.problem(node, path, f"'positions' must be a list, not {kind_of(node)}",
+                        "for example: positions: [{title: Premier of the State Council, from: 2023-03-11}]")
+        return INVALID
+    positions = []
+    for item in node.value:
+        inner = check_node(item, path, {"title": text_value, "from": date_value, "to": date_value},
+                           "a position", checked)
+        if "title" not in inner.values:
+            if not inner.problems:
+                checked.problem(item, path, "a position needs a 'title'", "for example: {title: Premier, from: 2023-03-11}")
+            continue
+        positions.append(Position(inner.values["title"], inner.values.get("from"), inner.values.get("to")))
+    return positions
+
+
+def check_node(node, path, keys, what, outer: Checked) -> Checked:
+    """Check a nested mapping node; its problems join ``outer``'s."""
+    from .frontmatter import check_mapping
+
+    inner = check_mapping(Document(path, node, "", 1), keys, what)
+    outer.problems += inner.problems
+    return inner
+
+
+PERSON_KEYS = {"name": text_value, "aliases": text_list, "positions": positions_value, "extra": any_mapping}
+
+
+def load_people(config: Config, problems: list[Diagnostic]) -> dict[str, PersonFile]:
+    people = {}
+    for path in markdown_files(config, "people"):
+        doc = read_document(path, config, problems)
+        person_id = stem_slug(path, config, problems, "person")
+        if doc is None or person_id is None:
+            continue
+        from .frontmatter import check_mapping
+
+        checked = check_mapping(doc, PERSON_KEYS, "person front matter")
+        problems += checked.problems
+        if "name" not in checked.values and not checked.problems:
+            problems.append(Diagnostic(Location(doc.path, 1, 1), "a person file needs a 'name'",
+                                       "add 'name: …' (the canonical name) to the front matter"))
+            continue
+        if checked.problems:
+            continue
+        people[person_id] = PersonFile(person_id, checked.values["name"], doc.path,
+                                       checked.values.get("aliases", []), checked.values.get("positions", []),
+                                       doc.body, doc.body_line)
+    return people
+
+
+def apply_people(events: list[Event], people: dict[str, PersonFile]) -> None:
+    """Give every person the readouts name their canonical id and name where a people file
+    lists the printed name (its name, an alias, or its id); titles stay as printed."""
+    by_name = {}
+    for person in people.values():
+        for name in [person.name, *person.aliases]:
+            by_name[name.lower()] = person
+    for event in events:
+        renamed = {}
+        for person in event.people():
+            canonical = by_name.get(person.name.lower()) or people.get(person.id)
+            if canonical and (canonical.id, canonical.name) != (person.id, person.name):
+                renamed[person.id] = canonical.id
+                person.id, person.name = canonical.id, canonical.name
+        for statement in event.statements:
+            statement.speaker = renamed.get(statement.speaker, statement.speaker)
+
+
+# Pages ------------------------------------------------------------------------------------
+
+PAGE_KEYS = {"title": text_value, "description": optional_text, "nav_order": int_value, "extra": any_mapping}
+RESERVED = {"events", "people", "topics", "themes", "places", "organizations", "timeline", "search",
+            "data", "static"}
+
+
+def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:
+    from .frontmatter import check_mapping
+
+    pages = []
+    for path in markdown_files(config, "pages"):
+        doc = read_document(path, config, problems)
+        slug = stem_slug(path, config, problems, "page")
+        if doc is None or slug is None:
+            continue
+        if slug in RESERVED:
+            problems.append(Diagnostic(Location(doc.path), f"page '{slug}' would replace the site's own /{slug}/ pages",
+                                       "rename the file"))
+            continue
+        checked = check_mapping(doc, PAGE_KEYS, "page front matter")
+        problems += checked.problems
+        if "title" not in checked.values:
+            if not checked.problems:
+                problems.append(Diagnostic(Location(doc.path, 1, 1), "a page needs a 'title'",
+                                           "add 'title: …' to the front matter"))
+            continue
+        pages.append(PageFile(slug, checked.values["title"], doc.path, checked.values.get("description") or "",
+                              checked.values.get("nav_order"), doc.body, doc.body_line))
+    return pages
+
+
+# Event corrections ------------------------------------------------------------------------
+
+class EventChecks:
+    """The checkers for one event's front matter: they know its statements and the people."""
+
+    def __init__(self, event: Event, known_people: dict[str, str], people_files: dict[str, PersonFile],
+                 themes: set[str]):
+        self.event, self.known_people, self.people_files, self.themes = event, known_people, people_files, themes
+
+    def keys(self) -> dict:
+        return {
+            "title": text_value, "date": date_value, "time_of_day": one_of("morning", "afternoon", "evening", None),
+            "kind": optional_text, "location": optional_text, "subject": optional_text,
+            "host": self.person_or_none, "attendees": self.people, "statements": self.statements,
+            "themes": self.theme_list, "extra": any_mapping,
+        }
+
+    def person(self, node, path, checked: Checked, key) -> Person | object:
+        """A person: an id the project knows, or ``{name, titles, id}``."""
+        if isinstance(node, yaml.ScalarNode) and not is_null(node):
+            if node.value not in self.known_people:
+                checked.problem(node, path, f"unknown person '{node.value}'",
+                                did_you_mean(node.value, self.known_people) or
+                                "give {name: …, titles: […]} for someone the readouts do not name")
+                return INVALID
+            return Person(node.value, self.known_people[node.value], self.titles_of(node.value))
+        inner = check_node(node, path, {"name": text_value, "titles": text_list, "id": text_value},
+                           f"'{key}'", checked) if isinstance(node, yaml.MappingNode) else None
+        if inner is None:
+            checked.problem(node, path, f"'{key}' must be a person id or {{name: …, titles: […]}}, not {kind_of(node)}",
+                            "for example: {name: Li Qiang, titles: [Premier of the State Council]}")
+            return INVALID
+        if inner.problems:
+            return INVALID
+        if "name" not in inner.values:
+            checked.problem(node, path, f"'{key}' needs a 'name'", "for example: {name: Li Qiang}")
+            return INVALID
+        name = inner.values["name"]
+        person_id = inner.values.get("id") or self.id_for(name)
+        if not SLUG.fullmatch(person_id):
+            checked.problem(node, path, f"person id '{person_id}' is not a slug", "use lower-case letters, digits and hyphens")
+            return INVALID
+        titles = inner.values.get("titles")
+        return Person(person_id, name, titles if titles is not None else self.titles_of(person_id))
+
+    def id_for(self, name: str) -> str:
+        for person in self.people_files.values():
+            if name.lower() in {person.name.lower(), *(a.lower() for a in person.aliases)}:
+                return person.id
+        return slugify(name)
+
+    def titles_of(self, person_id: str) -> list[str]:
+        for person in self.event.people():
+            if person.id == person_id:
+                return list(person.titles)
+        return []
+
+    def person_or_none(self, node, path, checked, key):
+        return None if is_null(node) else self.person(node, path, checked, key)
+
+    def people(self, node, path, checked, key):
+        if not isinstance(node, yaml.SequenceNode):
+            checked.problem(node, path, f"'{key}' must be a list, not {kind_of(node)}",
+                            "write one '- name-or-id' line per person")
+            return INVALID
+        people = [self.person(item, path, checked, key) for item in node.value]
+        return INVALID if any(p is INVALID for p in people) else people
+
+    def statements(self, node, path, checked, key):
+        if not isinstance(node, yaml.MappingNode):
+            checked.problem(node, path, f"'statements' must be a mapping of statement ids, not {kind_of(node)}",
+                            "for example: statements: {s5: {section: problems}}")
+            return INVALID
+        ids = [s.id for s in self.event.statements]
+        changes = {}
+        for id_node, change_node in node.value:
+            statement_id = str(id_node.value)
+            if statement_id not in ids:
+                checked.problem(id_node, path, f"unknown statement '{statement_id}' in event '{self.event.id}'",
+                                did_you_mean(statement_id, ids) or f"its statements are {ids[0]} to {ids[-1]}" if ids else None)
+                continue
+            inner = check_node(change_node, path, {
+                "section": one_of(*SECTIONS), "hidden": bool_value, "speaker": self.speaker,
+                "themes": self.theme_list}, f"statement '{statement_id}'", checked) \
+                if isinstance(change_node, yaml.MappingNode) else None
+            if inner is None:
+                checked.problem(change_node, path, f"statement '{statement_id}' takes a mapping, not {kind_of(change_node)}",
+                                "for example: {section: problems} or {hidden: true}")
+                continue
+            changes[statement_id] = inner.values
+        return changes
+
+    def speaker(self, node, path, checked, key):
+        if is_null(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.value not in self.known_people:
+            checked.problem(node, path, f"unknown person '{getattr(node, 'value', '')}' as speaker",
+                            did_you_mean(str(getattr(node, "value", "")), self.known_people))
+            return INVALID
+        return node.value
+
+    def theme_list(self, node, path, checked, key):
+        values = text_list(node, path, checked, key)
+        if values is INVALID:
+            return INVALID
+        for item, value in zip(node.value, values):
+            if value not in self.themes:
+                checked.problem(item, path, f"unknown theme '{value}'",
+                                did_you_mean(value, self.themes) or "themes are declared under 'themes:' in site.yml")
+                return INVALID
+        return values
+
+
+def bool_value(node, path, checked, key):
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
+        checked.problem(node, path, f"'{key}' must be true or false, not {kind_of(node)}", None)
+        return INVALID
+    return node.value.lower() in ("true", "yes", "on")
+
+
+FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", "host", "attendees")
+
+
+def apply_corrections(event: Event, values: dict) -> None:
+    """The editor's values over the loader's; what changed is listed in ``event.corrected``."""
+    for key in FIELDS:
+        if key in values:
+            setattr(event, key, values[key])
+            event.corrected.append(key)
+    if "host" in values or "attendees" in values:
+        host = event.host.id if event.host else None
+        event.attendees = [p for p in event.attendees if p.id != host]
+    event.themes = list(values.get("themes", []))
+    hidden = set()
+    for statement in event.statements:
+        change = values.get("statements", {}).get(statement.id, {})
+        for key in ("section", "speaker"):
+            if key in change and change[key] != getattr(statement, key):
+                setattr(statement, key, change[key])
+                event.corrected.append(f"{statement.id}.{key}")
+        for theme in change.get("themes", []):
+            if theme not in statement.themes:
+                statement.themes.append(theme)
+        if change.get("hidden"):
+            hidden.add(statement.id)
+            event.corrected.append(f"{statement.id}.hidden")
+    event.statements = [s for s in event.statements if s.id not in hidden]
+    from .load import paragraph_sections
+    from .load.segment import Span
+
+    event.paragraphs = paragraph_sections([Span(p.start, p.end) for p in event.paragraphs], event.statements)
+
+
+def load_content(config: Config) -> Content:
+    """Read ``content/``, check it, and merge the editors' corrections into the events."""
+    problems: list[Diagnostic] = []
+    try:
+        events = load_events(config)
+    except ReadoutError as error:
+        problems += error.diagnostics
+        events = []
+    people = load_people(config, problems)
+    pages = load_pages(config, problems)
+    apply_people(events, people)
+    by_id = {e.id: e for e in events}
+    known_people = {p.id: p.name for e in events for p in e.people()}
+    known_people.update({p.id: p.name for p in people.values()})
+    themes = {t.slug for t in config.themes}
+    commentary = {}
+    from .frontmatter import check_mapping
+
+    for path in markdown_files(config, "events"):
+        doc = read_document(path, config, problems)
+        if doc is None:
+            continue
+        event = by_id.get(path.stem)
+        if event is None:
+            if events:
+                problems.append(Diagnostic(Location(doc.path), f"no readout for event '{path.stem}'",
+                                           did_you_mean(path.stem, by_id) or
+                                           "an event file is named after its readout in content/sources/"))
+            continue
+        checked = check_mapping(doc, EventChecks(event, known_people, people, themes).keys(), "event front matter")
+        problems += checked.problems
+        if not checked.problems:
+            apply_corrections(event, checked.values)
+        commentary[event.id] = Commentary(doc.path, doc.body, doc.body_line)
+    if problems:
+        raise ReadoutError.collect(problems)
+    return Content(events, people, pages, commentary)

@@ -101,7 +101,13 @@ class HomePage(Page):
 
 @dataclass(frozen=True)
 class EventPage(Page):
+    """One event. ``commentary`` is the editor's Markdown as HTML (trusted: editors write it);
+    ``corrected`` names what an editor corrected by hand ("date", "host", "s5.section")."""
+
     event: EventSummary | None = None
+    commentary: str = ""
+    corrected: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
     subject: str | None = None
     published: date | None = None
     attendees: tuple[PersonRef, ...] = ()
@@ -168,8 +174,21 @@ class StatementGroup:
 
 
 @dataclass(frozen=True)
+class PositionView:
+    title: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
 class PersonPage(Page):
+    """One person: events with titles as printed there, the editor's positions and bio (HTML),
+    the other names readouts print, and statements attributed."""
+
     name: str = ""
+    aliases: tuple[str, ...] = ()
+    positions: tuple[PositionView, ...] = ()
+    bio: str = ""
     appearances: tuple[Appearance, ...] = ()
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
@@ -188,3 +207,11 @@ class PersonSummary:
 class PeoplePage(Page):
     people: tuple[PersonSummary, ...] = field(default_factory=tuple)
     template = "people.html"
+
+
+@dataclass(frozen=True)
+class FreePage(Page):
+    """A page an editor wrote in ``content/pages/`` (``body`` is its Markdown as HTML)."""
+
+    body: str = ""
+    template = "page.html"

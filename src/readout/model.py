@@ -126,6 +126,10 @@ class Event:
     warnings: list[LoadWarning] = field(default_factory=list)
     # How each extracted field was found: field name -> the rule or cue that gave it.
     found: dict[str, str] = field(default_factory=dict)
+    # Themes an editor gave the whole event, and what an editor corrected by hand
+    # (field names, and "s5.section"-style entries for statements).
+    themes: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
 
     def statements_in(self, section: str) -> list[Statement]:
         """The statements labelled ``section``, in source order."""
@@ -152,4 +156,6 @@ class Event:
             "statements": [s.to_json() for s in self.statements],
             "warnings": [w.to_json() for w in self.warnings],
             "found": dict(self.found),
+            "themes": list(self.themes),
+            "corrected": list(self.corrected),
         }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -10,20 +9,7 @@ import jinja2
 
 from .context import Page, SiteInfo
 from .errors import Location, ReadoutError
-
-
-def relative_url(target: str, current: str) -> str:
-    """A link from the page at ``current`` to ``target`` (both site paths like ``events/x/``,
-    ``target`` may end in ``#fragment``). Directory pages link to their ``index.html`` so the
-    site works opened from disk as well as from any sub-path of a server."""
-    if target.startswith("#"):
-        return target
-    path, _, fragment = target.partition("#")
-    if path == "" or path.endswith("/"):
-        path += "index.html"
-    base = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
-    link = posixpath.relpath(path, base or ".")
-    return link + (f"#{fragment}" if fragment else "")
+from .urls import relative_url
 
 
 @jinja2.pass_context

@@ -1,33 +1,216 @@
-"""A local preview server for the built site: loopback by default, the output folder only."""
+"""``readout serve``: build, serve the site on loopback, rebuild when an editor saves, and reload
+the open page. A broken edit is shown in the terminal and as an overlay in the page, while the
+last good site goes on being served."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
+import sys
+import threading
+import time
+from importlib import resources
 from pathlib import Path
 
+from .errors import ReadoutError
 
-def make_server(folder: Path, bind: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
-    """A server for ``folder`` (not started); ``port`` 0 picks a free one."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    return http.server.ThreadingHTTPServer((bind, port), handler)
+LIVE_PATH = "/__readout/"
+LIVE_SCRIPT = '<script src="/__readout/live.js" defer></script>'
+HEARTBEAT = 10.0  # seconds between keep-alive comments on an idle event stream
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request to the terminal."""
+class Preview:
+    """The state a preview server shares between its build thread and its request threads:
+    the number of good builds so far, and the error of the last build if it failed."""
+
+    def __init__(self, build, debounce: float = 0.15):
+        self.build = build
+        self.debounce = debounce
+        self.version = 0
+        self.error: str | None = None
+        self.changed = threading.Condition()
+        self.lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+        self.closed = False
+
+    def rebuild(self) -> None:
+        """Build now; on failure keep the last good site and remember the error."""
+        with self.lock:
+            started = time.perf_counter()
+            try:
+                report = self.build()
+            except ReadoutError as error:
+                message = error.format()
+                print(message, file=sys.stderr, flush=True)
+                with self.changed:
+                    self.error = message
+                    self.changed.notify_all()
+                return
+            with self.changed:
+                self.version += 1
+                self.error = None
+                self.changed.notify_all()
+            print(f"Rebuilt {report.pages} pages in {time.perf_counter() - started:.2f} s", flush=True)
+
+    def schedule(self) -> None:
+        """Rebuild shortly: a save often touches a file several times at once."""
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = threading.Timer(self.debounce, self.rebuild)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def state(self) -> dict:
+        return {"version": self.version, "error": self.error}
+
+    def close(self) -> None:
+        with self.changed:
+            self.closed = True
+            self.changed.notify_all()
+        if self.timer is not None:
+            self.timer.cancel()
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder, adds the live-reload script to HTML pages, and streams build
+    states at ``/__readout/events``."""
+
+    preview: Preview | None = None
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
+    def do_GET(self):  # noqa: N802 - the base class's name
+        try:
+            if self.path.startswith(LIVE_PATH) and self.preview is not None:
+                return self.live()
+            return super().do_GET()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
-def serve(folder: Path, bind: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve ``folder`` until interrupted."""
-    server = make_server(folder, bind, port)
+    def live(self):
+        name = self.path[len(LIVE_PATH):].split("?")[0]
+        if name == "live.js":
+            body = resources.files("readout").joinpath("preview/live.js").read_bytes()
+            return self.reply(200, "text/javascript; charset=utf-8", body)
+        if name == "status":
+            return self.reply(200, "application/json", json.dumps(self.preview.state()).encode())
+        if name == "events":
+            return self.stream()
+        return self.reply(404, "text/plain; charset=utf-8", b"not found")
+
+    def reply(self, code: int, kind: str, body: bytes):
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def stream(self):
+        """Server-sent events: the state now, then each time it changes."""
+        preview = self.preview
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.close_connection = True
+        sent = None
+        while True:
+            with preview.changed:
+                if preview.closed:
+                    return
+                state = preview.state()
+                if state == sent:
+                    preview.changed.wait(HEARTBEAT)
+                    state = preview.state()
+            if state != sent:
+                self.wfile.write(f"event: state\ndata: {json.dumps(state)}\n\n".encode())
+                sent = state
+            else:
+                self.wfile.write(b": still here\n\n")
+            self.wfile.flush()
+
+    def send_head(self):
+        """As the base class, but HTML pages get the live-reload script before ``</body>``."""
+        path = self.translate_path(self.path)
+        if self.preview is None or not (path.endswith(".html") or Path(path).is_dir()):
+            return super().send_head()
+        if Path(path).is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = str(Path(path) / "index.html")
+        try:
+            page = Path(path).read_bytes()
+        except OSError:
+            return super().send_head()
+        page = page.replace(b"</body>", LIVE_SCRIPT.encode() + b"\n</body>", 1)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(page)
+
+
+def make_server(folder: Path, bind: str = "127.0.0.1", port: int = 8000,
+                preview: Preview | None = None) -> http.server.ThreadingHTTPServer:
+    """A server for ``folder`` (not started); ``port`` 0 picks a free one. With ``preview``,
+    pages reload when it rebuilds."""
+    handler = type("Handler", (PreviewHandler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    return server
+
+
+def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
+    """Start watching; every change under ``folders`` or to ``files`` schedules a rebuild.
+    Returns the observer (call ``stop()`` on it)."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    watched_files = {str(f.resolve()) for f in files}
+
+    class Changes(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            paths = {str(Path(p).resolve()) for p in (event.src_path, getattr(event, "dest_path", "")) if p}
+            inside = any(p.startswith(str(f.resolve()) + "/") or p == str(f.resolve())
+                         for p in paths for f in folders)
+            if inside or paths & watched_files:
+                preview.schedule()
+
+    observer = Observer()
+    handler = Changes()
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(handler, str(folder), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)
+    observer.daemon = True
+    observer.start()
+    return observer
+
+
+def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000) -> None:
+    """Build, serve and rebuild on every change until interrupted."""
+    from .build import build
+
+    target = (output or config.output_path).resolve()
+    preview = Preview(lambda: build(config, target))
+    preview.rebuild()
+    observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
+    server = make_server(target, bind, port, preview)
     host, real_port = server.server_address[:2]
-    print(f"Serving {folder} at http://{host}:{real_port}/ (Ctrl-C to stop)", flush=True)
+    print(f"Serving {target} at http://{host}:{real_port}/ — rebuilding on every save (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        preview.close()
+        observer.stop()
         server.server_close()

@@ -11,12 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import Config
+from .content import Content
 from .context import (
-    Appearance, EventPage, EventSummary, HomePage, Link, Page, ParagraphView, PeoplePage,
-    PersonPage, PersonRef, PersonSummary, Segment, SectionView, SiteInfo, SourcePage,
-    StatementGroup, StatementView, TopicPage,
+    Appearance, EventPage, EventSummary, FreePage, HomePage, Link, Page, ParagraphView,
+    PeoplePage, PersonPage, PersonRef, PersonSummary, PositionView, Segment, SectionView,
+    SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
+from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 
 HOME = Link("", "Home")
@@ -66,19 +68,59 @@ def check_unique_ids(events: list[Event]) -> None:
         raise ReadoutError.collect(problems)
 
 
-def build_site(events: list[Event], config: Config) -> Site:
-    """The complete page graph for ``events``, newest first on the home page."""
+def record_links(events: list[Event], content: Content) -> Links:
+    """Every record an editor's Markdown may link to."""
+    links = Links()
+    for event in events:
+        links.events[event.id] = (event.title, event_url(event))
+        for s in event.statements:
+            links.statements[f"{event.id}#{s.id}"] = f"{event_url(event)}source/#{s.id}"
+        for person in event.people():
+            links.people[person.id] = (person.name, person_url(person.id))
+            links.names.setdefault(person.name.lower(), person.id)
+    for person in content.people.values():
+        links.people[person.id] = (person.name, person_url(person.id))
+        for name in [person.name, *person.aliases]:
+            links.names[name.lower()] = person.id
+    return links
+
+
+def check_all_links(content: Content, links: Links) -> None:
+    """Every broken record link in every editor's file, reported together."""
+    problems = []
+    for event_id, note in sorted(content.commentary.items()):
+        problems += check_links(note.body, note.path, note.body_line, links, event_id)
+    for person in content.people.values():
+        problems += check_links(person.bio, person.path, person.body_line, links, None)
+    for free in content.pages:
+        problems += check_links(free.body, free.path, free.body_line, links, None)
+    if problems:
+        raise ReadoutError.collect(problems)
+
+
+def build_site(content: Content, config: Config) -> Site:
+    """The complete page graph, newest event first on the home page."""
+    events = content.events
     check_unique_ids(events)
     tag_themes(events, config)
+    links = record_links(events, content)
+    check_all_links(content, links)
     events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
-    info = SiteInfo(config.title, config.description, config.language,
-                    (Link("", "Events"), Link("people/", "People")))
+    nav = [Link("", "Events"), Link("people/", "People")]
+    in_nav = [p for p in content.pages if p.nav_order is not None]
+    nav += [Link(f"{p.slug}/", p.title) for p in sorted(in_nav, key=lambda p: (p.nav_order, p.slug))]
+    info = SiteInfo(config.title, config.description, config.language, tuple(nav))
     pages: list[Page] = []
     summaries = {e.id: summarize(e) for e in events}
     theme_titles = {t.slug: t.title for t in config.themes}
     for event in events:
-        pages += event_pages(event, summaries[event.id], theme_titles)
-    pages += people_pages(events, summaries, theme_titles)
+        note = content.commentary.get(event.id)
+        commentary = to_html(note.body, links, event_url(event), event.id) if note else ""
+        pages += event_pages(event, summaries[event.id], theme_titles, commentary)
+    pages += people_pages(events, summaries, theme_titles, content, links)
+    for free in content.pages:
+        pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
+                              breadcrumbs=(HOME,), body=to_html(free.body, links, f"{free.slug}/")))
     pages.append(HomePage(url="", title=config.title, description=config.description,
                           breadcrumbs=(), events=tuple(summaries[e.id] for e in events)))
     return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(events))
@@ -112,7 +154,8 @@ def statement_views(event: Event, summary: EventSummary,
     }
 
 
-def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str]) -> list[Page]:
+def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str],
+                commentary: str = "") -> list[Page]:
     """The event page, its topic pages and its source page."""
     url = event_url(event)
     views = statement_views(event, summary, theme_titles)
@@ -130,7 +173,8 @@ def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str
         url=url, title=event.title, description=description, breadcrumbs=trail, event=summary,
         subject=event.subject, published=event.source.published, attendees=attendees,
         lead=tuple(views[s.id] for s in event.statements_in("lead")), sections=tuple(sections),
-        source_url=f"{url}source/", source_path=event.source.path,
+        source_url=f"{url}source/", source_path=event.source.path, commentary=commentary,
+        corrected=tuple(event.corrected), themes=tuple(theme_titles.get(t, t) for t in event.themes),
     )]
     for i, section in enumerate(sections):
         before = sections[i - 1] if i > 0 else None
@@ -174,8 +218,9 @@ def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[Para
 
 
 def people_pages(events: list[Event], summaries: dict[str, EventSummary],
-                 theme_titles: dict[str, str]) -> list[Page]:
-    """A page per person (one person per id across events) and the people index."""
+                 theme_titles: dict[str, str], content: Content, links: Links) -> list[Page]:
+    """A page per person (one person per id across events, and one per people file) and the
+    people index."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     names: dict[str, str] = {}
     spoken: dict[str, list[StatementGroup]] = defaultdict(list)
@@ -192,18 +237,27 @@ def people_pages(events: list[Event], summaries: dict[str, EventSummary],
                 by_speaker[s.speaker].append(views[s.id])
         for speaker, said in by_speaker.items():
             spoken[speaker].append(StatementGroup(summary, tuple(said)))
+    for person in content.people.values():
+        names[person.id] = person.name
     trail = (HOME, Link("people/", "People"))
     pages: list[Page] = []
     summaries_list = []
     for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
         name = names[person_id]
         seen = appearances[person_id]
-        latest = seen[0].titles
+        latest = seen[0].titles if seen else ()
+        file = content.people.get(person_id)
+        url = person_url(person_id)
+        if not latest and file and file.positions:
+            latest = (file.positions[-1].title,)
         pages.append(PersonPage(
-            url=person_url(person_id), title=name,
+            url=url, title=name,
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=trail, name=name, appearances=tuple(seen),
             statements=tuple(spoken.get(person_id, ())),
+            aliases=tuple(file.aliases) if file else (),
+            positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
+            bio=to_html(file.bio, links, url) if file and file.bio.strip() else "",
         ))
         summaries_list.append(PersonSummary(person_id, name, person_url(person_id), latest, len(seen)))
     pages.append(PeoplePage(url="people/", title="People",

@@ -110,3 +110,14 @@ def restore_interrupted_swap(target: Path) -> None:
             os.rename(old / "site", target)
             shutil.rmtree(old, ignore_errors=True)
             return
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file for an editor (``readout new``); never replace one that exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise ReadoutError(f"{path.name} already exists", Location(str(path)),
+                           "readout never overwrites an editor's file; move or rename it first") from None

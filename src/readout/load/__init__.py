@@ -25,7 +25,8 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
 RECENT = 4
 
-__all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify"]
+__all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify",
+           "make_id", "paragraph_sections"]
 
 
 def decode_source(data: bytes, path: str) -> str:
