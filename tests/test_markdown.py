@@ -37,7 +37,8 @@ def test_markdown_extensions_and_record_links(project):
     root = project(files={OVERRIDE: BODY})
     soup = page(build(load_config(root)).output, f"events/{SEED_NAME}/")
     note = soup.select_one(".commentary")
-    heading = note.find("h2", id="reading-the-readout")
+    # "##" inside the commentary's own section is a third-level heading.
+    heading = note.find("h3", id="reading-the-readout")
     assert heading.select_one("a.headerlink")["href"] == "#reading-the-readout"
     assert "“progress” paragraph – unusually –" in note.get_text()
     assert note.select_one("table td").get_text() == "Priorities"

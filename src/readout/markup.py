@@ -117,8 +117,9 @@ class RecordLinkExtension(Extension):
         md.treeprocessors.register(RecordLinks(md, self.links, self.page_url, self.event), "readout_links", 0)
 
 
-def to_html(body: str, links: Links, page_url: str, event: str | None = None) -> str:
-    """The HTML of an editor's Markdown ``body`` on the page at ``page_url``."""
+def to_html(body: str, links: Links, page_url: str, event: str | None = None, heading_level: int = 1) -> str:
+    """The HTML of an editor's Markdown ``body`` on the page at ``page_url``; ``heading_level``
+    is the level a ``#`` heading gets (2 inside a section that has its own heading)."""
     def wiki(match: re.Match) -> str:
         target = links.wiki(match.group(1))
         label = (match.group(2) or match.group(1)).strip()
@@ -126,7 +127,8 @@ def to_html(body: str, links: Links, page_url: str, event: str | None = None) ->
 
     md = markdown.Markdown(
         extensions=EXTENSIONS + [RecordLinkExtension(links, page_url, event)],
-        extension_configs={"toc": {"permalink": "¶", "permalink_title": "Link to this section"},
+        extension_configs={"toc": {"permalink": "¶", "permalink_title": "Link to this section",
+                                   "baselevel": heading_level},
                            "smarty": {"smart_angled_quotes": False}},
         output_format="html",
     )

@@ -115,7 +115,7 @@ def build_site(content: Content, config: Config) -> Site:
     theme_titles = {t.slug: t.title for t in config.themes}
     for event in events:
         note = content.commentary.get(event.id)
-        commentary = to_html(note.body, links, event_url(event), event.id) if note else ""
+        commentary = to_html(note.body, links, event_url(event), event.id, heading_level=2) if note else ""
         pages += event_pages(event, summaries[event.id], theme_titles, commentary)
     pages += people_pages(events, summaries, theme_titles, content, links)
     for free in content.pages:
@@ -174,7 +174,7 @@ def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str
         subject=event.subject, published=event.source.published, attendees=attendees,
         lead=tuple(views[s.id] for s in event.statements_in("lead")), sections=tuple(sections),
         source_url=f"{url}source/", source_path=event.source.path, commentary=commentary,
-        corrected=tuple(event.corrected), themes=tuple(theme_titles.get(t, t) for t in event.themes),
+        corrected=tuple(readable_correction(c) for c in event.corrected), themes=tuple(theme_titles.get(t, t) for t in event.themes),
     )]
     for i, section in enumerate(sections):
         before = sections[i - 1] if i > 0 else None
@@ -195,6 +195,14 @@ def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str
         source_path=event.source.path, sha256=event.source.sha256, published=event.source.published,
     ))
     return pages
+
+
+def readable_correction(entry: str) -> str:
+    """"time_of_day" → "time of day"; "s6.section" → "section of statement s6"."""
+    statement, _, what = entry.partition(".")
+    if not what:
+        return entry.replace("_", " ")
+    return f"statement {statement} hidden" if what == "hidden" else f"{what} of statement {statement}"
 
 
 def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[ParagraphView, ...]:
@@ -257,7 +265,7 @@ def people_pages(events: list[Event], summaries: dict[str, EventSummary],
             statements=tuple(spoken.get(person_id, ())),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
-            bio=to_html(file.bio, links, url) if file and file.bio.strip() else "",
+            bio=to_html(file.bio, links, url, heading_level=2) if file and file.bio.strip() else "",
         ))
         summaries_list.append(PersonSummary(person_id, name, person_url(person_id), latest, len(seen)))
     pages.append(PeoplePage(url="people/", title="People",
