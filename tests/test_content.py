@@ -103,7 +103,7 @@ def test_free_pages_in_the_navigation_by_nav_order(project):
     })
     site = built(root)
     nav = [a.get_text() for a in page(site, "").select("header nav a")]
-    assert nav == ["Events", "People", "About", "Method"]
+    assert nav == ["Timeline", "Topics", "People", "Themes", "About", "Method"]
     assert page(site, "colophon/").h1.get_text() == "Colophon"
     assert page(site, "method/").select_one("article p").get_text() == "How we read."
 

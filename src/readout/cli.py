@@ -25,6 +25,7 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site")
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir of site.yml)")
     build.add_argument("--strict", action="store_true", help="fail on loader warnings too")
+    build.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
 
     check = commands.add_parser("check", help="read every source and report warnings; build nothing")
     check.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
@@ -96,7 +97,7 @@ def run_build(args) -> int:
     from .config import load_config
 
     config = load_config(Path(args.project).resolve())
-    report = build(config, args.output, strict=args.strict)
+    report = build(config, args.output, strict=args.strict, search=not args.no_search)
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
     print(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s")

@@ -133,7 +133,13 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
         if key not in known:
             raise unknown_key(key, key_node, known, path, "lexicon")
         data = value(value_node)
-        if key in LIST_KEYS:
+        if key == "organizations":
+            if not isinstance(data, list) or not all(
+                    isinstance(v, dict) and isinstance(v.get("name"), str) and set(v) <= {"name", "aliases"}
+                    and all(isinstance(a, str) for a in v.get("aliases", [])) for v in data):
+                raise ReadoutError("lexicon 'organizations' is a list of {name: …, aliases: […]}",
+                                   where(value_node, path), "for example: organizations: [{name: State Council}]")
+        elif key in LIST_KEYS:
             if not isinstance(data, list) or not all(isinstance(v, str) for v in data):
                 raise ReadoutError(f"lexicon '{key}' must be a list of phrases", where(value_node, path),
                                    f"for example: {key}: [first phrase, second phrase]")

@@ -22,12 +22,15 @@ class Link:
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """Site-wide settings every page may show."""
+    """Site-wide settings every page may show. ``base_url`` ends in "/" or is None; with it,
+    pages get canonical URLs and the sitemap exists. ``indexes`` are the footer's links."""
 
     title: str
     description: str
     language: str
     nav: tuple[Link, ...]
+    base_url: str | None = None
+    indexes: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ class StatementView:
     source_url: str
     speaker: PersonRef | None
     event: "EventSummary"
-    themes: tuple[str, ...] = ()   # theme titles from site.yml
+    themes: tuple[Link, ...] = ()  # theme pages
+    citation: str = ""             # a citation line: speaker, event, place, date, source, paragraph
+    permalink: str = ""            # absolute with base_url, else the site path of the statement
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class EventSummary:
     location: str | None
     host: PersonRef | None
     summary: str                   # the lead's first sentence
+    place_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,8 @@ class EventPage(Page):
     event: EventSummary | None = None
     commentary: str = ""
     corrected: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
+    themes: tuple[Link, ...] = ()
+    jsonld: str = ""               # schema.org Event as JSON, escaped for a <script> element
     subject: str | None = None
     published: date | None = None
     attendees: tuple[PersonRef, ...] = ()
@@ -157,6 +164,83 @@ class SourcePage(Page):
 
 
 @dataclass(frozen=True)
+class YearGroup:
+    year: int | None
+    events: tuple[EventSummary, ...]
+
+
+@dataclass(frozen=True)
+class TimelinePage(Page):
+    years: tuple[YearGroup, ...] = ()
+    template = "timeline.html"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A line of an index page: a link, and how many things are behind it."""
+
+    url: str
+    label: str
+    count: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IndexPage(Page):
+    """A list of index entries: topics, themes, places, organizations."""
+
+    entries: tuple[IndexEntry, ...] = ()
+    intro: str = ""
+    template = "index-list.html"
+
+
+@dataclass(frozen=True)
+class StatementsPage(Page):
+    """Statements across events, grouped by event, newest first: one topic or one theme.
+    ``events`` lists events tagged as a whole (themes given to an event by an editor)."""
+
+    intro: str = ""
+    groups: tuple["StatementGroup", ...] = ()
+    events: tuple[EventSummary, ...] = ()
+    template = "statements.html"
+
+
+@dataclass(frozen=True)
+class PlacePage(Page):
+    events: tuple[EventSummary, ...] = ()
+    template = "place.html"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone holding a title that names an organization, as printed at one event."""
+
+    person: PersonRef
+    title: str
+    event: EventSummary
+
+
+@dataclass(frozen=True)
+class OrganizationPage(Page):
+    holders: tuple[Holder, ...] = ()
+    template = "organization.html"
+
+
+@dataclass(frozen=True)
+class SearchPage(Page):
+    template = "search.html"
+
+
+@dataclass(frozen=True)
+class NotFoundPage(Page):
+    """``404.html``: served for any missing path, so its links are made absolute from the site
+    root (``base`` is the root's path, "/" unless base_url says otherwise)."""
+
+    base: str = "/"
+    template = "404.html"
+
+
+@dataclass(frozen=True)
 class Appearance:
     """A person at one event: their role there and the titles printed beside their name."""
 
@@ -186,6 +270,7 @@ class PersonPage(Page):
     the other names readouts print, and statements attributed."""
 
     name: str = ""
+    organizations: tuple[Link, ...] = ()
     aliases: tuple[str, ...] = ()
     positions: tuple[PositionView, ...] = ()
     bio: str = ""

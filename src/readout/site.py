@@ -1,36 +1,41 @@
-"""Events + config → ``Site``: every page with its URL and view model, cross-links resolved.
+"""Content + config → ``Site``: every page with its URL and view model, cross-links resolved.
 
 Nothing is rendered here; the whole graph is built first so that collisions and broken
-references are found before a single page is written.
+references are found before a single page is written. Pages across events (timeline, topics,
+themes, places, organizations) are in ``indexes.py``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import Config
-from .content import Content
+from .content import Content, project_lexicon
 from .context import (
-    Appearance, EventPage, EventSummary, FreePage, HomePage, Link, Page, ParagraphView,
-    PeoplePage, PersonPage, PersonRef, PersonSummary, PositionView, Segment, SectionView,
-    SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
+    Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, Page,
+    ParagraphView, PeoplePage, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
+    Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
+from .urls import slug_of
 
 HOME = Link("", "Home")
 
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the renderer needs: site-wide info and the pages, sorted by URL."""
+    """Everything the renderer and writer need: site-wide info, the pages sorted by URL, and
+    the events (newest first) for the data files and feed."""
 
     info: SiteInfo
     pages: tuple[Page, ...]
     events: tuple[Event, ...]
+    people: dict
 
 
 def event_url(event: Event) -> str:
@@ -41,8 +46,13 @@ def person_url(person_id: str) -> str:
     return f"people/{person_id}/"
 
 
+def place_url(place: str) -> str:
+    return f"places/{slug_of(place)}/"
+
+
 def tag_themes(events: list[Event], config: Config) -> None:
-    """Tag each statement with the themes whose keywords it contains (whole words)."""
+    """Tag each statement with the themes whose keywords it contains (whole words), keeping
+    the themes an editor gave it."""
     patterns = [
         (theme.slug, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, theme.keywords)) + r")(?![\w-])",
                                 re.IGNORECASE))
@@ -50,7 +60,9 @@ def tag_themes(events: list[Event], config: Config) -> None:
     ]
     for event in events:
         for statement in event.statements:
-            statement.themes = [slug for slug, pattern in patterns if pattern.search(statement.text)]
+            for slug, pattern in patterns:
+                if slug not in statement.themes and pattern.search(statement.text):
+                    statement.themes.append(slug)
 
 
 def check_unique_ids(events: list[Event]) -> None:
@@ -98,103 +110,8 @@ def check_all_links(content: Content, links: Links) -> None:
         raise ReadoutError.collect(problems)
 
 
-def build_site(content: Content, config: Config) -> Site:
-    """The complete page graph, newest event first on the home page."""
-    events = content.events
-    check_unique_ids(events)
-    tag_themes(events, config)
-    links = record_links(events, content)
-    check_all_links(content, links)
-    events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
-    nav = [Link("", "Events"), Link("people/", "People")]
-    in_nav = [p for p in content.pages if p.nav_order is not None]
-    nav += [Link(f"{p.slug}/", p.title) for p in sorted(in_nav, key=lambda p: (p.nav_order, p.slug))]
-    info = SiteInfo(config.title, config.description, config.language, tuple(nav))
-    pages: list[Page] = []
-    summaries = {e.id: summarize(e) for e in events}
-    theme_titles = {t.slug: t.title for t in config.themes}
-    for event in events:
-        note = content.commentary.get(event.id)
-        commentary = to_html(note.body, links, event_url(event), event.id, heading_level=2) if note else ""
-        pages += event_pages(event, summaries[event.id], theme_titles, commentary)
-    pages += people_pages(events, summaries, theme_titles, content, links)
-    for free in content.pages:
-        pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
-                              breadcrumbs=(HOME,), body=to_html(free.body, links, f"{free.slug}/")))
-    pages.append(HomePage(url="", title=config.title, description=config.description,
-                          breadcrumbs=(), events=tuple(summaries[e.id] for e in events)))
-    return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(events))
-
-
 def person_ref(person: Person) -> PersonRef:
     return PersonRef(person.id, person.name, person_url(person.id), tuple(person.titles))
-
-
-def summarize(event: Event) -> EventSummary:
-    lead = event.statements_in("lead")
-    return EventSummary(
-        id=event.id, url=event_url(event), title=event.title, date=event.date,
-        time_of_day=event.time_of_day, kind=event.kind, location=event.location,
-        host=person_ref(event.host) if event.host else None,
-        summary=lead[0].text if lead else (event.statements[0].text if event.statements else ""),
-    )
-
-
-def statement_views(event: Event, summary: EventSummary,
-                    theme_titles: dict[str, str]) -> dict[str, StatementView]:
-    people = {p.id: person_ref(p) for p in event.people()}
-    return {
-        s.id: StatementView(
-            id=s.id, section=s.section, section_title=SECTION_TITLES[s.section], text=s.text,
-            paragraph_number=s.paragraph + 1, source_url=f"{event_url(event)}source/#{s.id}",
-            speaker=people.get(s.speaker) if s.speaker else None, event=summary,
-            themes=tuple(theme_titles.get(t, t) for t in s.themes),
-        )
-        for s in event.statements
-    }
-
-
-def event_pages(event: Event, summary: EventSummary, theme_titles: dict[str, str],
-                commentary: str = "") -> list[Page]:
-    """The event page, its topic pages and its source page."""
-    url = event_url(event)
-    views = statement_views(event, summary, theme_titles)
-    attendees = tuple(person_ref(p) for p in event.attendees)
-    sections = [
-        SectionView(topic, SECTION_TITLES[topic], f"{url}{topic}/",
-                    tuple(views[s.id] for s in event.statements_in(topic)))
-        for topic in TOPICS
-        if event.statements_in(topic) or (topic == "attendees" and attendees)
-    ]
-    trail = (HOME,)
-    event_trail = trail + (Link(url, event.title),)
-    description = summary.summary[:200]
-    pages: list[Page] = [EventPage(
-        url=url, title=event.title, description=description, breadcrumbs=trail, event=summary,
-        subject=event.subject, published=event.source.published, attendees=attendees,
-        lead=tuple(views[s.id] for s in event.statements_in("lead")), sections=tuple(sections),
-        source_url=f"{url}source/", source_path=event.source.path, commentary=commentary,
-        corrected=tuple(readable_correction(c) for c in event.corrected), themes=tuple(theme_titles.get(t, t) for t in event.themes),
-    )]
-    for i, section in enumerate(sections):
-        before = sections[i - 1] if i > 0 else None
-        after = sections[i + 1] if i + 1 < len(sections) else None
-        pages.append(TopicPage(
-            url=section.url, title=f"{section.title} — {event.title}",
-            description=f"{section.title} at the {event.kind or 'event'} of {event.date or 'unknown date'}: "
-                        + (section.statements[0].text[:160] if section.statements else ""),
-            breadcrumbs=event_trail, event=summary, section=section,
-            attendees=attendees if section.section == "attendees" else (),
-            previous=Link(before.url, before.title) if before else None,
-            next=Link(after.url, after.title) if after else None,
-        ))
-    pages.append(SourcePage(
-        url=f"{url}source/", title=f"Source text — {event.title}",
-        description=f"The full text of the readout, paragraphs numbered: {event.title}",
-        breadcrumbs=event_trail, event=summary, paragraphs=paragraph_views(event, views),
-        source_path=event.source.path, sha256=event.source.sha256, published=event.source.published,
-    ))
-    return pages
 
 
 def readable_correction(entry: str) -> str:
@@ -203,6 +120,229 @@ def readable_correction(entry: str) -> str:
     if not what:
         return entry.replace("_", " ")
     return f"statement {statement} hidden" if what == "hidden" else f"{what} of statement {statement}"
+
+
+def script_json(data) -> str:
+    """JSON safe inside a <script> element: no "<", ">" or "&" can close it or start markup."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class SiteBuilder:
+    """Builds the page graph; holds what several kinds of page share (summaries and the
+    view of every statement)."""
+
+    def __init__(self, content: Content, config: Config):
+        self.content, self.config = content, config
+        self.lexicon = project_lexicon(config)
+        events = content.events
+        check_unique_ids(events)
+        tag_themes(events, config)
+        self.links = record_links(events, content)
+        check_all_links(content, self.links)
+        self.events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
+        self.theme_titles = {t.slug: t.title for t in config.themes}
+        self.summaries = {e.id: self.summarize(e) for e in self.events}
+        self.views = {e.id: self.statement_views(e) for e in self.events}
+
+    # Shared views -----------------------------------------------------------------------
+
+    def summarize(self, event: Event) -> EventSummary:
+        lead = event.statements_in("lead")
+        return EventSummary(
+            id=event.id, url=event_url(event), title=event.title, date=event.date,
+            time_of_day=event.time_of_day, kind=event.kind, location=event.location,
+            host=person_ref(event.host) if event.host else None,
+            summary=lead[0].text if lead else (event.statements[0].text if event.statements else ""),
+            place_url=place_url(event.location) if event.location and slug_of(event.location) else None,
+        )
+
+    def theme_link(self, slug: str) -> Link:
+        return Link(f"themes/{slug}/", self.theme_titles.get(slug, slug))
+
+    def absolute(self, url: str) -> str:
+        return (self.config.base_url or "") + url
+
+    def statement_views(self, event: Event) -> dict[str, StatementView]:
+        people = {p.id: person_ref(p) for p in event.people()}
+        summary = self.summaries[event.id]
+        views = {}
+        for s in event.statements:
+            speaker = people.get(s.speaker) if s.speaker else None
+            source_url = f"{event_url(event)}source/#{s.id}"
+            where = ", ".join(x for x in (event.location, self.long_date(event)) if x)
+            source = event.source.url or event.source.path
+            citation = (f"{speaker.name + ', ' if speaker else ''}{event.title}"
+                        f"{', ' + where if where else ''}. Source: {source}, paragraph {s.paragraph + 1}, "
+                        f"statement {s.id}.")
+            views[s.id] = StatementView(
+                id=s.id, section=s.section, section_title=SECTION_TITLES[s.section], text=s.text,
+                paragraph_number=s.paragraph + 1, source_url=source_url, speaker=speaker, event=summary,
+                themes=tuple(self.theme_link(t) for t in s.themes), citation=citation,
+                permalink=self.absolute(source_url),
+            )
+        return views
+
+    @staticmethod
+    def long_date(event: Event) -> str:
+        return f"{event.date.day} {event.date:%B %Y}" if event.date else ""
+
+    # Pages --------------------------------------------------------------------------------
+
+    def build(self) -> Site:
+        from .indexes import index_pages
+
+        config, content = self.config, self.content
+        nav = [Link("timeline/", "Timeline"), Link("topics/", "Topics"), Link("people/", "People")]
+        if config.themes:
+            nav.append(Link("themes/", "Themes"))
+        in_nav = [p for p in content.pages if p.nav_order is not None]
+        nav += [Link(f"{p.slug}/", p.title) for p in sorted(in_nav, key=lambda p: (p.nav_order, p.slug))]
+        indexes = (Link("places/", "Places"), Link("organizations/", "Organizations"),
+                   Link("data/events.json", "Data (JSON)"), Link("feed.xml", "Atom feed"))
+        info = SiteInfo(config.title, config.description, config.language, tuple(nav), config.base_url, indexes)
+        pages: list[Page] = []
+        for event in self.events:
+            pages += self.event_pages(event)
+        people_pages, people = self.people_pages()
+        pages += people_pages
+        pages += index_pages(self)
+        for free in content.pages:
+            pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
+                                  breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/")))
+        pages.append(SearchPage(url="search/", title="Search", breadcrumbs=(HOME,),
+                                description="Search every statement, person and event."))
+        pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
+                                  description="This page does not exist.",
+                                  base=re.sub(r"^https?://[^/]+", "", config.base_url or "/")))
+        pages.append(HomePage(url="", title=config.title, description=config.description,
+                              breadcrumbs=(), events=tuple(self.summaries[e.id] for e in self.events)))
+        return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(self.events), people)
+
+    def event_pages(self, event: Event) -> list[Page]:
+        """The event page, its topic pages and its source page."""
+        url = event_url(event)
+        summary, views = self.summaries[event.id], self.views[event.id]
+        attendees = tuple(person_ref(p) for p in event.attendees)
+        sections = [
+            SectionView(topic, SECTION_TITLES[topic], f"{url}{topic}/",
+                        tuple(views[s.id] for s in event.statements_in(topic)))
+            for topic in TOPICS
+            if event.statements_in(topic) or (topic == "attendees" and attendees)
+        ]
+        event_trail = (HOME, Link(url, event.title))
+        note = self.content.commentary.get(event.id)
+        pages: list[Page] = [EventPage(
+            url=url, title=event.title, description=summary.summary[:200], breadcrumbs=(HOME,),
+            event=summary, subject=event.subject, published=event.source.published, attendees=attendees,
+            lead=tuple(views[s.id] for s in event.statements_in("lead")), sections=tuple(sections),
+            source_url=f"{url}source/", source_path=event.source.path,
+            commentary=to_html(note.body, self.links, url, event.id, heading_level=2) if note else "",
+            corrected=tuple(readable_correction(c) for c in event.corrected),
+            themes=tuple(self.theme_link(t) for t in event.themes),
+            jsonld=script_json(self.event_jsonld(event)),
+        )]
+        for i, section in enumerate(sections):
+            before = sections[i - 1] if i > 0 else None
+            after = sections[i + 1] if i + 1 < len(sections) else None
+            pages.append(TopicPage(
+                url=section.url, title=f"{section.title} — {event.title}",
+                description=f"{section.title} at the {event.kind or 'event'} of {event.date or 'unknown date'}: "
+                            + (section.statements[0].text[:160] if section.statements else ""),
+                breadcrumbs=event_trail, event=summary, section=section,
+                attendees=attendees if section.section == "attendees" else (),
+                previous=Link(before.url, before.title) if before else None,
+                next=Link(after.url, after.title) if after else None,
+            ))
+        pages.append(SourcePage(
+            url=f"{url}source/", title=f"Source text — {event.title}",
+            description=f"The full text of the readout, paragraphs numbered: {event.title}",
+            breadcrumbs=event_trail, event=summary, paragraphs=paragraph_views(event, views),
+            source_path=event.source.path, sha256=event.source.sha256, published=event.source.published,
+        ))
+        return pages
+
+    def event_jsonld(self, event: Event) -> dict:
+        """schema.org Event: organizer, attendees as Person in a Role, location as Place."""
+        def person(p):
+            return {"@type": "Person", "name": p.name, "url": self.absolute(person_url(p.id))}
+
+        data = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
+                "url": self.absolute(event_url(event))}
+        if event.date:
+            data["startDate"] = event.date.isoformat()
+        if event.location:
+            data["location"] = {"@type": "Place", "name": event.location}
+        if event.subject:
+            data["about"] = event.subject
+        if event.host:
+            data["organizer"] = person(event.host)
+        data["attendee"] = [{"@type": "Role", "roleName": "; ".join(p.titles) or "attendee", "attendee": person(p)}
+                            for p in event.attendees]
+        return data
+
+    def people_pages(self) -> tuple[list[Page], dict]:
+        """A page per person (one per id across events and people files), the people index,
+        and the people as data (for data/people.json)."""
+        appearances: dict[str, list[Appearance]] = defaultdict(list)
+        names: dict[str, str] = {}
+        spoken: dict[str, list[StatementGroup]] = defaultdict(list)
+        organizations: dict[str, list[str]] = defaultdict(list)
+        for event in self.events:  # newest first
+            summary, views = self.summaries[event.id], self.views[event.id]
+            for person in event.people():
+                names.setdefault(person.id, person.name)
+                role = "host" if event.host is person else "attendee"
+                appearances[person.id].append(Appearance(summary, role, tuple(person.titles)))
+                for title in person.titles:
+                    for body in self.lexicon.organizations_in(title):
+                        if body not in organizations[person.id]:
+                            organizations[person.id].append(body)
+            by_speaker = defaultdict(list)
+            for s in event.statements:
+                if s.speaker:
+                    by_speaker[s.speaker].append(views[s.id])
+            for speaker, said in by_speaker.items():
+                spoken[speaker].append(StatementGroup(summary, tuple(said)))
+        for person in self.content.people.values():
+            names[person.id] = person.name
+        trail = (HOME, Link("people/", "People"))
+        pages: list[Page] = []
+        listed, data = [], {}
+        for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
+            name = names[person_id]
+            seen = appearances[person_id]
+            latest = seen[0].titles if seen else ()
+            file = self.content.people.get(person_id)
+            url = person_url(person_id)
+            if not latest and file and file.positions:
+                latest = (file.positions[-1].title,)
+            pages.append(PersonPage(
+                url=url, title=name,
+                description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
+                breadcrumbs=trail, name=name, appearances=tuple(seen),
+                statements=tuple(spoken.get(person_id, ())),
+                organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in organizations[person_id]),
+                aliases=tuple(file.aliases) if file else (),
+                positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
+                bio=to_html(file.bio, self.links, url, heading_level=2) if file and file.bio.strip() else "",
+            ))
+            listed.append(PersonSummary(person_id, name, url, latest, len(seen)))
+            data[person_id] = {
+                "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
+                "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
+                                 "role": a.role, "titles": list(a.titles)} for a in seen],
+                "statements": [f"{g.event.id}#{s.id}" for g in spoken.get(person_id, ()) for s in g.statements],
+            }
+        pages.append(PeoplePage(url="people/", title="People",
+                                description="Everyone the readouts name, with the titles they give.",
+                                breadcrumbs=(HOME,), people=tuple(listed)))
+        return pages, data
+
+
+def build_site(content: Content, config: Config) -> Site:
+    """The complete page graph, newest event first on the home page."""
+    return SiteBuilder(content, config).build()
 
 
 def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[ParagraphView, ...]:
@@ -223,52 +363,3 @@ def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[Para
             segments.append(Segment(text[cursor:p.end]))
         paragraphs.append(ParagraphView(p.index + 1, p.section, tuple(segments)))
     return tuple(paragraphs)
-
-
-def people_pages(events: list[Event], summaries: dict[str, EventSummary],
-                 theme_titles: dict[str, str], content: Content, links: Links) -> list[Page]:
-    """A page per person (one person per id across events, and one per people file) and the
-    people index."""
-    appearances: dict[str, list[Appearance]] = defaultdict(list)
-    names: dict[str, str] = {}
-    spoken: dict[str, list[StatementGroup]] = defaultdict(list)
-    for event in events:  # newest first
-        summary = summaries[event.id]
-        for person in event.people():
-            names.setdefault(person.id, person.name)
-            role = "host" if event.host is person else "attendee"
-            appearances[person.id].append(Appearance(summary, role, tuple(person.titles)))
-        views = statement_views(event, summary, theme_titles)
-        by_speaker = defaultdict(list)
-        for s in event.statements:
-            if s.speaker:
-                by_speaker[s.speaker].append(views[s.id])
-        for speaker, said in by_speaker.items():
-            spoken[speaker].append(StatementGroup(summary, tuple(said)))
-    for person in content.people.values():
-        names[person.id] = person.name
-    trail = (HOME, Link("people/", "People"))
-    pages: list[Page] = []
-    summaries_list = []
-    for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
-        name = names[person_id]
-        seen = appearances[person_id]
-        latest = seen[0].titles if seen else ()
-        file = content.people.get(person_id)
-        url = person_url(person_id)
-        if not latest and file and file.positions:
-            latest = (file.positions[-1].title,)
-        pages.append(PersonPage(
-            url=url, title=name,
-            description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
-            breadcrumbs=trail, name=name, appearances=tuple(seen),
-            statements=tuple(spoken.get(person_id, ())),
-            aliases=tuple(file.aliases) if file else (),
-            positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
-            bio=to_html(file.bio, links, url, heading_level=2) if file and file.bio.strip() else "",
-        ))
-        summaries_list.append(PersonSummary(person_id, name, person_url(person_id), latest, len(seen)))
-    pages.append(PeoplePage(url="people/", title="People",
-                            description="Everyone the readouts name, with the titles they give.",
-                            breadcrumbs=(HOME,), people=tuple(summaries_list)))
-    return pages

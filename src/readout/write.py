@@ -87,6 +87,19 @@ class OutputDir:
                 count += 1
         return count
 
+    def index_search(self) -> None:
+        """Index the staged site with Pagefind (the extended binary, which segments Chinese),
+        writing its bundle to ``pagefind/``."""
+        import subprocess
+
+        binary = pagefind_binary()
+        result = subprocess.run([str(binary), "--site", str(self.staging), "--output-subdir", "pagefind", "--silent"],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise ReadoutError(f"the search index could not be built: {result.stderr.strip() or result.stdout.strip()}",
+                               None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
+        self.written.add("pagefind/")
+
     def commit(self) -> None:
         """Mark the staged site as readout's and put it in place of the old one."""
         (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -121,3 +134,15 @@ def create_file(path: Path, data: bytes) -> None:
     except FileExistsError:
         raise ReadoutError(f"{path.name} already exists", Location(str(path)),
                            "readout never overwrites an editor's file; move or rename it first") from None
+
+
+def pagefind_binary() -> Path:
+    """Pagefind's binary, from the pagefind-bin-extended package (or pagefind-bin)."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            package = __import__(module)
+        except ImportError:
+            continue
+        return Path(package.get_executable())
+    raise ReadoutError("Pagefind is not installed, so the search index cannot be built", None,
+                       "install readout with its dependencies (`make site`), or build with --no-search")

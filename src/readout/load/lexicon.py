@@ -15,7 +15,7 @@ LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
-    "clause_breaks", "noise",
+    "clause_breaks", "noise", "organizations",
 )
 
 
@@ -85,6 +85,20 @@ class Lexicon:
         """An administrative suffix at the end of a place name."""
         body = "|".join(re.escape(p) for p in sorted(set(self.data["place_suffixes"]), key=len, reverse=True))
         return re.compile(rf"\s+(?:{body})$")
+
+    @cached_property
+    def organizations(self) -> list[tuple[re.Pattern, str]]:
+        """(pattern, canonical name) for each body a title may name."""
+        found = []
+        for entry in self.data.get("organizations", []):
+            aliases = sorted({entry["name"], *entry.get("aliases", [])}, key=len, reverse=True)
+            found.append((re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])",
+                                     re.IGNORECASE), entry["name"]))
+        return found
+
+    def organizations_in(self, title: str) -> list[str]:
+        """The canonical names of the bodies a title names, in the order of the lexicon."""
+        return [name for pattern, name in self.organizations if pattern.search(title)]
 
     @cached_property
     def nationalities(self) -> frozenset[str]:

@@ -1,0 +1,83 @@
+"""The site's machine-readable files, as text: data/events.json, data/people.json, the Atom
+feed of events, sitemap.xml and robots.txt. Pure functions of the site graph."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timezone
+from xml.sax.saxutils import escape, quoteattr
+
+from .urls import page_file
+
+
+def events_json(site) -> str:
+    """Every event as the JSON contract describes it (schema/event.schema.json), newest first."""
+    return json.dumps([e.to_json() for e in site.events], ensure_ascii=False, indent=1) + "\n"
+
+
+def people_json(site) -> str:
+    """Every person: id, name, the names readouts print, appearances with titles, statements."""
+    return json.dumps(list(site.people.values()), ensure_ascii=False, indent=1) + "\n"
+
+
+def stamp(day, fallback: datetime) -> str:
+    """An RFC 3339 timestamp for a date (midnight UTC), as Atom wants."""
+    if day is None:
+        return fallback.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.combine(day, time(0, 0), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def atom_feed(site, built: datetime) -> str:
+    """An Atom feed (RFC 4287) of the events, newest first. Links are relative to the feed
+    unless base_url is set; ids are the absolute URLs, or tag-like URNs without base_url."""
+    base = site.info.base_url
+    feed_id = f"{base}feed.xml" if base else f"urn:readout:{site.info.title.lower().replace(' ', '-')}:feed"
+    dates = [e.source.published or e.date for e in site.events if (e.source.published or e.date)]
+    updated = stamp(max(dates), built) if dates else stamp(None, built)
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site.info.language)}>',
+             f"  <title>{escape(site.info.title)}</title>",
+             f"  <subtitle>{escape(site.info.description)}</subtitle>",
+             f"  <id>{escape(feed_id)}</id>",
+             f"  <updated>{updated}</updated>",
+             f'  <link rel="self" href={quoteattr((base or "") + "feed.xml")}/>',
+             f'  <link rel="alternate" type="text/html" href={quoteattr(base or "index.html")}/>',
+             "  <author><name>" + escape(site.info.title) + "</name></author>"]
+    for event in site.events:
+        url = f"events/{event.id}/"
+        link = (base or "") + page_file(url) if not base else base + url
+        entry_id = base + url if base else f"urn:readout:event:{event.id}"
+        summary = next((s.text for s in event.statements if s.section == "lead"), event.title)
+        when = event.source.published or event.date
+        lines += ["  <entry>",
+                  f"    <title>{escape(event.title)}</title>",
+                  f"    <id>{escape(entry_id)}</id>",
+                  f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
+                  f"    <updated>{stamp(when, built)}</updated>",
+                  f"    <published>{stamp(event.date or when, built)}</published>" if (event.date or when) else "",
+                  f"    <summary>{escape(summary)}</summary>",
+                  "  </entry>"]
+    lines.append("</feed>")
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def sitemap(site) -> str | None:
+    """sitemap.xml with absolute URLs, or None without base_url (a sitemap needs them)."""
+    base = site.info.base_url
+    if not base:
+        return None
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in site.pages:
+        if page.url.endswith(".html"):
+            continue  # 404.html and the like
+        lines.append(f"  <url><loc>{escape(base + page.url)}</loc></url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(site) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    if site.info.base_url:
+        text += f"Sitemap: {site.info.base_url}sitemap.xml\n"
+    return text

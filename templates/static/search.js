@@ -1,0 +1,119 @@
+// The search page, on Pagefind's JavaScript API. Results land on the statement that matched.
+const root = document.getElementById("search");
+const form = root.querySelector("form");
+const input = root.querySelector("input[name=q]");
+const status = root.querySelector(".search-status");
+const list = root.querySelector(".search-results");
+const panel = root.querySelector(".search-filters-panel");
+const FILTERS = [["type", "Kind of page"], ["section", "Section"], ["person", "Person"], ["year", "Year"]];
+
+// Pagefind's excerpts mark matches with <mark>; everything else is shown as text, never as HTML.
+function excerptNodes(excerpt) {
+  const box = document.createElement("p");
+  box.className = "excerpt";
+  const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+  excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
+    const m = part.match(/^<mark>(.*)<\/mark>$/);
+    const node = m ? document.createElement("mark") : document.createTextNode("");
+    node.textContent = decode((m ? m[1] : part).replace(/<[^>]*>/g, ""));
+    box.appendChild(node);
+  });
+  return box;
+}
+
+// The statement (#s…) or paragraph (#p…) just before the first match, else the page.
+function landing(data) {
+  const first = Math.min(...(data.locations.length ? data.locations : [0]));
+  let best = null;
+  for (const anchor of data.anchors || []) {
+    if (/^[sp]\d+$/.test(anchor.id) && anchor.location <= first && (!best || anchor.location >= best.location)) {
+      best = anchor;
+    }
+  }
+  return best ? `${data.url}#${best.id}` : data.url;
+}
+
+function chosenFilters() {
+  const filters = {};
+  for (const box of panel.querySelectorAll("input:checked")) {
+    (filters[box.name] ||= { any: [] }).any.push(box.value);
+  }
+  return filters;
+}
+
+function drawFilters(available) {
+  panel.replaceChildren();
+  for (const [key, label] of FILTERS) {
+    const values = Object.entries(available[key] || {}).sort((a, b) => a[0].localeCompare(b[0]));
+    if (!values.length) continue;
+    const set = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.textContent = label;
+    set.appendChild(legend);
+    for (const [value, count] of values) {
+      const id = `f-${key}-${value}`.replace(/[^\w-]/g, "_");
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", name: key, value, id });
+      const tag = document.createElement("label");
+      tag.htmlFor = id;
+      tag.textContent = `${value} (${count})`;
+      box.addEventListener("change", run);
+      set.append(box, tag);
+    }
+    panel.appendChild(set);
+  }
+  panel.hidden = !panel.children.length;
+}
+
+let pagefind = null;
+let counter = 0;
+
+async function run() {
+  const query = input.value.trim();
+  const mine = ++counter;
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+  if (!query) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "Searching…";
+  const search = await pagefind.search(query, { filters: chosenFilters() });
+  const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+  if (mine !== counter) return;
+  list.replaceChildren();
+  for (const data of results) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = landing(data);
+    link.textContent = data.meta.title || data.url;
+    const heading = document.createElement("h2");
+    heading.appendChild(link);
+    item.append(heading, excerptNodes(data.excerpt));
+    list.appendChild(item);
+  }
+  status.textContent = results.length ? `${search.results.length} result${search.results.length === 1 ? "" : "s"} for “${query}”` : `Nothing found for “${query}”.`;
+}
+
+async function start() {
+  if (location.protocol === "file:") {
+    document.querySelector(".file-only").hidden = false;
+    form.hidden = true;
+    return;
+  }
+  pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
+  await pagefind.options({ excerptLength: 40 });
+  drawFilters(await pagefind.filters());
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  input.addEventListener("input", () => run());
+  input.value = new URL(location.href).searchParams.get("q") || "";
+  if (input.value) run();
+  input.focus();
+}
+
+start().catch((error) => {
+  status.textContent = "Search is not available: the search index is missing or could not be loaded.";
+  console.warn(error);
+});
