@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
+from helpers import ROOT, SEED_NAME, SEED_PATH, make_project, page  # noqa: F401 - re-exported for tests
 from readout.build import build
 from readout.config import load_config
 from readout.load import parse_source
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED_NAME = "2023-11-30-yangtze-river-delta-symposium"
-SEED_PATH = ROOT / "content" / "sources" / f"{SEED_NAME}.txt"
 
 
 @pytest.fixture(scope="session")
@@ -25,25 +20,6 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_event(seed_text):
     return parse_source(seed_text, f"content/sources/{SEED_NAME}.txt")
-
-
-def make_project(root: Path, files: dict[str, str | bytes] | None = None, seed: bool = True) -> Path:
-    """A project folder at ``root`` with the repository's templates and site.yml, the seed
-    readout (unless ``seed`` is false) and ``files`` (relative path → contents)."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copy(ROOT / "site.yml", root / "site.yml")
-    (root / "content" / "sources").mkdir(parents=True)
-    if seed:
-        shutil.copy(SEED_PATH, root / "content" / "sources" / SEED_PATH.name)
-    for relative, data in (files or {}).items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
 
 
 @pytest.fixture
@@ -63,9 +39,3 @@ def seed_site(tmp_path_factory) -> Path:
     root = make_project(tmp_path_factory.mktemp("seed") / "project")
     report = build(load_config(root))
     return report.output
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    """The parsed HTML of the page at a site URL like ``events/x/``."""
-    path = site / url / "index.html" if url == "" or url.endswith("/") else site / url
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

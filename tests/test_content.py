@@ -5,7 +5,7 @@ import hashlib
 
 from bs4 import BeautifulSoup
 
-from conftest import SEED_NAME, page
+from helpers import SEED_NAME, page
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config

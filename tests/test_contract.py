@@ -5,7 +5,7 @@ from importlib import resources
 
 import jsonschema
 
-from conftest import ROOT, SEED_PATH
+from helpers import ROOT, SEED_PATH
 from readout.cli import main
 
 

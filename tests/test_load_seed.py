@@ -100,7 +100,7 @@ def test_paragraph_sections(seed_event):
 def test_seed_is_the_shared_seed_byte_for_byte(seed_text):
     import hashlib
 
-    from conftest import SEED_PATH
+    from helpers import SEED_PATH
 
     digest = hashlib.sha256(SEED_PATH.read_bytes()).hexdigest()
     # The digest of ../shared/seeds/000_4a9bbdc68f5b54af.txt, which a clone does not have.

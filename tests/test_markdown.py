@@ -1,6 +1,6 @@
 """Editors' Markdown: what Material for MkDocs users expect, and links between records."""
 
-from conftest import SEED_NAME, page
+from helpers import SEED_NAME, page
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config

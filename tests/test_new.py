@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from conftest import SEED_NAME, SEED_PATH
+from helpers import SEED_NAME, SEED_PATH
 from readout.cli import main
 from readout.frontmatter import split_document
 

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from conftest import SEED_NAME
+from helpers import SEED_NAME
 from readout.build import build
 from readout.config import load_config
 from readout.serve import Preview, make_server, watch

@@ -6,7 +6,7 @@ from urllib.parse import urldefrag, urlparse
 
 from bs4 import BeautifulSoup
 
-from conftest import page
+from helpers import page
 
 EVENT = "events/2023-11-30-yangtze-river-delta-symposium/"
 TOPICS = ["attendees", "progress", "problems", "priorities", "conclusion"]

@@ -132,6 +132,21 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(b": still here\n\n")
             self.wfile.flush()
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404.html, as static hosts serve it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        if self.preview is not None:
+            body = body.replace(b"</body>", LIVE_SCRIPT.encode() + b"\n</body>", 1)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def send_head(self):
         """As the base class, but HTML pages get the live-reload script before ``</body>``."""
         path = self.translate_path(self.path)

@@ -103,7 +103,7 @@ async function start() {
     form.hidden = true;
     return;
   }
-  pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
+  pagefind = await import(new URL(root.dataset.bundle, location.href).href);
   await pagefind.options({ excerptLength: 40 });
   drawFilters(await pagefind.filters());
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });

@@ -1,0 +1,127 @@
+"""The published site in a real browser: search, accessibility, keyboard, no-JS, citations."""
+
+import pytest
+
+from helpers import SEED_NAME
+
+EVENT = f"events/{SEED_NAME}/"
+PAGE_TYPES = {
+    "home": "", "event": EVENT, "topic": f"{EVENT}progress/", "source": f"{EVENT}source/",
+    "person": "people/li-qiang/", "people": "people/", "timeline": "timeline/", "topics": "topics/",
+    "topic across events": "topics/priorities/", "themes": "themes/", "theme": "themes/innovation/",
+    "places": "places/", "place": "places/shanghai/", "organizations": "organizations/",
+    "organization": "organizations/state-council/", "search": "search/?q=innovation",
+    "free page": "about/", "not found": "no/such/page/",
+}
+
+
+def search(page, site_url, query):
+    page.goto(f"{site_url}search/?q={query}")
+    page.wait_for_selector(".search-results li a", timeout=10_000)
+    return page.eval_on_selector_all(".search-results li a", "links => links.map(a => [a.textContent, a.getAttribute('href')])")
+
+
+def test_search_lands_on_the_statement(page, site_url):
+    results = search(page, site_url, "joint protection ecological environment")
+    title, href = results[0]
+    assert href.endswith(f"{EVENT}priorities/#s9"), results
+    assert title == "Priorities — Symposium on further promoting the integrated development of the Yangtze River Delta"
+    page.click(".search-results li a")
+    page.wait_for_url(f"**/{EVENT}priorities/#s9")
+    assert page.locator("li#s9 .text").inner_text().startswith("Additionally, Xi Jinping stressed the need for joint protection")
+    assert page.watch.errors == [] and page.watch.outside() == []
+
+
+def test_search_finds_chinese_text(page, site_url):
+    results = search(page, site_url, "长三角")
+    assert any("innovation-meeting" in href for _, href in results), results
+
+
+def test_search_filters_by_section_person_and_year(page, site_url):
+    search(page, site_url, "innovation")
+    page.check("input[name=section][value=Priorities]")
+    page.wait_for_function("document.querySelector('.search-status').textContent.includes('result')")
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("/priorities/" in h for h in hrefs), hrefs
+    page.uncheck("input[name=section][value=Priorities]")
+    page.check("input[name=year][value='2024']")
+    page.wait_for_timeout(500)
+    hrefs = page.eval_on_selector_all(".search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("innovation-meeting" in h for h in hrefs), hrefs
+    assert page.locator("input[name=person][value='Li Qiang']").count() == 1
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_every_page_type_passes_axe_with_no_console_error_or_outside_request(page, site_url, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + PAGE_TYPES[kind])
+    page.wait_for_load_state("networkidle")
+    if kind == "search":
+        page.wait_for_selector(".search-results li")
+    results = Axe().run(page)
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == [], violations
+    errors = [e for e in page.watch.errors if not (kind == "not found" and "404" in e)]
+    assert errors == []
+    assert page.watch.outside() == []
+
+
+def test_dark_mode_and_phone_width_pass_axe(browser, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
+    page = context.new_page()
+    for url in ("", EVENT, f"{EVENT}source/#s5"):
+        page.goto(site_url + url)
+        assert Axe().run(page).response["violations"] == []
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (url, width)
+    context.close()
+
+
+def test_keyboard_skip_link_and_visible_focus(page, site_url):
+    page.goto(site_url + EVENT)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert focused == ["skip", "#main"]
+    assert page.evaluate("getComputedStyle(document.activeElement).left") != "-999px"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), outline
+
+
+def test_readable_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    assert "Search needs JavaScript" in page.inner_text("main")
+    page.goto(site_url + EVENT)
+    assert "Xi Jinping highlighted the progress" in page.inner_text("main")
+    page.click("li.statement >> nth=0 >> summary")
+    assert page.locator("li.statement >> nth=0 >> .citation").is_visible()
+    context.close()
+
+
+def test_cite_and_the_highlighted_span(page, site_url):
+    page.goto(site_url + f"{EVENT}progress/")
+    page.click("#s5 summary")
+    citation = page.inner_text("#s5 .citation")
+    assert citation.startswith("Xi Jinping, Symposium on further promoting")
+    assert page.inner_text("#s5 a[data-permalink]") == f"{site_url}{EVENT}source/index.html#s5"
+    page.click("#s5 a[data-permalink]")
+    page.wait_for_url(f"**/{EVENT}source/index.html#s5")
+    background = page.evaluate("getComputedStyle(document.getElementById('s5')).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+    other = page.evaluate("getComputedStyle(document.getElementById('s6')).backgroundColor")
+    assert other == "rgba(0, 0, 0, 0)"
+
+
+def test_print_stylesheet_hides_navigation(page, site_url):
+    page.goto(site_url + EVENT)
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead nav')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.cite')).display") == "none"
