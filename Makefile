@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test check new bench clean distclean
+.PHONY: site serve test check new bench lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -42,6 +42,14 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_speed.py
 	$(BIN)/python bench/loader_accuracy.py
+
+# Lighthouse scores of each page type (needs Node and npm; installs lighthouse@12.2.3 in .tools/).
+LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	mkdir -p .tools && cd .tools && npm i -E --no-audit --no-fund lighthouse@12.2.3
+lighthouse: $(VENV)/.installed $(LIGHTHOUSE)
+	$(BIN)/readout build
+	$(BIN)/python bench/lighthouse.py site $(LIGHTHOUSE)
 
 clean:
 	rm -rf site .site-build-* .site-old-* build dist src/*.egg-info .pytest_cache .hypothesis
