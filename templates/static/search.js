@@ -56,6 +56,7 @@ function drawFilters(available) {
       const box = Object.assign(document.createElement("input"), { type: "checkbox", name: key, value, id });
       const tag = document.createElement("label");
       tag.htmlFor = id;
+      tag.dataset.value = value;
       tag.textContent = `${value} (${count})`;
       box.addEventListener("change", run);
       set.append(box, tag);
@@ -81,6 +82,11 @@ async function run() {
   }
   status.textContent = "Searching…";
   const search = await pagefind.search(query, { filters: chosenFilters() });
+  // The counts beside each filter are those of this search.
+  for (const tag of panel.querySelectorAll("label[data-value]")) {
+    const key = tag.previousElementSibling.name;
+    tag.textContent = `${tag.dataset.value} (${(search.filters?.[key] || {})[tag.dataset.value] ?? 0})`;
+  }
   const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
   if (mine !== counter) return;
   list.replaceChildren();
