@@ -202,6 +202,7 @@ class StatementsPage(Page):
     intro: str = ""
     groups: tuple["StatementGroup", ...] = ()
     events: tuple[EventSummary, ...] = ()
+    show_section: bool = False     # label each statement with its section (themes mix sections)
     template = "statements.html"
 
 

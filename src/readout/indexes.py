@@ -80,7 +80,7 @@ def themes(builder) -> list[Page]:
             url=f"themes/{theme.slug}/", title=theme.title, breadcrumbs=trail,
             description=f"Statements on {theme.title.lower()} across every event.",
             intro=f"Statements that mention {keywords}." if keywords else "Statements tagged by the editors.",
-            groups=groups, events=tagged))
+            groups=groups, events=tagged, show_section=True))
     pages.append(IndexPage(url="themes/", title="Themes", breadcrumbs=(HOME,), entries=tuple(entries),
                            description="Statements grouped by theme across every event.",
                            intro="Each theme gathers the statements that mention its keywords."))
