@@ -68,11 +68,11 @@ def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_ser
     status = wait_for(lambda: json.loads(fetch(port, "/__readout/status"))["error"])
     assert f"content/events/{SEED_NAME}.md:2:1: unknown key 'titel'" in status
     assert "A corrected title" in fetch(port, f"/events/{SEED_NAME}/")
-    (root / "templates" / "static" / "style.css").write_text("body { color: red }\n")
+    (root / "templates" / "static" / "base.css").write_text("body { color: red }\n")
     event_file.write_text("---\ntitle: Fixed again\n---\n")
     wait_for(lambda: "Fixed again" in fetch(port, f"/events/{SEED_NAME}/"))
     wait_for(lambda: json.loads(fetch(port, "/__readout/status"))["error"] is None)
-    assert fetch(port, "/static/style.css") == "body { color: red }\n"
+    assert fetch(port, "/static/base.css") == "body { color: red }\n"
 
 
 def test_the_event_stream_sends_the_state_first(preview_server):
