@@ -19,7 +19,8 @@ def test_loader_imports_no_renderer():
 
 def test_no_stage_imports_a_later_one():
     order = ["load", "model", "urls", "yamlnodes", "config", "frontmatter", "content", "markup",
-             "context", "site", "render", "write", "build", "serve", "cli"]
+             "context", "indexes", "site", "feeds", "scaffold", "render", "write", "material", "build",
+             "serve", "cli"]
     rank = {name: i for i, name in enumerate(order)}
     rank["model"] = rank["load"]  # the data model is shared by every stage
     for path in PACKAGE.rglob("*.py"):

@@ -43,10 +43,12 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def build(config: Config, output: Path | None = None, strict: bool = False, search: bool = True) -> BuildReport:
+def build(config: Config, output: Path | None = None, strict: bool = False, search: bool = True,
+          theme: str | None = None) -> BuildReport:
     """Build the site for ``config`` into ``output`` (default: the configured output folder),
-    with its search index unless ``search`` is false. The folder is replaced only when the
-    whole build succeeded."""
+    with its search index unless ``search`` is false, in ``theme`` (default: the configured
+    one; "material" builds through MkDocs). The folder is replaced only when the whole build
+    succeeded."""
     started = time.perf_counter()
     target = (output or config.output_path).resolve()
     report = BuildReport(output=target)
@@ -66,6 +68,16 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
         site = build_site(content, config)
         mark = stage("site", mark)
         env = make_environment(config.templates_dir)
+        if (theme or config.theme) == "material":
+            from .material import build_material
+
+            build_material(site, env, config, out, build_time())
+            report.pages = len(site.pages)
+            mark = stage("mkdocs", mark)
+            report.files = len(out.written)
+            out.commit()
+            report.seconds = time.perf_counter() - started
+            return report
         for page in site.pages:
             out.put_text(page_file(page.url), render_page(env, page, site.info))
         report.pages = len(site.pages)
@@ -89,3 +101,21 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
         out.commit()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def export_mkdocs(config: Config, folder: Path) -> Path:
+    """Write the record as a MkDocs docs tree and ``mkdocs.yml`` into ``folder`` (replaced
+    whole, with the writer's guarantees); returns the folder."""
+    from .material import docs_files
+
+    with OutputDir(folder.resolve(), config.root, [config.content_dir, config.templates_dir]) as out:
+        content = load_content(config)
+        site = build_site(content, config)
+        env = make_environment(config.templates_dir)
+        for path, data in sorted(docs_files(site, env, config, build_time()).items()):
+            if isinstance(data, bytes):
+                out.put_bytes(path, data)
+            else:
+                out.put_text(path, data)
+        out.commit()
+    return folder.resolve()

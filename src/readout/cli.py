@@ -26,6 +26,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: output_dir of site.yml)")
     build.add_argument("--strict", action="store_true", help="fail on loader warnings too")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
+    build.add_argument("--theme", choices=("readout", "material"), help="override site.yml's theme")
+
+    export = commands.add_parser("export", help="export the record for another tool")
+    export.add_argument("format", choices=("mkdocs",), help="mkdocs: a docs tree and mkdocs.yml")
+    export.add_argument("folder", type=Path, help="where to write it (new, empty, or an earlier export)")
 
     check = commands.add_parser("check", help="read every source and report warnings; build nothing")
     check.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
@@ -97,7 +102,7 @@ def run_build(args) -> int:
     from .config import load_config
 
     config = load_config(Path(args.project).resolve())
-    report = build(config, args.output, strict=args.strict, search=not args.no_search)
+    report = build(config, args.output, strict=args.strict, search=not args.no_search, theme=args.theme)
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
     print(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s")
@@ -160,4 +165,15 @@ def run_new(args) -> int:
     return 0
 
 
-COMMANDS = {"parse": run_parse, "build": run_build, "check": run_check, "serve": run_serve, "new": run_new}
+def run_export(args) -> int:
+    from .build import export_mkdocs
+    from .config import load_config
+
+    config = load_config(Path(args.project).resolve())
+    folder = export_mkdocs(config, args.folder)
+    print(f"Exported the record to {folder}")
+    print(f"Build it with: mkdocs build --strict -f {folder / 'mkdocs.yml'}")
+    return 0
+
+
+COMMANDS = {"parse": run_parse, "build": run_build, "check": run_check, "serve": run_serve, "new": run_new, "export": run_export}

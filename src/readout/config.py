@@ -12,7 +12,7 @@ from .errors import ReadoutError
 from .model import SECTIONS
 from .yamlnodes import compose, mapping_items, unknown_key, value, where
 
-THEMES = ("readout",)
+THEMES = ("readout", "material")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The template contract: what each kind of page gives its template, and nothing else.
 
-Templates receive two names: ``site`` (a ``SiteInfo``) and ``page`` (one of the ``*Page`` classes
-below). Jinja runs with ``StrictUndefined``, so a template that uses a name not documented here
+Templates receive three names: ``site`` (a ``SiteInfo``), ``page`` (one of the ``*Page`` classes
+below) and ``layout`` (the template a page extends: ``base.html``, or ``body.html`` for the
+content alone). Jinja runs with ``StrictUndefined``, so a template that uses a name not documented here
 fails the build. URLs are site-absolute paths without a leading slash (``events/x/``); templates
 turn them into relative links with the ``relurl`` filter.
 """

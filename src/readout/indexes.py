@@ -1,4 +1,5 @@
-"""Pages across events: the timeline, topics, themes, places and organizations."""
+"""Pages across events: the timeline, topics, themes, places and organizations. Each function
+takes the ``SiteBuilder`` of ``site.py`` (events newest first, summaries, statement views)."""
 
 from __future__ import annotations
 
@@ -106,15 +107,13 @@ def places(builder) -> list[Page]:
 
 
 def organizations(builder) -> list[Page]:
-    from .site import person_ref  # site imports this module while it builds
-
     holders = defaultdict(list)
     for event in builder.events:
         summary = builder.summaries[event.id]
         for person in event.people():
             for title in person.titles:
                 for body in builder.lexicon.organizations_in(title):
-                    holders[body].append(Holder(person_ref(person), title, summary))
+                    holders[body].append(Holder(builder.person_ref(person), title, summary))
     trail = (HOME, Link("organizations/", "Organizations"))
     pages = [OrganizationPage(url=f"organizations/{slug_of(body)}/", title=body, breadcrumbs=trail,
                               description=f"People whose titles name the {body}, as printed at each event.",

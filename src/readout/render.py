@@ -38,10 +38,12 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, page: Page, info: SiteInfo) -> str:
-    """One page's HTML; a template mistake is a ``ReadoutError`` naming its file and line."""
+def render_page(env: jinja2.Environment, page: Page, info: SiteInfo, layout: str = "base.html") -> str:
+    """One page's HTML; a template mistake is a ``ReadoutError`` naming its file and line.
+    ``layout`` "body.html" gives the content alone, for shells that draw their own chrome
+    around readout's pages (the Material theme)."""
     try:
-        return env.get_template(page.template).render(page=page, site=info)
+        return env.get_template(page.template).render(page=page, site=info, layout=layout)
     except jinja2.TemplateSyntaxError as error:
         raise ReadoutError(f"template syntax error: {error.message}",
                            Location(f"templates/{error.name or page.template}", error.lineno),

@@ -20,6 +20,7 @@ from .context import (
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
+from .indexes import index_pages
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import slug_of
@@ -189,9 +190,9 @@ class SiteBuilder:
 
     # Pages --------------------------------------------------------------------------------
 
-    def build(self) -> Site:
-        from .indexes import index_pages
+    person_ref = staticmethod(person_ref)
 
+    def build(self) -> Site:
         config, content = self.config, self.content
         nav = [Link("timeline/", "Timeline"), Link("topics/", "Topics"), Link("people/", "People")]
         if config.themes:

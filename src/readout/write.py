@@ -146,3 +146,18 @@ def pagefind_binary() -> Path:
         return Path(package.get_executable())
     raise ReadoutError("Pagefind is not installed, so the search index cannot be built", None,
                        "install readout with its dependencies (`make site`), or build with --no-search")
+
+
+def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``files`` (relative path → text or bytes) under a folder readout owns (a temporary
+    docs tree); paths may not leave it."""
+    for relative, data in sorted(files.items()):
+        pure = PurePosixPath(relative)
+        if pure.is_absolute() or ".." in pure.parts:
+            raise ValueError(f"unsafe path: {relative!r}")
+        path = folder.joinpath(*pure.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8", newline="\n")
