@@ -68,12 +68,15 @@ def test_no_broken_links_and_no_request_to_another_host(both):
                     continue  # "Made with Material for MkDocs" links out; it requests nothing
                 assert not urlparse(url).scheme, (path, url)
                 file_part, fragment = urldefrag(url)
-                if not file_part or path.name == "404.html":
+                if path.name == "404.html":
                     continue
-                target = Path(posixpath.normpath(path.parent / file_part))
+                target = Path(posixpath.normpath(path.parent / file_part)) if file_part else path
                 if target.is_dir():
                     target = target / "index.html"
                 assert target.is_file(), f"{path}: broken link {url}"
+                if fragment and target.suffix == ".html" and fragment != "__skip":
+                    ids = {t["id"] for t in BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find_all(id=True)}
+                    assert fragment in ids, f"{path}: missing #{fragment} in {url}"
                 checked += 1
     assert checked > 200
 
