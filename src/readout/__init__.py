@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+__version__ = "0.1.0"
+
 _EXPORTS = {
     "parse_source": "readout.load",
     "read_source": "readout.load",

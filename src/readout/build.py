@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import re
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +20,7 @@ from .errors import Diagnostic, ReadoutError
 from .render import make_environment, render_page
 from .site import build_site
 from .urls import page_file
-from .write import OutputDir
+from .write import OutputDir, ParseCache
 
 
 @dataclass
@@ -29,6 +33,7 @@ class BuildReport:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    rendered: int = 0    # pages rendered; the others were unchanged and taken from the last site
 
     @property
     def entry(self) -> Path:
@@ -43,12 +48,14 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def build(config: Config, output: Path | None = None, strict: bool = False, search: bool = True,
-          theme: str | None = None) -> BuildReport:
+def build(config: Config, output: Path | None = None, strict: bool = False, search: bool | str = True,
+          theme: str | None = None, progress=None) -> BuildReport:
     """Build the site for ``config`` into ``output`` (default: the configured output folder),
-    with its search index unless ``search`` is false, in ``theme`` (default: the configured
-    one; "material" builds through MkDocs). The folder is replaced only when the whole build
-    succeeded."""
+    with its search index unless ``search`` is false ("keep": keep the last one, as the
+    preview server does), in ``theme`` (default: the configured one; "material" builds
+    through MkDocs). ``progress(done, total)`` is told how rendering goes. The folder is
+    replaced only when the whole build succeeded; pages whose inputs did not change are taken
+    from the last site, not rendered again."""
     started = time.perf_counter()
     target = (output or config.output_path).resolve()
     report = BuildReport(output=target)
@@ -60,7 +67,7 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
 
     with OutputDir(target, config.root, [config.content_dir, config.templates_dir]) as out:
         mark = time.perf_counter()
-        content = load_content(config)
+        content = load_content(config, ParseCache(config.root))
         report.warnings = collect_warnings(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
@@ -78,9 +85,9 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
             out.commit()
             report.seconds = time.perf_counter() - started
             return report
-        for page in site.pages:
-            out.put_text(page_file(page.url), render_page(env, page, site.info))
-        report.pages = len(site.pages)
+        digest = templates_digest(config.templates_dir)
+        rendered = render_all(site, env, out, digest, progress)
+        report.pages, report.rendered = len(site.pages), rendered
         mark = stage("render", mark)
         static = config.templates_dir / "static"
         if static.is_dir():
@@ -95,12 +102,105 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
             out.put_text("sitemap.xml", map_text)
         mark = stage("write", mark)
         if search:
-            out.index_search()
+            index_search(out, site, reuse=rendered == 0 or search == "keep")
             mark = stage("search index", mark)
         report.files = len(out.written)
         out.commit()
     report.seconds = time.perf_counter() - started
     return report
+
+
+# Pages are rendered in two processes when there are at least this many to render.
+PARALLEL_FROM = 400
+
+
+def templates_digest(folder: Path) -> str:
+    """A hash of every template and of readout's version: a page rendered with other
+    templates is rendered again."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_key(page, info, digest: str) -> str:
+    """What a page is rendered from — its view model, the site's settings, the templates —
+    as one hash. Equal keys give equal pages, so an unchanged page is never stale."""
+    return hashlib.sha256(pickle.dumps((page, info), protocol=4) + digest.encode()).hexdigest()
+
+
+def render_share(site, env, out, digest: str, pages, progress=None) -> list[tuple[str, str, bool]]:
+    """Render or reuse ``pages``; returns (file, key, rendered) for each."""
+    done = []
+    for i, page in enumerate(pages):
+        file, key = page_file(page.url), page_key(page, site.info, digest)
+        if out.can_reuse(file, key):
+            out.reuse(file, key)
+            done.append((file, key, False))
+        else:
+            out.put_page(file, render_page(env, page, site.info), key)
+            done.append((file, key, True))
+        if progress and i % 200 == 0:
+            progress(i, len(pages))
+    return done
+
+
+def render_all(site, env, out, digest: str, progress=None) -> int:
+    """Every page of the site written into the staging folder; returns how many were
+    rendered. Large builds render in two forked processes, each writing its own share."""
+    pages = list(site.pages)
+    if len(pages) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        results = render_share(site, env, out, digest, pages, progress)
+    else:
+        import multiprocessing
+
+        shares = [pages[0::2], pages[1::2]]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(2) as pool:
+            jobs = [pool.apply_async(render_share, (site, env, out, digest, share)) for share in shares]
+            results = []
+            for job in jobs:
+                results += job.get()
+    for file, key, _ in results:
+        out.written.add(file)
+        out.manifest[file] = key
+    if progress:
+        progress(len(pages), len(pages))
+    return sum(1 for _, _, rendered in results if rendered)
+
+
+SEARCH_BODY = re.compile(r"<article[^>]*\sdata-pagefind-body[\s>]")
+
+
+def search_document(html: str) -> str | None:
+    """The searchable part of a page (its ``data-pagefind-body`` element) as a small document,
+    or None for pages that are not searched. Pagefind reads these instead of whole pages."""
+    match = SEARCH_BODY.search(html)
+    if match is None:
+        return None
+    end = html.rfind("</article>")
+    head = html[:html.find("<head>") + 6] if "<head>" in html else "<html><head>"
+    return f"{head}</head><body>{html[match.start():end + 10]}</body></html>"
+
+
+def index_search(out, site, reuse: bool) -> None:
+    """The search bundle: taken from the last site when no page changed (or the caller keeps
+    it), else Pagefind indexes the searchable part of every page."""
+    from .write import write_tree
+
+    if reuse and out.reuse_tree("pagefind"):
+        return
+    documents = {}
+    for page in site.pages:
+        file = page_file(page.url)
+        document = search_document((out.staging / file).read_text(encoding="utf-8"))
+        if document:
+            documents[file] = document
+    with tempfile.TemporaryDirectory(prefix="readout-search-") as folder:
+        write_tree(Path(folder), documents)
+        out.index_search(Path(folder))
 
 
 def export_mkdocs(config: Config, folder: Path) -> Path:

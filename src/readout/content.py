@@ -20,7 +20,7 @@ from .frontmatter import (
     INVALID, Checked, Document, any_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
     one_of, optional_text, split_document, text_list, text_value,
 )
-from .load import Lexicon, default_lexicon, read_source, slugify
+from .load import Lexicon, default_lexicon, slugify
 from .model import SECTIONS, Event, Person
 from .yamlnodes import where
 
@@ -101,8 +101,36 @@ def source_paths(config: Config) -> list[Path]:
     return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
 
 
-def load_events(config: Config) -> list[Event]:
-    """Every source parsed into an event; all problems are gathered and raised together."""
+CACHE_VERSION = "1"
+
+
+def cached_read(path: Path, config: Config, lexicon: Lexicon, cache=None) -> Event:
+    """A readout parsed, or taken from ``cache`` (``get(key)``/``put(key, bytes)``, given by
+    the build) when its bytes and the lexicon are as they were."""
+    import hashlib
+    import pickle
+
+    from .load import decode_source, parse_source
+
+    data = path.read_bytes()
+    shown = relative(path, config)
+    key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
+                                      CACHE_VERSION.encode()])).hexdigest()
+    stored = cache.get(key) if cache is not None else None
+    if stored is not None:
+        try:
+            return pickle.loads(stored)
+        except (pickle.PickleError, EOFError, AttributeError, ValueError):
+            pass
+    event = parse_source(decode_source(data, shown), shown, lexicon)
+    if cache is not None:
+        cache.put(key, pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL))
+    return event
+
+
+def load_events(config: Config, cache=None) -> list[Event]:
+    """Every source parsed into an event (from ``cache`` where nothing changed); all problems
+    are gathered and raised together."""
     lexicon = project_lexicon(config)
     events, problems = [], []
     paths = source_paths(config)
@@ -112,7 +140,7 @@ def load_events(config: Config) -> list[Event]:
                            "add one with `readout new PATH.txt`, or copy a UTF-8 text file there")
     for path in paths:
         try:
-            events.append(read_source(path, config.root, lexicon))
+            events.append(cached_read(path, config, lexicon, cache))
         except ReadoutError as error:
             problems += error.diagnostics
     if problems:
@@ -403,11 +431,12 @@ def apply_corrections(event: Event, values: dict) -> None:
     event.paragraphs = paragraph_sections([Span(p.start, p.end) for p in event.paragraphs], event.statements)
 
 
-def load_content(config: Config) -> Content:
-    """Read ``content/``, check it, and merge the editors' corrections into the events."""
+def load_content(config: Config, cache=None) -> Content:
+    """Read ``content/``, check it, and merge the editors' corrections into the events
+    (``cache`` keeps parsed readouts between builds)."""
     problems: list[Diagnostic] = []
     try:
-        events = load_events(config)
+        events = load_events(config, cache)
     except ReadoutError as error:
         problems += error.diagnostics
         events = []

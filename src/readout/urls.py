@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .load.people import slugify as slug_of  # noqa: F401 - one slug rule for every URL
 
 
+@lru_cache(maxsize=65536)
 def relative_url(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site paths like ``events/x/``,
     ``target`` may end in ``#fragment``). Directory pages link to their ``index.html`` so the
@@ -16,8 +18,14 @@ def relative_url(target: str, current: str) -> str:
     path, _, fragment = target.partition("#")
     if path == "" or path.endswith("/"):
         path += "index.html"
-    base = current if current.endswith("/") else posixpath.dirname(current)
-    link = posixpath.relpath(path, base or ".")
+    # Site paths are clean (no "." or ".." parts), so the link is "../" for each folder of the
+    # current page below the folders both share, then the rest of the target.
+    here = [p for p in (current if current.endswith("/") else posixpath.dirname(current)).split("/") if p]
+    there = path.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:])
     return link + (f"#{fragment}" if fragment else "")
 
 

@@ -7,6 +7,7 @@ file) or a new or empty one, and never the project, an ancestor of it, or an edi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from .errors import Location, ReadoutError
 
 MARKER = ".readout-site"
+MANIFEST = ".readout-manifest.json"   # page file → the key of what it was rendered from
 MARKER_TEXT = "This folder is built by readout and replaced on every build. Do not edit it.\n"
 
 
@@ -51,6 +53,8 @@ class OutputDir:
         restore_interrupted_swap(self.target)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-build-", dir=self.target.parent))
         self.written: set[str] = set()
+        self.manifest: dict[str, str] = {}
+        self.previous = read_manifest(self.target)
 
     def __enter__(self) -> "OutputDir":
         return self
@@ -74,6 +78,34 @@ class OutputDir:
     def put_text(self, relative: str, text: str) -> None:
         self.path_for(relative).write_text(text, encoding="utf-8", newline="\n")
 
+    def put_page(self, relative: str, text: str, key: str) -> None:
+        """A rendered page, remembered with the key of what it was rendered from."""
+        self.put_text(relative, text)
+        self.manifest[relative] = key
+
+    def can_reuse(self, relative: str, key: str) -> bool:
+        """Whether the last good site holds this page rendered from exactly the same inputs."""
+        return self.previous.get(relative) == key and (self.target / relative).is_file()
+
+    def reuse(self, relative: str, key: str) -> None:
+        """Take the page from the last good site instead of rendering it again: a hard link,
+        so its bytes and modification time stay as they were."""
+        path = self.path_for(relative)
+        try:
+            os.link(self.target / relative, path)
+        except OSError:
+            shutil.copy2(self.target / relative, path)
+        self.manifest[relative] = key
+
+    def reuse_tree(self, relative: str) -> bool:
+        """Take a whole folder (the search bundle) from the last good site; False if it has none."""
+        source = self.target / relative
+        if not source.is_dir():
+            return False
+        shutil.copytree(source, self.staging / relative, copy_function=os.link)
+        self.written.add(relative + "/")
+        return True
+
     def put_bytes(self, relative: str, data: bytes) -> None:
         self.path_for(relative).write_bytes(data)
 
@@ -87,14 +119,14 @@ class OutputDir:
                 count += 1
         return count
 
-    def index_search(self) -> None:
-        """Index the staged site with Pagefind (the extended binary, which segments Chinese),
-        writing its bundle to ``pagefind/``."""
+    def index_search(self, documents: Path) -> None:
+        """Index ``documents`` (the searchable part of each page, at the page's own path) with
+        Pagefind's extended binary, which segments Chinese, into ``pagefind/``."""
         import subprocess
 
         binary = pagefind_binary()
-        result = subprocess.run([str(binary), "--site", str(self.staging), "--output-subdir", "pagefind", "--silent"],
-                                capture_output=True, text=True)
+        result = subprocess.run([str(binary), "--site", str(documents), "--output-path", str(self.staging / "pagefind"),
+                                 "--silent"], capture_output=True, text=True)
         if result.returncode != 0:
             raise ReadoutError(f"the search index could not be built: {result.stderr.strip() or result.stdout.strip()}",
                                None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
@@ -103,6 +135,7 @@ class OutputDir:
     def commit(self) -> None:
         """Mark the staged site as readout's and put it in place of the old one."""
         (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        (self.staging / MANIFEST).write_text(json.dumps(self.manifest, sort_keys=True), encoding="utf-8")
         self.staging.chmod(0o755)
         old = None
         if self.target.exists():
@@ -161,3 +194,39 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(data)
         else:
             path.write_text(data, encoding="utf-8", newline="\n")
+
+
+def read_manifest(target: Path) -> dict[str, str]:
+    """The page keys of the site at ``target`` (empty if it has none or is not readout's)."""
+    try:
+        if (target / MARKER).exists():
+            return json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    return {}
+
+
+class ParseCache:
+    """Parsed readouts kept between builds in ``.readout-cache/`` of the project, by the hash
+    of their bytes and of the lexicon. It only saves time: delete it at will."""
+
+    def __init__(self, root: Path):
+        self.folder = root / ".readout-cache" / "events"
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return (self.folder / f"{key}.pickle").read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store an entry atomically (a reader sees all of it or none); a project that cannot
+        be written to still builds, only slower."""
+        path = self.folder / f"{key}.pickle"
+        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError:
+            pass

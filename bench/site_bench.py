@@ -1,0 +1,101 @@
+"""The whole job at scale: N synthetic readouts (bench/generate.py) → a finished, searchable
+site. Reports readouts, pages, cold build wall time, pages/s, readouts/s, time per stage, peak
+RSS, and the time of a rebuild after editing one readout, one content Markdown file and one
+template, and how long `readout serve` takes from a saved edit to the rebuilt page.
+Usage: python bench/site_bench.py N [N ...]"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from readout.build import build
+from readout.config import load_config
+report = build(load_config(Path(sys.argv[1])))
+print(json.dumps({"pages": report.pages, "files": report.files, "seconds": time.perf_counter() - t0,
+                  "build": report.seconds, "stages": report.stages}))
+"""
+
+
+def run_build(project: Path) -> dict:
+    """One build in a fresh interpreter: its report, wall time (with start-up) and peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", CHILD, str(project)], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - started
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    data["wall"] = wall
+    data["peak_rss_mb"] = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return data
+
+
+def serve_latency(project: Path, edit) -> float:
+    """Seconds from an edit being saved to the preview server's rebuilt site being in place."""
+    from readout.build import build
+    from readout.config import load_config
+    from readout.serve import Preview, watch
+
+    config = load_config(project)
+    preview = Preview(lambda: build(config, search=False), debounce=0.0)
+    preview.rebuild()
+    observer = watch(preview, project, [config.content_dir, config.templates_dir], [project / "site.yml"])
+    time.sleep(0.3)
+    try:
+        version = preview.version
+        started = time.perf_counter()
+        edit()
+        with preview.changed:
+            while preview.version == version and time.perf_counter() - started < 60:
+                preview.changed.wait(0.01)
+        return time.perf_counter() - started
+    finally:
+        preview.close()
+        observer.stop()
+
+
+def bench(n: int) -> None:
+    with tempfile.TemporaryDirectory(prefix=f"readout-bench-{n}-") as folder:
+        project = Path(folder)
+        shutil.copytree(ROOT / "templates", project / "templates")
+        shutil.copy(ROOT / "site.yml", project / "site.yml")
+        sources = generate(n, project)
+        cold = run_build(project)
+        print(f"N={n}: {n} readouts, {cold['pages']} pages")
+        print(f"  cold build: {cold['wall']:.2f} s wall with interpreter start ({cold['build']:.2f} s in build()), "
+              f"{cold['pages'] / cold['wall']:.0f} pages/s, {n / cold['wall']:.0f} readouts/s, "
+              f"peak RSS {cold['peak_rss_mb']:.0f} MB")
+        print("  stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in cold["stages"].items()))
+        warm = run_build(project)
+        print(f"  rebuild, nothing changed: {warm['wall']:.2f} s")
+        edits = {
+            "one readout": lambda: sources[0].write_text(sources[0].read_text() + "\nXi said the work must go on.\n"),
+            "one content Markdown file": lambda: (project / "content" / "pages").mkdir(exist_ok=True) or
+            (project / "content" / "pages" / "about.md").write_text("---\ntitle: About\nnav_order: 1\n---\nAbout.\n"),
+            "one template": lambda: (project / "templates" / "timeline.html").write_text(
+                (project / "templates" / "timeline.html").read_text().replace("<h1>Timeline</h1>", "<h1>Timeline of events</h1>")),
+        }
+        for name, edit in edits.items():
+            edit()
+            again = run_build(project)
+            print(f"  rebuild after editing {name}: {again['wall']:.2f} s")
+        latency = serve_latency(project, lambda: sources[1].write_text(sources[1].read_text() + "\nHe said so.\n"))
+        print(f"  serve: edit saved → rebuilt site in place: {latency * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    for arg in sys.argv[1:] or ["1000"]:
+        bench(int(arg))
