@@ -39,9 +39,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 # Speed is measured here, never asserted in a test.
+# `make bench N=1000` (several: N="10 100 1000 3000") builds N synthetic readouts.
+N ?= 1000
 bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_speed.py
 	$(BIN)/python bench/loader_accuracy.py
+	$(BIN)/python bench/site_bench.py $(N)
 
 # Lighthouse scores of each page type (needs Node and npm; installs lighthouse@12.2.3 in .tools/).
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse

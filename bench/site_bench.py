@@ -50,7 +50,7 @@ def serve_latency(project: Path, edit) -> float:
     from readout.serve import Preview, watch
 
     config = load_config(project)
-    preview = Preview(lambda: build(config, search=False), debounce=0.0)
+    preview = Preview(lambda: build(config, search="keep"), debounce=0.0)
     preview.rebuild()
     observer = watch(preview, project, [config.content_dir, config.templates_dir], [project / "site.yml"])
     time.sleep(0.3)
@@ -65,6 +65,7 @@ def serve_latency(project: Path, edit) -> float:
     finally:
         preview.close()
         observer.stop()
+        observer.join()
 
 
 def bench(n: int) -> None:

@@ -110,8 +110,9 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
     return report
 
 
-# Pages are rendered in two processes when there are at least this many to render.
+# Pages are rendered in two processes when there are at least this many, in this many shares.
 PARALLEL_FROM = 400
+SHARES = 8
 
 
 def templates_digest(folder: Path) -> str:
@@ -125,10 +126,26 @@ def templates_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+class _Hasher:
+    """A file-like sink that hashes what is written to it."""
+
+    def __init__(self, seed: str):
+        self.digest = hashlib.sha256(seed.encode())
+
+    def write(self, data: bytes) -> None:
+        self.digest.update(data)
+
+
 def page_key(page, info, digest: str) -> str:
     """What a page is rendered from — its view model, the site's settings, the templates —
-    as one hash. Equal keys give equal pages, so an unchanged page is never stale."""
-    return hashlib.sha256(pickle.dumps((page, info), protocol=4) + digest.encode()).hexdigest()
+    as one hash. Equal keys give equal pages, so an unchanged page is never stale. The pickler
+    runs without its memo, so the key depends on the values only, not on which objects
+    happen to be shared (a readout from the cache and one parsed afresh give the same key)."""
+    sink = _Hasher(digest)
+    pickler = pickle.Pickler(sink, protocol=4)
+    pickler.fast = True  # no memo: view models hold no cycles
+    pickler.dump((page, info))
+    return sink.digest.hexdigest()
 
 
 def render_share(site, env, out, digest: str, pages, progress=None) -> list[tuple[str, str, bool]]:
@@ -147,6 +164,14 @@ def render_share(site, env, out, digest: str, pages, progress=None) -> list[tupl
     return done
 
 
+_FORKED = None
+
+
+def render_forked(share: int) -> list[tuple[str, str, bool]]:
+    site, env, out, digest, shares = _FORKED
+    return render_share(site, env, out, digest, shares[share])
+
+
 def render_all(site, env, out, digest: str, progress=None) -> int:
     """Every page of the site written into the staging folder; returns how many were
     rendered. Large builds render in two forked processes, each writing its own share."""
@@ -156,13 +181,19 @@ def render_all(site, env, out, digest: str, progress=None) -> int:
     else:
         import multiprocessing
 
-        shares = [pages[0::2], pages[1::2]]
-        context = multiprocessing.get_context("fork")
-        with context.Pool(2) as pool:
-            jobs = [pool.apply_async(render_share, (site, env, out, digest, share)) for share in shares]
-            results = []
-            for job in jobs:
-                results += job.get()
+        global _FORKED
+        # The workers inherit the site through fork; only a share's number crosses the pipe.
+        shares = [pages[i::SHARES] for i in range(SHARES)]
+        _FORKED = (site, env, out, digest, shares)
+        results = []
+        try:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                for share in pool.imap_unordered(render_forked, range(SHARES)):
+                    results += share
+                    if progress:
+                        progress(len(results), len(pages))
+        finally:
+            _FORKED = None
     for file, key, _ in results:
         out.written.add(file)
         out.manifest[file] = key

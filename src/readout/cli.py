@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from .errors import Location, ReadoutError
@@ -102,12 +103,40 @@ def run_build(args) -> int:
     from .config import load_config
 
     config = load_config(Path(args.project).resolve())
-    report = build(config, args.output, strict=args.strict, search=not args.no_search, theme=args.theme)
+    report = build(config, args.output, strict=args.strict, search=not args.no_search, theme=args.theme,
+                   progress=Progress())
     for warning in report.warnings:
         print(warning.format(), file=sys.stderr)
-    print(f"Built {report.pages} pages ({report.files} files) in {report.seconds:.2f} s")
+    print(f"Built {report.pages} pages ({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s")
     print(f"Open {report.entry.as_uri()}")
     return 0
+
+
+class Progress:
+    """Shown while rendering takes more than a second: a bar on a terminal, plain lines
+    otherwise (logs, CI)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.started = time.perf_counter()
+        self.shown = False
+        self.last_line = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - self.started < 1.0 or not total:
+            return
+        if self.stream.isatty():
+            width = 30
+            filled = width * done // total
+            self.stream.write(f"\rRendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+        elif done == total or now - self.last_line >= 1.0:
+            self.stream.write(f"Rendering: {done}/{total} pages\n")
+            self.last_line = now
+        self.shown = True
 
 
 def run_check(args) -> int:

@@ -215,7 +215,9 @@ def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000
     from .build import build
 
     target = (output or config.output_path).resolve()
-    preview = Preview(lambda: build(config, target))
+    # The first build makes the search index; rebuilds keep it (Pagefind cannot update an index
+    # in place, and a preview must follow an edit at once). `readout build` refreshes it.
+    preview = Preview(lambda: build(config, target, search="keep" if (target / "pagefind").is_dir() else True))
     preview.rebuild()
     observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
     server = make_server(target, bind, port, preview)
@@ -228,4 +230,5 @@ def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000
     finally:
         preview.close()
         observer.stop()
+        observer.join()
         server.server_close()

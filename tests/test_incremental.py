@@ -1,0 +1,107 @@
+"""Incremental builds: a change re-renders exactly what depends on it, and never leaves a stale
+page; unchanged pages keep their bytes and their file."""
+
+import re
+
+import pytest
+
+from helpers import SEED_NAME
+from readout import build as build_module
+from readout.build import build
+from readout.config import load_config
+
+SECOND = (" date 2024-03-06\nLi Qiang, Premier of the State Council, chaired a meeting in Beijing on "
+          "Tuesday to discuss scientific and technological innovation.\n\nLi said the country has made "
+          "steady progress in innovation.\n")
+
+
+def files(site):
+    return {p.relative_to(site).as_posix(): p for p in site.rglob("*.html") if "pagefind" not in p.parts}
+
+
+def snapshot(site):
+    return {name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for name, p in files(site).items()}
+
+
+@pytest.fixture
+def two(project):
+    root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND})
+    report = build(load_config(root), search=False)
+    assert report.rendered == report.pages
+    return root, report.output
+
+
+def test_nothing_changed_nothing_rendered_nothing_rewritten(two):
+    root, site = two
+    before = snapshot(site)
+    report = build(load_config(root), search=False)
+    assert report.rendered == 0
+    assert snapshot(site) == before  # same files (inodes), same mtimes, same bytes
+
+
+def test_one_readout_edited_rerenders_only_what_depends_on_it(two):
+    root, site = two
+    before = snapshot(site)
+    source = root / "content" / "sources" / "2024-03-05-innovation-meeting.txt"
+    source.write_text(SECOND + "\nLi called for greater efforts to train engineers.\n")
+    report = build(load_config(root), search=False)
+    after = snapshot(site)
+    changed = {name for name in after if before.get(name, (None, None, None))[2] != after[name][2]}
+    rerendered = {name for name in after if before.get(name, (None, None))[:2] != after[name][:2]}
+    assert changed == rerendered  # every page whose bytes changed was rendered, and only those
+    assert "events/2024-03-05-innovation-meeting/priorities/index.html" in changed
+    assert f"events/{SEED_NAME}/index.html" not in rerendered
+    assert f"events/{SEED_NAME}/source/index.html" not in rerendered
+    assert report.rendered == len(rerendered) < report.pages
+
+
+def test_renaming_a_person_updates_every_page_that_names_them(two):
+    root, site = two
+    (root / "content" / "people").mkdir()
+    (root / "content" / "people" / "li-qiang.md").write_text("---\nname: Li Keqiang-Renamed\naliases: [Li Qiang]\n---\n")
+    build(load_config(root), search=False)
+    # The readouts' own text still says "Li Qiang"; every place that names the person must not.
+    stale = [name for name, p in files(site).items()
+             if re.search(r">Li Qiang</a>|person:Li Qiang|\"name\": \"Li Qiang\"", p.read_text())]
+    assert stale == []
+    linked = [name for name, p in files(site).items() if ">Li Keqiang-Renamed</a>" in p.read_text()]
+    assert len(linked) >= 8
+    assert "Li Keqiang-Renamed" in (site / "people" / "li-qiang" / "index.html").read_text()
+    assert "Li Keqiang-Renamed" in (site / "events" / SEED_NAME / "attendees" / "index.html").read_text()
+
+
+def test_a_template_change_rerenders_every_page(two):
+    root, site = two
+    template = root / "templates" / "base.html"
+    template.write_text(template.read_text().replace("Built with readout.", "Built with readout, edited."))
+    report = build(load_config(root), search=False)
+    assert report.rendered == report.pages
+    assert all("Built with readout, edited." in p.read_text() for p in files(site).values())
+
+
+def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
+    root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND})
+    serial = build(load_config(root), root / "serial", search=False)
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    parallel = build(load_config(root), root / "parallel", search=False)
+    assert parallel.rendered == parallel.pages
+    a, b = files(serial.output), files(parallel.output)
+    assert a.keys() == b.keys()
+    assert all(a[name].read_bytes() == b[name].read_bytes() for name in a)
+    manifest = (serial.output / ".readout-manifest.json").read_text()
+    assert manifest == (parallel.output / ".readout-manifest.json").read_text()
+
+
+def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
+    root, site = two
+    calls = []
+    import readout.load as load
+
+    real = load.parse_source
+    monkeypatch.setattr(load, "parse_source", lambda *a, **k: calls.append(1) or real(*a, **k))
+    build(load_config(root), search=False)
+    assert calls == []  # both readouts came from the cache
+    for entry in (root / ".readout-cache" / "events").iterdir():
+        entry.write_bytes(b"not a pickle")
+    build(load_config(root), search=False)
+    assert len(calls) == 2  # a damaged cache is parsed again, not trusted
