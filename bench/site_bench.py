@@ -69,7 +69,7 @@ def serve_latency(project: Path, edit) -> float:
 
 
 def bench(n: int) -> None:
-    with tempfile.TemporaryDirectory(prefix=f"readout-bench-{n}-") as folder:
+    with tempfile.TemporaryDirectory(prefix=f"readout-bench-{n}-", ignore_cleanup_errors=True) as folder:
         project = Path(folder)
         shutil.copytree(ROOT / "templates", project / "templates")
         shutil.copy(ROOT / "site.yml", project / "site.yml")
@@ -95,6 +95,7 @@ def bench(n: int) -> None:
             print(f"  rebuild after editing {name}: {again['wall']:.2f} s")
         latency = serve_latency(project, lambda: sources[1].write_text(sources[1].read_text() + "\nHe said so.\n"))
         print(f"  serve: edit saved → rebuilt site in place: {latency * 1000:.0f} ms")
+        time.sleep(0.5)  # let the watcher's last events die down before the folder goes
 
 
 if __name__ == "__main__":
