@@ -49,12 +49,12 @@ class Config:
 
     @property
     def output_path(self) -> Path:
-        return (self.root / self.output_dir).resolve()
+        """The output folder; "~" means the user's home, as in a shell."""
+        return (self.root / Path(self.output_dir).expanduser()).resolve()
 
 
 STRING_KEYS = ("title", "description", "language", "output_dir", "theme")
 KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "lexicon", "extra")
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def parse_config(text: str, path: str, root: Path) -> Config:
@@ -103,8 +103,11 @@ def scalar_string(node: yaml.Node, path: str, key: str) -> str:
 def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
     themes = []
     for slug, key_node, value_node in mapping_items(node, path, "themes"):
-        if not SLUG.fullmatch(slug):
-            raise ReadoutError(f"theme '{slug}' is not a slug", where(key_node, path),
+        from .urls import unsafe_slug
+
+        why = unsafe_slug(slug)
+        if why:
+            raise ReadoutError(f"theme {why}", where(key_node, path),
                                "use lower-case letters, digits and hyphens, e.g. 'opening-up'")
         title, keywords = slug.replace("-", " ").capitalize(), ()
         for key, inner_key, inner in mapping_items(value_node, path, f"theme '{slug}'"):

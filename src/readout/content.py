@@ -22,9 +22,9 @@ from .frontmatter import (
 )
 from .load import Lexicon, default_lexicon, slugify
 from .model import SECTIONS, Event, Person
+from .urls import RESERVED, unsafe_slug
 from .yamlnodes import where
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -90,15 +90,32 @@ def relative(path: Path, config: Config) -> str:
     return path.relative_to(config.root).as_posix()
 
 
+def inside_project(paths: list[Path], config: Config) -> list[Path]:
+    """``paths`` less the symbolic links that lead outside the project, which are errors: a
+    build reads nothing the project does not hold."""
+    root = config.root.resolve()
+    kept, problems = [], []
+    for path in paths:
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Diagnostic(Location(relative(path, config)),
+                                       f"symbolic link leads outside the project (to {path.resolve()})",
+                                       "copy the file into the project instead of linking to it"))
+        elif path.is_file():
+            kept.append(path)
+    if problems:
+        raise ReadoutError.collect(problems)
+    return kept
+
+
 def markdown_files(config: Config, folder: str) -> list[Path]:
     base = config.content_dir / folder
-    return sorted(p for p in base.glob("*.md") if p.is_file()) if base.is_dir() else []
+    return inside_project(sorted(base.glob("*.md")), config) if base.is_dir() else []
 
 
 def source_paths(config: Config) -> list[Path]:
     """The readouts under ``content/sources/``, sorted."""
     folder = config.content_dir / "sources"
-    return sorted(p for p in folder.glob("*.txt") if p.is_file()) if folder.is_dir() else []
+    return inside_project(sorted(folder.glob("*.txt")), config) if folder.is_dir() else []
 
 
 CACHE_VERSION = "1"
@@ -140,9 +157,16 @@ def load_events(config: Config, cache=None) -> list[Event]:
                            "add one with `readout new PATH.txt`, or copy a UTF-8 text file there")
     for path in paths:
         try:
-            events.append(cached_read(path, config, lexicon, cache))
+            event = cached_read(path, config, lexicon, cache)
         except ReadoutError as error:
             problems += error.diagnostics
+            continue
+        why = unsafe_slug(event.id)
+        if why:
+            problems.append(Diagnostic(Location(relative(path, config)), f"event id {why}",
+                                       "rename the file: its name is the event's id and URL"))
+            continue
+        events.append(event)
     if problems:
         raise ReadoutError.collect(problems)
     return events
@@ -167,10 +191,11 @@ def read_document(path: Path, config: Config, problems: list[Diagnostic]) -> Doc
 
 
 def stem_slug(path: Path, config: Config, problems: list[Diagnostic], what: str) -> str | None:
-    if SLUG.fullmatch(path.stem):
+    why = unsafe_slug(path.stem)
+    if why is None:
         return path.stem
-    problems.append(Diagnostic(Location(relative(path, config)), f"{what} file name '{path.name}' is not a slug",
-                               f"rename it to {slugify(path.stem) or 'a-name'}.md: lower-case letters, digits and hyphens"))
+    problems.append(Diagnostic(Location(relative(path, config)), f"{what} file name: {why}",
+                               f"rename it, e.g. to {(slugify(path.stem) or 'a-name') + ('-1' if slugify(path.stem) in RESERVED else '')}.md"))
     return None
 
 
@@ -317,8 +342,9 @@ class EventChecks:
             return INVALID
         name = inner.values["name"]
         person_id = inner.values.get("id") or self.id_for(name)
-        if not SLUG.fullmatch(person_id):
-            checked.problem(node, path, f"person id '{person_id}' is not a slug", "use lower-case letters, digits and hyphens")
+        why = unsafe_slug(person_id)
+        if why:
+            checked.problem(node, path, f"person id {why}", "use lower-case letters, digits and hyphens")
             return INVALID
         titles = inner.values.get("titles")
         return Person(person_id, name, titles if titles is not None else self.titles_of(person_id))

@@ -14,6 +14,7 @@ from .errors import Diagnostic, Location, ReadoutError
 from .yamlnodes import compose, where
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+MAX_FRONT_MATTER = 64 * 1024  # characters; front matter is a few lines of settings
 
 
 @dataclass
@@ -38,6 +39,10 @@ def split_document(text: str, path: str) -> Document:
         raise ReadoutError("front matter is not closed", Location(path, 1, 1),
                            "end it with a line holding only '---'")
     yaml_text = text[text.index("\n") + 1:closing.start()]
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        raise ReadoutError(f"front matter is too large: {len(yaml_text) // 1024} KB (the limit is "
+                           f"{MAX_FRONT_MATTER // 1024} KB)", Location(path, 1, 1),
+                           "front matter holds a few settings; put long text in the body below it")
     if "\t" in yaml_text:
         offset = text.index("\t", text.index("\n") + 1)
         line = text.count("\n", 0, offset) + 1

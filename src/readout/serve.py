@@ -5,6 +5,7 @@ last good site goes on being served."""
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import json
 import sys
@@ -148,8 +149,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def send_head(self):
-        """As the base class, but HTML pages get the live-reload script before ``</body>``."""
+        """As the base class, but nothing outside the served folder is ever served (a symbolic
+        link that leads out is a 404), and HTML pages get the live-reload script."""
         path = self.translate_path(self.path)
+        root = os.path.realpath(self.directory)
+        if os.path.commonpath([os.path.realpath(path), root]) != root:
+            self.send_error(404, "Not found")
+            return None
         if self.preview is None or not (path.endswith(".html") or Path(path).is_dir()):
             return super().send_head()
         if Path(path).is_dir():

@@ -33,3 +33,19 @@ def page_file(url: str) -> str:
     """The file a page URL is written to: ``events/x/`` → ``events/x/index.html``."""
     return f"{url}index.html" if url == "" or url.endswith("/") else url
 
+
+
+# Names Windows will not give a file or folder, whatever the extension.
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def unsafe_slug(value: str) -> str | None:
+    """Why ``value`` cannot be a URL segment of the site, or None if it can: a slug is
+    lower-case letters, digits and single hyphens, never a Windows-reserved name."""
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        return f"'{value}' is not a slug (lower-case letters, digits and hyphens only)"
+    if value in RESERVED:
+        return f"'{value}' is a name Windows reserves for a device"
+    return None

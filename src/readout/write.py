@@ -44,13 +44,20 @@ def check_target(target: Path, root: Path, protected: list[Path]) -> None:
 
 
 class OutputDir:
-    """A site being written aside. Use as a context manager; ``commit()`` swaps it in."""
+    """A site being written aside. Use as a context manager; ``commit()`` swaps it in.
+    One build at a time holds the folder's lock; the second is told so and stops."""
 
     def __init__(self, target: Path, root: Path, protected: list[Path]):
         check_target(target, root, protected)
         self.target = target.resolve()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ReadoutError(f"cannot create the output folder's parent: {error.strerror}",
+                               Location(str(self.target.parent)), "choose an output folder you can write to") from None
+        self.lock = take_lock(self.target)
         restore_interrupted_swap(self.target)
+        remove_stale_staging(self.target)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-build-", dir=self.target.parent))
         self.written: set[str] = set()
         self.manifest: dict[str, str] = {}
@@ -62,6 +69,12 @@ class OutputDir:
     def __exit__(self, kind, error, tb) -> None:
         if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
+        release_lock(self.lock)
+        if isinstance(error, OSError) and writing_error(error, self.target):
+            # A full disk or a folder that cannot be written: say so; the last site stays.
+            raise ReadoutError(f"could not write the site: {error.strerror or error}", Location(str(self.target)),
+                               "free some disk space or choose an output folder you can write to; "
+                               "the last good site was kept") from None
 
     def path_for(self, relative: str) -> Path:
         """The staging path for a site path, refusing anything that leaves the folder."""
@@ -230,3 +243,55 @@ class ParseCache:
             os.replace(temporary, path)
         except OSError:
             pass
+
+
+def take_lock(target: Path):
+    """An exclusive lock on the output folder (a ``.<name>.lock`` file beside it), so two
+    builds never write the same site; the second one is refused with a clear message."""
+    import fcntl
+
+    path = target.parent / f".{target.name}.lock"
+    try:
+        handle = open(path, "a+")
+    except OSError as error:
+        raise ReadoutError(f"cannot write beside the output folder: {error.strerror}", Location(str(path)),
+                           "choose an output folder you can write to") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise ReadoutError(f"another build is writing {target} ({holder})", Location(str(target)),
+                           "wait for it to finish, then build again") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}")
+    handle.flush()
+    return handle
+
+
+def release_lock(handle) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def remove_stale_staging(target: Path) -> None:
+    """Folders left by builds that were killed (we hold the lock, so no build is using them)."""
+    for pattern in (f".{target.name}-build-*", f".{target.name}-old-*"):
+        for stale in target.parent.glob(pattern):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+def writing_error(error: OSError, target: Path) -> bool:
+    """Whether an OSError came from writing beside the output folder (not from reading input)."""
+    import errno
+
+    name = str(getattr(error, "filename", "") or "")
+    return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM) and (
+        not name or name.startswith(str(target.parent)))

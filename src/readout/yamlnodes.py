@@ -10,8 +10,16 @@ from .errors import Location, ReadoutError
 
 
 def compose(text: str, path: str) -> yaml.Node | None:
-    """The YAML node tree of ``text``; a syntax error becomes a ``ReadoutError`` at its place."""
+    """The YAML node tree of ``text``; a syntax error becomes a ``ReadoutError`` at its place.
+    Anchors and aliases are refused: settings never need them, and an alias bomb expands a few
+    lines into gigabytes."""
     try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                raise ReadoutError("YAML anchors and aliases (& and *) are not allowed here",
+                                   Location(path, mark.line + 1, mark.column + 1),
+                                   "write the value out in full where it is needed")
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -29,8 +29,26 @@ __all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "L
            "make_id", "paragraph_sections"]
 
 
+# A readout is a few pages of text; anything this large is the wrong file.
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
 def decode_source(data: bytes, path: str) -> str:
-    """The text of a source file: UTF-8, a leading BOM dropped; an error names the bad byte."""
+    """The text of a source file: UTF-8, a leading BOM dropped. Empty, oversized, binary (NUL
+    bytes) and non-UTF-8 files are errors naming the place of the problem."""
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ReadoutError(f"the readout is too large: {len(data) / 1024 / 1024:.1f} MB (the limit is "
+                           f"{MAX_SOURCE_BYTES // 1024 // 1024} MB)", Location(path),
+                           "a readout is a few pages of text: check that this is the right file")
+    nul = data.find(b"\0")
+    if nul != -1:
+        prefix = data[:nul].decode("utf-8", "replace")
+        line, column = line_column(prefix, len(prefix))
+        raise ReadoutError(f"binary data: a NUL byte at offset {nul}", Location(path, line, column),
+                           "this is not a text file; save the readout as plain UTF-8 text")
+    if not data.strip() or not data.lstrip(b"\xef\xbb\xbf").strip():
+        raise ReadoutError("the readout is empty", Location(path),
+                           "paste the text of the readout into the file, or remove the file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
