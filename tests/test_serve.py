@@ -81,3 +81,28 @@ def test_the_event_stream_sends_the_state_first(preview_server):
         assert response.headers["Content-Type"] == "text/event-stream"
         assert response.readline() == b"event: state\n"
         assert json.loads(response.readline().decode()[len("data: "):]) == {"version": 1, "error": None}
+
+
+def test_serves_nothing_outside_its_folder(preview_server, tmp_path):
+    import http.client
+    import socket
+
+    root, port, _, _ = preview_server
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    (root / "site" / "leak.txt").symlink_to(secret)
+    for path in ("/leak.txt", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc/passwd",
+                 "/..\\..\\etc\\passwd"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read().decode(errors="replace")
+        assert response.status == 404, (path, response.status)
+        assert "private" not in body and "root:" not in body
+        connection.close()
+    # A client that hangs up in the middle of a response does not stop the server.
+    for _ in range(5):
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(b"GET /events/" + SEED_NAME.encode() + b"/source/ HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.recv(10)
+    assert "Source text" in fetch(port, f"/events/{SEED_NAME}/source/")
