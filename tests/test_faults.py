@@ -221,3 +221,17 @@ def test_killed_between_the_two_renames(project):
         pass
     assert digest_tree(root / "site") == good
     assert not list(root.glob(".site-build-*")) and not list(root.glob(".site-old-*"))
+
+
+def test_unwritable_output_folder(built, capsys, monkeypatch):
+    import errno
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    assert built({}) == 1
+    err = capsys.readouterr().err
+    assert "cannot write beside the output folder: Permission denied" in err
+    assert "the last good site was kept" in err

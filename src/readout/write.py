@@ -58,7 +58,13 @@ class OutputDir:
         self.lock = take_lock(self.target)
         restore_interrupted_swap(self.target)
         remove_stale_staging(self.target)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-build-", dir=self.target.parent))
+        try:
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-build-", dir=self.target.parent))
+        except OSError as error:
+            release_lock(self.lock)
+            raise ReadoutError(f"cannot write beside the output folder: {error.strerror or error}",
+                               Location(str(self.target.parent)),
+                               "choose an output folder you can write to; the last good site was kept") from None
         self.written: set[str] = set()
         self.manifest: dict[str, str] = {}
         self.previous = read_manifest(self.target)
