@@ -5,7 +5,7 @@ const input = root.querySelector("input[name=q]");
 const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 const panel = root.querySelector(".search-filters-panel");
-const FILTERS = [["type", "Kind of page"], ["section", "Section"], ["person", "Person"], ["year", "Year"]];
+const FILTERS = [["section", "Section"], ["person", "Person"], ["year", "Year"], ["type", "Kind of page"]];
 
 // Pagefind's excerpts mark matches with <mark>; everything else is shown as text, never as HTML.
 function excerptNodes(excerpt) {
@@ -22,16 +22,19 @@ function excerptNodes(excerpt) {
   return box;
 }
 
-// The statement (#s…) or paragraph (#p…) just before the first match, else the page.
-function landing(data) {
-  const first = Math.min(...(data.locations.length ? data.locations : [0]));
-  let best = null;
-  for (const anchor of data.anchors || []) {
-    if (/^[sp]\d+$/.test(anchor.id) && anchor.location <= first && (!best || anchor.location >= best.location)) {
-      best = anchor;
-    }
+// The statement (#s…) holding the first match — the first in a chosen section when the
+// search is filtered by section — else the page. An event page says which section each of
+// its statements is in (meta "sections": "s1=Lead s2=Lead …").
+function landing(data, sections) {
+  const sectionOf = Object.fromEntries((data.meta.sections || "").trim().split(/\s+(?=s\d+=)/)
+    .filter(Boolean).map((pair) => pair.split("=")));
+  const anchors = (data.anchors || []).filter((a) => /^s\d+$/.test(a.id)).sort((a, b) => a.location - b.location);
+  for (const location of [...data.locations].sort((a, b) => a - b)) {
+    let holder = null;
+    for (const anchor of anchors) if (anchor.location <= location) holder = anchor;
+    if (holder && (!sections.length || sections.includes(sectionOf[holder.id]))) return `${data.url}#${holder.id}`;
   }
-  return best ? `${data.url}#${best.id}` : data.url;
+  return data.url;
 }
 
 function chosenFilters() {
@@ -93,7 +96,7 @@ async function run() {
   for (const data of results) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = landing(data);
+    link.href = landing(data, (chosenFilters().section || { any: [] }).any);
     link.textContent = data.meta.title || data.url;
     const heading = document.createElement("h2");
     heading.appendChild(link);
@@ -109,8 +112,10 @@ async function start() {
     form.hidden = true;
     return;
   }
-  pagefind = await import(new URL(root.dataset.bundle, location.href).href);
-  await pagefind.options({ excerptLength: 40 });
+  const bundle = new URL(root.dataset.bundle, location.href);
+  pagefind = await import(bundle.href);
+  // Result addresses start at the site's root, wherever the site is served from.
+  await pagefind.options({ excerptLength: 40, baseUrl: new URL("../", bundle).pathname });
   drawFilters(await pagefind.filters());
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", () => run());

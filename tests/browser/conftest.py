@@ -54,14 +54,19 @@ def serve_folder(folder, preview=None):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """A two-event site with an about page, served on loopback; its base URL."""
+def site_folder(tmp_path_factory):
+    """A two-event site with an about page, built; its folder."""
     root = make_project(tmp_path_factory.mktemp("browser") / "project", {
         "content/sources/2024-03-05-innovation-meeting.txt": SECOND,
         "content/pages/about.md": ABOUT,
     })
-    output = build(load_config(root)).output
-    server = serve_folder(output)
+    return build(load_config(root)).output
+
+
+@pytest.fixture(scope="session")
+def site_url(site_folder):
+    """That site served on loopback; its base URL."""
+    server = serve_folder(site_folder)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
