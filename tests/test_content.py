@@ -3,7 +3,6 @@ mistake reported at its line and column, all at once."""
 
 import hashlib
 
-from bs4 import BeautifulSoup
 
 from helpers import SEED_NAME, page
 from readout.build import build

@@ -7,7 +7,6 @@ is gathered first and raised once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ from .frontmatter import (
 from .load import Lexicon, default_lexicon, slugify
 from .model import SECTIONS, Event, Person
 from .urls import RESERVED, unsafe_slug
-from .yamlnodes import where
 
 
 
@@ -274,7 +272,7 @@ def apply_people(events: list[Event], people: dict[str, PersonFile]) -> None:
 # Pages ------------------------------------------------------------------------------------
 
 PAGE_KEYS = {"title": text_value, "description": optional_text, "nav_order": int_value, "extra": any_mapping}
-RESERVED = {"events", "people", "topics", "themes", "places", "organizations", "timeline", "search",
+RESERVED_PAGES = {"events", "people", "topics", "themes", "places", "organizations", "timeline", "search",
             "data", "static"}
 
 
@@ -287,7 +285,7 @@ def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:
         slug = stem_slug(path, config, problems, "page")
         if doc is None or slug is None:
             continue
-        if slug in RESERVED:
+        if slug in RESERVED_PAGES:
             problems.append(Diagnostic(Location(doc.path), f"page '{slug}' would replace the site's own /{slug}/ pages",
                                        "rename the file"))
             continue

@@ -338,7 +338,7 @@ class Reader:
         """Every sentence (or clause) of the text as a piece with its section, in order."""
         pieces: list[Piece] = []
         before_sections = True
-        for i, span in enumerate(self.paragraphs):
+        for i in range(len(self.paragraphs)):
             if i not in self.story:
                 pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue

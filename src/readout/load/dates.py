@@ -139,7 +139,7 @@ def find_unresolved_date(text: str, start: int, end: int) -> str | None:
     vague = VAGUE.search(text, start, end)
     if vague:
         return vague.group()
-    for rule, pattern in PATTERNS:
+    for _, pattern in PATTERNS:
         match = pattern.search(text, start, end)
         if match:
             return match.group().strip()
