@@ -95,13 +95,32 @@ def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
 def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
     root, site = two
     calls = []
-    import readout.load as load
+    import readout.content as content
 
-    real = load.parse_source
-    monkeypatch.setattr(load, "parse_source", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = content.parse_bytes
+    monkeypatch.setattr(content, "parse_bytes", lambda *a, **k: calls.append(1) or real(*a, **k))
     build(load_config(root), search=False)
     assert calls == []  # both readouts came from the cache
     for entry in (root / ".readout-cache" / "events").iterdir():
         entry.write_bytes(b"not a pickle")
     build(load_config(root), search=False)
     assert len(calls) == 2  # a damaged cache is parsed again, not trusted
+
+
+def test_parallel_parsing_gives_the_same_events(project, monkeypatch):
+    import readout.content as content
+    from readout.content import load_events
+
+    root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND,
+                          "content/sources/bad.txt": b"\xff\xfe"})
+    config = load_config(root)
+    with pytest.raises(Exception) as serial_error:
+        load_events(config)
+    (root / "content" / "sources" / "bad.txt").unlink()
+    serial = [e.to_json() for e in load_events(config)]
+    monkeypatch.setattr(content, "PARALLEL_PARSE_FROM", 1)
+    assert [e.to_json() for e in load_events(config)] == serial
+    (root / "content" / "sources" / "bad.txt").write_bytes(b"\xff\xfe")
+    with pytest.raises(Exception) as parallel_error:
+        load_events(config)
+    assert str(parallel_error.value) == str(serial_error.value)

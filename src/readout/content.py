@@ -119,45 +119,92 @@ def source_paths(config: Config) -> list[Path]:
 CACHE_VERSION = "1"
 
 
-def cached_read(path: Path, config: Config, lexicon: Lexicon, cache=None) -> Event:
-    """A readout parsed, or taken from ``cache`` (``get(key)``/``put(key, bytes)``, given by
-    the build) when its bytes and the lexicon are as they were."""
-    import hashlib
-    import pickle
+# Readouts are parsed in two forked processes when at least this many need parsing.
+PARALLEL_PARSE_FROM = 200
+_PARSE_JOB = None
 
+
+def parse_bytes(data: bytes, shown: str, lexicon: Lexicon) -> Event:
     from .load import decode_source, parse_source
 
-    data = path.read_bytes()
-    shown = relative(path, config)
-    key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
-                                      CACHE_VERSION.encode()])).hexdigest()
-    stored = cache.get(key) if cache is not None else None
-    if stored is not None:
-        try:
-            return pickle.loads(stored)
-        except (pickle.PickleError, EOFError, AttributeError, ValueError):
-            pass
-    event = parse_source(decode_source(data, shown), shown, lexicon)
-    if cache is not None:
-        cache.put(key, pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL))
-    return event
+    return parse_source(decode_source(data, shown), shown, lexicon)
+
+
+def parse_forked(index: int):
+    """In a worker: parse one readout of the job; an error travels back as its diagnostics."""
+    import pickle
+
+    data, shown, lexicon = _PARSE_JOB[index]
+    try:
+        return pickle.dumps(parse_bytes(data, shown, lexicon), protocol=pickle.HIGHEST_PROTOCOL)
+    except ReadoutError as error:
+        return error.diagnostics
+
+
+def parse_many(jobs: list[tuple[bytes, str, Lexicon]]) -> list:
+    """Each job parsed: an Event's pickle, or a list of diagnostics. Many jobs use two processes."""
+    import os
+    import pickle
+
+    if len(jobs) < PARALLEL_PARSE_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        results = []
+        for data, shown, lexicon in jobs:
+            try:
+                results.append(pickle.dumps(parse_bytes(data, shown, lexicon), protocol=pickle.HIGHEST_PROTOCOL))
+            except ReadoutError as error:
+                results.append(error.diagnostics)
+        return results
+    import multiprocessing
+
+    global _PARSE_JOB
+    _PARSE_JOB = jobs  # inherited by the forked workers; only indexes cross the pipe
+    try:
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            return pool.map(parse_forked, range(len(jobs)), chunksize=32)
+    finally:
+        _PARSE_JOB = None
 
 
 def load_events(config: Config, cache=None) -> list[Event]:
-    """Every source parsed into an event (from ``cache`` where nothing changed); all problems
+    """Every source parsed into an event — taken from ``cache`` (``get(key)``/``put(key,
+    bytes)``, given by the build) when its bytes and the lexicon are as they were; all problems
     are gathered and raised together."""
+    import hashlib
+    import pickle
+
     lexicon = project_lexicon(config)
-    events, problems = [], []
+    problems = []
     paths = source_paths(config)
     if not paths:
         raise ReadoutError("no readouts to build: content/sources/ holds no .txt file",
                            Location("content/sources/"),
                            "add one with `readout new PATH.txt`, or copy a UTF-8 text file there")
-    for path in paths:
-        try:
-            event = cached_read(path, config, lexicon, cache)
-        except ReadoutError as error:
-            problems += error.diagnostics
+    found: dict[int, Event] = {}
+    missing: list[tuple[int, str, bytes, str]] = []
+    for index, path in enumerate(paths):
+        data, shown = path.read_bytes(), relative(path, config)
+        key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
+                                          CACHE_VERSION.encode()])).hexdigest()
+        stored = cache.get(key) if cache is not None else None
+        if stored is not None:
+            try:
+                found[index] = pickle.loads(stored)
+                continue
+            except (pickle.PickleError, EOFError, AttributeError, ValueError):
+                pass  # a damaged entry is parsed again, not trusted
+        missing.append((index, key, data, shown))
+    results = parse_many([(data, shown, lexicon) for _, _, data, shown in missing])
+    for (index, key, _, _), result in zip(missing, results):
+        if isinstance(result, list):
+            problems += result
+            continue
+        found[index] = pickle.loads(result)
+        if cache is not None:
+            cache.put(key, result)
+    events = []
+    for index, path in enumerate(paths):
+        event = found.get(index)
+        if event is None:
             continue
         why = unsafe_slug(event.id)
         if why:
