@@ -13,14 +13,14 @@ from pathlib import Path
 
 from datetime import datetime, timezone
 
-from . import feeds
+from . import __version__, feeds
 from .config import Config
 from .content import collect_warnings, load_content
 from .errors import Diagnostic, ReadoutError
 from .render import make_environment, render_page
 from .site import build_site
 from .urls import page_file
-from .write import OutputDir, ParseCache
+from .write import OutputDir, ParseCache, write_tree
 
 
 @dataclass
@@ -75,35 +75,24 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
         site = build_site(content, config)
         mark = stage("site", mark)
         env = make_environment(config.templates_dir)
+        report.pages = len(site.pages)
         if (theme or config.theme) == "material":
-            from .material import build_material
+            from .material import build_material  # MkDocs is loaded only for this theme
 
             build_material(site, env, config, out, build_time())
-            report.pages = len(site.pages)
-            mark = stage("mkdocs", mark)
-            report.files = len(out.written)
-            out.commit()
-            report.seconds = time.perf_counter() - started
-            return report
-        digest = templates_digest(config.templates_dir)
-        rendered = render_all(site, env, out, digest, progress)
-        report.pages, report.rendered = len(site.pages), rendered
-        mark = stage("render", mark)
-        static = config.templates_dir / "static"
-        if static.is_dir():
-            out.put_tree(static, "static")
-        built = build_time()
-        out.put_text("data/events.json", feeds.events_json(site))
-        out.put_text("data/people.json", feeds.people_json(site))
-        out.put_text("feed.xml", feeds.atom_feed(site, built))
-        out.put_text("robots.txt", feeds.robots(site))
-        map_text = feeds.sitemap(site)
-        if map_text:
-            out.put_text("sitemap.xml", map_text)
-        mark = stage("write", mark)
-        if search:
-            index_search(out, site, reuse=rendered == 0 or search == "keep")
-            mark = stage("search index", mark)
+            report.rendered = report.pages
+            stage("mkdocs", mark)
+        else:
+            report.rendered = render_all(site, env, out, templates_digest(config.templates_dir), progress)
+            mark = stage("render", mark)
+            static = config.templates_dir / "static"
+            if static.is_dir():
+                out.put_tree(static, "static")
+            out.put_files(feeds.site_files(site, build_time()))
+            mark = stage("write", mark)
+            if search:
+                index_search(out, site, reuse=report.rendered == 0 or search == "keep")
+                stage("search index", mark)
         report.files = len(out.written)
         out.commit()
     report.seconds = time.perf_counter() - started
@@ -118,8 +107,6 @@ SHARES = 8
 def templates_digest(folder: Path) -> str:
     """A hash of every template and of readout's version: a page rendered with other
     templates is rendered again."""
-    from . import __version__
-
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(folder.rglob("*.html")):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
@@ -219,8 +206,6 @@ def search_document(html: str) -> str | None:
 def index_search(out, site, reuse: bool) -> None:
     """The search bundle: taken from the last site when no page changed (or the caller keeps
     it), else Pagefind indexes the searchable part of every page."""
-    from .write import write_tree
-
     if reuse and out.reuse_tree("pagefind"):
         return
     documents = {}
@@ -240,13 +225,7 @@ def export_mkdocs(config: Config, folder: Path) -> Path:
     from .material import docs_files
 
     with OutputDir(folder.resolve(), config.root, [config.content_dir, config.templates_dir]) as out:
-        content = load_content(config)
-        site = build_site(content, config)
-        env = make_environment(config.templates_dir)
-        for path, data in sorted(docs_files(site, env, config, build_time()).items()):
-            if isinstance(data, bytes):
-                out.put_bytes(path, data)
-            else:
-                out.put_text(path, data)
+        site = build_site(load_content(config, ParseCache(config.root)), config)
+        out.put_files(docs_files(site, make_environment(config.templates_dir), config, build_time()))
         out.commit()
     return folder.resolve()

@@ -81,3 +81,13 @@ def robots(site) -> str:
     if site.info.base_url:
         text += f"Sitemap: {site.info.base_url}sitemap.xml\n"
     return text
+
+
+def site_files(site, built: datetime) -> dict[str, str]:
+    """Every machine-readable file of the site by path (no sitemap without base_url)."""
+    files = {"data/events.json": events_json(site), "data/people.json": people_json(site),
+             "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
+    map_text = sitemap(site)
+    if map_text:
+        files["sitemap.xml"] = map_text
+    return files

@@ -115,10 +115,10 @@ def docs_files(site, env, config, built) -> dict[str, str | bytes]:
     for name in ASSETS:
         if (static / name).is_file():
             files[f"docs/assets/readout/{name}"] = (static / name).read_bytes()
-    files["docs/feed.xml"] = feeds.atom_feed(site, built)
-    files["docs/data/events.json"] = feeds.events_json(site)
-    files["docs/data/people.json"] = feeds.people_json(site)
-    files["docs/robots.txt"] = feeds.robots(site)
+    # MkDocs writes its own sitemap.xml.
+    for path, data in feeds.site_files(site, built).items():
+        if path != "sitemap.xml":
+            files[f"docs/{path}"] = data
     return files
 
 

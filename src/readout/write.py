@@ -84,14 +84,10 @@ class OutputDir:
 
     def path_for(self, relative: str) -> Path:
         """The staging path for a site path, refusing anything that leaves the folder."""
-        pure = PurePosixPath(relative)
-        if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
-            raise ValueError(f"unsafe output path: {relative!r}")
         if relative in self.written:
             raise ValueError(f"output path written twice: {relative!r}")
+        path = inside(self.staging, relative)
         self.written.add(relative)
-        path = self.staging.joinpath(*pure.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
     def put_text(self, relative: str, text: str) -> None:
@@ -127,6 +123,11 @@ class OutputDir:
 
     def put_bytes(self, relative: str, data: bytes) -> None:
         self.path_for(relative).write_bytes(data)
+
+    def put_files(self, files: dict[str, str | bytes]) -> None:
+        """Several files at once (relative path → text or bytes)."""
+        for relative, data in sorted(files.items()):
+            write_file(self.path_for(relative), data)
 
     def put_tree(self, source: Path, prefix: str) -> int:
         """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed)."""
@@ -200,19 +201,29 @@ def pagefind_binary() -> Path:
                        "install readout with its dependencies (`make site`), or build with --no-search")
 
 
+def inside(folder: Path, relative: str) -> Path:
+    """``folder``/``relative`` with its parent folders made, refusing a path that would leave
+    ``folder`` (absolute, "..", a backslash, or empty)."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
+        raise ValueError(f"unsafe output path: {relative!r}")
+    path = folder.joinpath(*pure.parts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="\n")
+
+
 def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
     """Write ``files`` (relative path → text or bytes) under a folder readout owns (a temporary
-    docs tree); paths may not leave it."""
+    docs tree or search documents); paths may not leave it."""
     for relative, data in sorted(files.items()):
-        pure = PurePosixPath(relative)
-        if pure.is_absolute() or ".." in pure.parts:
-            raise ValueError(f"unsafe path: {relative!r}")
-        path = folder.joinpath(*pure.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8", newline="\n")
+        write_file(inside(folder, relative), data)
 
 
 def read_manifest(target: Path) -> dict[str, str]:
