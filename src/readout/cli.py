@@ -173,10 +173,9 @@ def run_new(args) -> int:
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
     data = path.read_bytes()
-    text = decode_source(data, str(path))
-    read = parse_source(text, str(path), project_lexicon(config))
+    event = parse_source(decode_source(data, str(path)), str(path), project_lexicon(config))
     # The id comes from the text (date, subject, kind), whatever the file was called.
-    event_id = make_id("", read.date, read.kind, read.subject, read.location)
+    event_id = make_id("", event.date, event.kind, event.subject, event.location)
     source = config.content_dir / "sources" / f"{event_id}.txt"
     events = config.content_dir / "events" / f"{event_id}.md"
     for target in (source, events):
@@ -184,7 +183,7 @@ def run_new(args) -> int:
             raise ReadoutError(f"{target.relative_to(config.root)} already exists", Location(str(path)),
                                "readout never overwrites an editor's file; rename the readout or remove the old one")
     shown = source.relative_to(config.root).as_posix()
-    event = parse_source(text, shown, project_lexicon(config))
+    event.id, event.source.path = event_id, shown
     create_file(source, data)
     create_file(events, starter_event_file(event).encode("utf-8"))
     print(f"Added {shown}")

@@ -10,6 +10,7 @@ import yaml
 
 from .errors import ReadoutError
 from .model import SECTIONS
+from .urls import unsafe_slug
 from .yamlnodes import compose, mapping_items, unknown_key, value, where
 
 THEMES = ("readout", "material")
@@ -103,8 +104,6 @@ def scalar_string(node: yaml.Node, path: str, key: str) -> str:
 def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
     themes = []
     for slug, key_node, value_node in mapping_items(node, path, "themes"):
-        from .urls import unsafe_slug
-
         why = unsafe_slug(slug)
         if why:
             raise ReadoutError(f"theme {why}", where(key_node, path),

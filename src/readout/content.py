@@ -16,10 +16,11 @@ import yaml
 from .config import Config
 from .errors import Diagnostic, Location, ReadoutError
 from .frontmatter import (
-    INVALID, Checked, Document, any_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
+    INVALID, Checked, Document, any_mapping, check_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
     one_of, optional_text, split_document, text_list, text_value,
 )
-from .load import Lexicon, default_lexicon, slugify
+from .load import Lexicon, decode_source, default_lexicon, paragraph_sections, parse_source, slugify
+from .load.segment import Span
 from .model import SECTIONS, Event, Person
 from .urls import RESERVED, unsafe_slug
 
@@ -125,8 +126,6 @@ _PARSE_JOB = None
 
 
 def parse_bytes(data: bytes, shown: str, lexicon: Lexicon) -> Event:
-    from .load import decode_source, parse_source
-
     return parse_source(decode_source(data, shown), shown, lexicon)
 
 
@@ -265,7 +264,6 @@ def positions_value(node, path, checked: Checked, key):
 
 def check_node(node, path, keys, what, outer: Checked) -> Checked:
     """Check a nested mapping node; its problems join ``outer``'s."""
-    from .frontmatter import check_mapping
 
     inner = check_mapping(Document(path, node, "", 1), keys, what)
     outer.problems += inner.problems
@@ -282,8 +280,6 @@ def load_people(config: Config, problems: list[Diagnostic]) -> dict[str, PersonF
         person_id = stem_slug(path, config, problems, "person")
         if doc is None or person_id is None:
             continue
-        from .frontmatter import check_mapping
-
         checked = check_mapping(doc, PERSON_KEYS, "person front matter")
         problems += checked.problems
         if "name" not in checked.values and not checked.problems:
@@ -324,7 +320,6 @@ RESERVED_PAGES = {"events", "people", "topics", "themes", "places", "organizatio
 
 
 def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:
-    from .frontmatter import check_mapping
 
     pages = []
     for path in markdown_files(config, "pages"):
@@ -496,9 +491,6 @@ def apply_corrections(event: Event, values: dict) -> None:
             hidden.add(statement.id)
             event.corrected.append(f"{statement.id}.hidden")
     event.statements = [s for s in event.statements if s.id not in hidden]
-    from .load import paragraph_sections
-    from .load.segment import Span
-
     event.paragraphs = paragraph_sections([Span(p.start, p.end) for p in event.paragraphs], event.statements)
 
 
@@ -519,7 +511,6 @@ def load_content(config: Config, cache=None) -> Content:
     known_people.update({p.id: p.name for p in people.values()})
     themes = {t.slug for t in config.themes}
     commentary = {}
-    from .frontmatter import check_mapping
 
     for path in markdown_files(config, "events"):
         doc = read_document(path, config, problems)

@@ -21,6 +21,9 @@ class Link:
     label: str
 
 
+HOME = Link("", "Home")  # the first breadcrumb of every page but the home page
+
+
 @dataclass(frozen=True)
 class SiteInfo:
     """Site-wide settings every page may show. ``base_url`` ends in "/" or is None; with it,

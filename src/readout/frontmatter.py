@@ -11,7 +11,7 @@ from datetime import date
 import yaml
 
 from .errors import Diagnostic, Location, ReadoutError
-from .yamlnodes import compose, where
+from .yamlnodes import compose, value, where
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 MAX_FRONT_MATTER = 64 * 1024  # characters; front matter is a few lines of settings
@@ -171,8 +171,6 @@ def any_mapping(node, path, checked, key):
     if not isinstance(node, yaml.MappingNode):
         checked.problem(node, path, f"'{key}' must be a mapping, not {kind_of(node)}", f"write '{key}:' then indented 'name: value' lines")
         return INVALID
-    from .yamlnodes import value
-
     return value(node)
 
 

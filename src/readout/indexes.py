@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .context import (
-    Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, PlacePage, StatementGroup,
+    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, PlacePage, StatementGroup,
     StatementsPage, TimelinePage, YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
 from .urls import slug_of
-
-HOME = Link("", "Home")
 
 TOPIC_INTROS = {
     "attendees": "Who attended each event, as the readouts say it.",

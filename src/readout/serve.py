@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import http.server
+import io
 import json
 import sys
 import threading
@@ -172,8 +173,6 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(page)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        import io
-
         return io.BytesIO(page)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .config import Config
 from .content import Content, project_lexicon
 from .context import (
-    Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, Page,
+    HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, Page,
     ParagraphView, PeoplePage, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
@@ -24,9 +24,6 @@ from .indexes import index_pages
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import slug_of
-
-HOME = Link("", "Home")
-
 
 @dataclass(frozen=True)
 class Site:
@@ -41,6 +38,11 @@ class Site:
 
 def event_url(event: Event) -> str:
     return f"events/{event.id}/"
+
+
+def statement_url(event: Event, statement_id: str) -> str:
+    """A statement's permalink: its anchor on the source page."""
+    return f"{event_url(event)}source/#{statement_id}"
 
 
 def person_url(person_id: str) -> str:
@@ -87,7 +89,7 @@ def record_links(events: list[Event], content: Content) -> Links:
     for event in events:
         links.events[event.id] = (event.title, event_url(event))
         for s in event.statements:
-            links.statements[f"{event.id}#{s.id}"] = f"{event_url(event)}source/#{s.id}"
+            links.statements[f"{event.id}#{s.id}"] = statement_url(event, s.id)
         for person in event.people():
             links.people[person.id] = (person.name, person_url(person.id))
             links.names.setdefault(person.name.lower(), person.id)
@@ -168,11 +170,11 @@ class SiteBuilder:
         people = {p.id: person_ref(p) for p in event.people()}
         summary = self.summaries[event.id]
         views = {}
+        where = ", ".join(x for x in (event.location, self.long_date(event)) if x)
+        source = event.source.url or event.source.path
         for s in event.statements:
             speaker = people.get(s.speaker) if s.speaker else None
-            source_url = f"{event_url(event)}source/#{s.id}"
-            where = ", ".join(x for x in (event.location, self.long_date(event)) if x)
-            source = event.source.url or event.source.path
+            source_url = statement_url(event, s.id)
             citation = (f"{speaker.name + ', ' if speaker else ''}{event.title}"
                         f"{', ' + where if where else ''}. Source: {source}, paragraph {s.paragraph + 1}, "
                         f"statement {s.id}.")

@@ -46,7 +46,7 @@ def decode_source(data: bytes, path: str) -> str:
         line, column = line_column(prefix, len(prefix))
         raise ReadoutError(f"binary data: a NUL byte at offset {nul}", Location(path, line, column),
                            "this is not a text file; save the readout as plain UTF-8 text")
-    if not data.strip() or not data.lstrip(b"\xef\xbb\xbf").strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise ReadoutError("the readout is empty", Location(path),
                            "paste the text of the readout into the file, or remove the file")
     try:

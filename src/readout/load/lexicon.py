@@ -74,6 +74,13 @@ class Lexicon:
                           re.IGNORECASE)
 
     @cached_property
+    def title_lead_in(self) -> re.Pattern:
+        """What may stand before a title without being part of it: "(who is) also", an article,
+        a nationality ("also a member of …", "Chinese president")."""
+        nations = "|".join(re.escape(n) for n in self.data["nationalities"])
+        return re.compile(rf"(?:(?:who\s+is\s+)?also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?", re.IGNORECASE)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         words = set()
         for title in self.data["title_heads"] + self.data["title_adjectives"]:

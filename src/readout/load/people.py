@@ -78,10 +78,8 @@ def split_titles(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
 def strip_title_prefix(text: str, span: Span, lexicon: Lexicon) -> Span:
     """A title without what is printed before it but is not part of it: "also", an article, a
     nationality ("also a member of …" → "member of …", "Chinese president" → "president")."""
-    nations = "|".join(re.escape(n) for n in lexicon.nationalities)
-    match = re.match(rf"(?:(?:who\s+is\s+)?also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?",
-                     text[span.start:span.end], re.IGNORECASE)
-    return Span(span.start + match.end(), span.end) if match.end() < span.end - span.start else span
+    match = lexicon.title_lead_in.match(text, span.start, span.end)
+    return Span(match.end(), span.end) if match.end() < span.end else span
 
 
 def titles_after(text: str, start: int, end: int, lexicon: Lexicon) -> list[Span]:
