@@ -45,12 +45,11 @@ def run_build(project: Path) -> dict:
 
 def serve_latency(project: Path, edit) -> float:
     """Seconds from an edit being saved to the preview server's rebuilt site being in place."""
-    from readout.build import build
     from readout.config import load_config
-    from readout.serve import Preview, watch
+    from readout.serve import preview_of, watch
 
     config = load_config(project)
-    preview = Preview(lambda: build(config, search="keep"), debounce=0.0)
+    preview = preview_of(config)  # as `readout serve` makes it, with its debounce
     preview.rebuild()
     observer = watch(preview, project, [config.content_dir, config.templates_dir], [project / "site.yml"])
     time.sleep(0.3)
@@ -60,7 +59,7 @@ def serve_latency(project: Path, edit) -> float:
         edit()
         with preview.changed:
             while preview.version == version and time.perf_counter() - started < 60:
-                preview.changed.wait(0.01)
+                preview.changed.wait(1)
         return time.perf_counter() - started
     finally:
         preview.close()

@@ -101,10 +101,20 @@ def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
     monkeypatch.setattr(content, "parse_bytes", lambda *a, **k: calls.append(1) or real(*a, **k))
     build(load_config(root), search=False)
     assert calls == []  # both readouts came from the cache
-    for entry in (root / ".readout-cache" / "events").iterdir():
-        entry.write_bytes(b"not a pickle")
+    import pickle
+
+    stored = root / ".readout-cache" / "events.pickle"
+    entries = pickle.loads(stored.read_bytes())
+    assert len(entries) == 2  # one file holds every readout: one read and one write per build
+    stored.write_bytes(pickle.dumps({key: b"not a pickle" for key in entries}))
     build(load_config(root), search=False)
-    assert len(calls) == 2  # a damaged cache is parsed again, not trusted
+    assert len(calls) == 2  # a damaged entry is parsed again, not trusted
+    stored.write_bytes(b"\x80\x05 not a pickle at all")
+    build(load_config(root), search=False)
+    assert len(calls) == 4  # nor is a damaged file
+    (root / "content" / "sources" / "2024-03-05-innovation-meeting.txt").unlink()
+    build(load_config(root), search=False)
+    assert len(pickle.loads(stored.read_bytes())) == 1  # entries no build uses are dropped
 
 
 def test_parallel_parsing_gives_the_same_events(project, monkeypatch):

@@ -6,7 +6,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from .errors import Diagnostic, ReadoutError
 from .render import make_environment, render_page
 from .site import build_site
 from .urls import page_file
-from .write import OutputDir, ParseCache, write_tree
+from .write import OutputDir, ParseCache
 
 
 @dataclass
@@ -48,14 +47,48 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc)
 
 
+@dataclass
+class Session:
+    """What a long-lived caller (the preview server) keeps from one build to the next, so an
+    edit costs what it changes: the parse cache in memory, the finished events (``content``'s
+    memo), each event's views and pages (``site``'s memo), and the pages of the last build it
+    wrote, with that build's id. A page equal to the one last written is not rendered, nor
+    even hashed. The site is then written in place: only files whose bytes change are
+    touched."""
+
+    cache: ParseCache | None = None
+    memo: dict = field(default_factory=dict)
+    views: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    build: str | None = None
+    digest: str | None = None
+    info: object = None
+    env: object = None                                   # the Jinja environment (it reloads changed templates)
+    feeds: dict = field(default_factory=dict)            # each event's line of data/events.json
+
+
 def build(config: Config, output: Path | None = None, strict: bool = False, search: bool | str = True,
-          theme: str | None = None, progress=None) -> BuildReport:
+          theme: str | None = None, progress=None, session: Session | None = None) -> BuildReport:
     """Build the site for ``config`` into ``output`` (default: the configured output folder),
     with its search index unless ``search`` is false ("keep": keep the last one, as the
     preview server does), in ``theme`` (default: the configured one; "material" builds
     through MkDocs). ``progress(done, total)`` is told how rendering goes. The folder is
     replaced only when the whole build succeeded; pages whose inputs did not change are taken
-    from the last site, not rendered again."""
+    from the last site, not rendered again. ``session`` carries what a preview server keeps
+    between builds (see ``Session``)."""
+    import gc
+
+    # A build makes many objects and few cycles: the collector runs less often meanwhile.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        return build_into(config, output, strict, search, theme, progress, session)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def build_into(config: Config, output: Path | None, strict: bool, search: bool | str, theme: str | None,
+               progress, session: "Session | None") -> BuildReport:
     started = time.perf_counter()
     target = (output or config.output_path).resolve()
     report = BuildReport(output=target)
@@ -65,43 +98,75 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
         report.stages[name] = now - since
         return now
 
-    with OutputDir(target, config.root, [config.content_dir, config.templates_dir]) as out:
+    material = (theme or config.theme) == "material"
+    in_place = session is not None and not material
+    with OutputDir(target, config.root, [config.content_dir, config.templates_dir], in_place=in_place) as out:
         mark = time.perf_counter()
-        content = load_content(config, ParseCache(config.root))
+        if session is not None and session.cache is None:
+            session.cache = ParseCache(config.root)
+        cache = session.cache if session is not None else ParseCache(config.root)
+        content = load_content(config, cache, session.memo if session is not None else None)
         report.warnings = collect_warnings(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
         mark = stage("load", mark)
-        site = build_site(content, config)
+        site = build_site(content, config, session.views if session is not None else None)
         mark = stage("site", mark)
-        env = make_environment(config.templates_dir)
+        if session is not None:
+            if session.env is None:
+                # Compiled now, while the first build is under way, not on the first edit.
+                session.env = make_environment(config.templates_dir)
+                for name in session.env.list_templates(extensions=["html"]):
+                    try:
+                        session.env.get_template(name)
+                    except Exception:  # a broken template is reported when a page uses it
+                        pass
+            env = session.env
+        else:
+            env = make_environment(config.templates_dir)
         report.pages = len(site.pages)
-        if (theme or config.theme) == "material":
+        if material:
             from .material import build_material  # MkDocs is loaded only for this theme
 
             build_material(site, env, config, out, build_time())
             report.rendered = report.pages
             stage("mkdocs", mark)
         else:
-            report.rendered = render_all(site, env, out, templates_digest(config.templates_dir), progress)
-            mark = stage("render", mark)
-            static = config.templates_dir / "static"
-            if static.is_dir():
-                out.put_tree(static, "static")
-            out.put_files(feeds.site_files(site, build_time()))
-            mark = stage("write", mark)
-            if search:
-                index_search(out, site, reuse=report.rendered == 0 or search == "keep")
-                stage("search index", mark)
+            digest = templates_digest(config.templates_dir)
+            previous = {}
+            if (session is not None and session.build is not None and session.build == out.previous_build
+                    and session.digest == digest and session.info == site.info):
+                previous = session.pages
+            search_job = SearchJob(out, search) if search else None
+            try:
+                report.rendered = render_all(site, env, out, digest, progress, previous, search_job)
+                mark = stage("render", mark)
+                static = config.templates_dir / "static"
+                if static.is_dir():
+                    out.put_tree(static, "static")
+                out.put_files(feeds.site_files(site, build_time(), session.feeds if session is not None else None))
+                mark = stage("write", mark)
+                if search_job is not None:
+                    search_job.finish()
+                    stage("search index", mark)
+            finally:
+                if search_job is not None:
+                    search_job.cancel()
         report.files = len(out.written)
         out.commit()
+        if session is not None:
+            session.pages = {} if material else {page.url: page for page in site.pages}
+            session.build = None if material else out.build_id
+            session.digest, session.info = (None, None) if material else (digest, site.info)
     report.seconds = time.perf_counter() - started
     return report
 
 
-# Pages are rendered in two processes when there are at least this many, in this many shares.
+# Pages are rendered in two processes when at least this many are to be rendered, in this
+# many shares of each batch.
 PARALLEL_FROM = 400
 SHARES = 8
+WORKERS = int(os.environ.get("RW", "2"))
 
 
 def templates_digest(folder: Path) -> str:
@@ -132,61 +197,7 @@ def page_key(page, info, digest: str) -> str:
     pickler = pickle.Pickler(sink, protocol=4)
     pickler.fast = True  # no memo: view models hold no cycles
     pickler.dump((page, info))
-    return sink.digest.hexdigest()
-
-
-def render_share(site, env, out, digest: str, pages, progress=None) -> list[tuple[str, str, bool]]:
-    """Render or reuse ``pages``; returns (file, key, rendered) for each."""
-    done = []
-    for i, page in enumerate(pages):
-        file, key = page_file(page.url), page_key(page, site.info, digest)
-        if out.can_reuse(file, key):
-            out.reuse(file, key)
-            done.append((file, key, False))
-        else:
-            out.put_page(file, render_page(env, page, site.info), key)
-            done.append((file, key, True))
-        if progress and i % 200 == 0:
-            progress(i, len(pages))
-    return done
-
-
-_FORKED = None
-
-
-def render_forked(share: int) -> list[tuple[str, str, bool]]:
-    site, env, out, digest, shares = _FORKED
-    return render_share(site, env, out, digest, shares[share])
-
-
-def render_all(site, env, out, digest: str, progress=None) -> int:
-    """Every page of the site written into the staging folder; returns how many were
-    rendered. Large builds render in two forked processes, each writing its own share."""
-    pages = list(site.pages)
-    if len(pages) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
-        results = render_share(site, env, out, digest, pages, progress)
-    else:
-        import multiprocessing
-
-        global _FORKED
-        # The workers inherit the site through fork; only a share's number crosses the pipe.
-        shares = [pages[i::SHARES] for i in range(SHARES)]
-        _FORKED = (site, env, out, digest, shares)
-        results = []
-        try:
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                for share in pool.imap_unordered(render_forked, range(SHARES)):
-                    results += share
-                    if progress:
-                        progress(len(results), len(pages))
-        finally:
-            _FORKED = None
-    for file, key, _ in results:
-        out.written.add(file)
-        out.manifest[file] = key
-    if progress:
-        progress(len(pages), len(pages))
-    return sum(1 for _, _, rendered in results if rendered)
+    return sink.digest.hexdigest()[:32]  # 128 bits: no two inputs will share one
 
 
 SEARCH_BODY = re.compile(r"<article[^>]*\sdata-pagefind-body[\s>]")
@@ -203,20 +214,151 @@ def search_document(html: str) -> str | None:
     return f"{head}</head><body>{html[match.start():end + 10]}</body></html>"
 
 
-def index_search(out, site, reuse: bool) -> None:
-    """The search bundle: taken from the last site when no page changed (or the caller keeps
-    it), else Pagefind indexes the searchable part of every page."""
-    if reuse and out.reuse_tree("pagefind"):
-        return
-    documents = {}
+# One rendered or reused page: its file, its key, whether it was rendered, and its search
+# document if it was rendered and is searched.
+Result = tuple[str, str, bool, "str | None"]
+
+
+def render_share(site, env, out, digest: str, pages, progress=None) -> list[Result]:
+    """Render or reuse ``pages``."""
+    done = []
+    for i, page in enumerate(pages):
+        file, key = page_file(page.url), page_key(page, site.info, digest)
+        if out.can_reuse(file, key):
+            out.reuse(file, key)
+            done.append((file, key, False, None))
+        else:
+            html = render_page(env, page, site.info)
+            out.put_page(file, html, key)
+            done.append((file, key, True, search_document(html)))
+        if progress and i % 200 == 0:
+            progress(i, len(pages))
+    return done
+
+
+_FORKED = None
+
+
+def render_forked(share: int) -> list[Result]:
+    site, env, out, digest, shares = _FORKED
+    return render_share(site, env, out, digest, shares[share])
+
+
+class SearchJob:
+    """The search bundle of a build. Search documents are the pages whose class says
+    ``searched``; they are rendered first, so Pagefind indexes them while the other pages
+    render. The last bundle is kept when no search document changed (or the caller keeps it,
+    as the preview server does)."""
+
+    def __init__(self, out, search: bool | str):
+        self.out, self.keep = out, search == "keep"
+        self.started = None
+        self.documents: dict[str, str] = {}
+        self.late: dict[str, str] = {}
+
+    def searched(self, results: list[Result]) -> None:
+        """The first batch is done: reuse the bundle, or start indexing."""
+        out = self.out
+        files = sorted(file for file, _, _, _ in results)
+        out.searched = files
+        changed = any(rendered for _, _, rendered, _ in results) or files != out.previous_searched
+        if (self.keep or not changed) and out.reuse_tree("pagefind"):
+            return
+        for file, _, rendered, document in results:
+            if not rendered:  # unchanged: its document is in the last site
+                document = search_document((out.target / file).read_text(encoding="utf-8"))
+            if document:
+                self.documents[file] = document
+        self.started = out.start_search_index(self.documents)
+
+    def others(self, results: list[Result]) -> None:
+        """Pages of other kinds whose templates were made searchable are indexed too."""
+        self.late.update({file: document for file, _, rendered, document in results if document})
+
+    def finish(self) -> None:
+        if self.started is not None:
+            started, self.started = self.started, None
+            self.out.finish_search_index(started)
+        if self.late and (self.started is not None or not self.keep):
+            self.out.drop_tree("pagefind")
+            self.out.index_search({**self.documents, **self.late})
+
+    def cancel(self) -> None:
+        """The build failed: the indexer, if still running, is stopped."""
+        if self.started is not None:
+            started, self.started = self.started, None
+            self.out.cancel_search_index(started)
+
+
+def render_all(site, env, out, digest: str, progress=None, previous: dict | None = None,
+               search: SearchJob | None = None) -> int:
+    """Every page of the site written into the staging folder; returns how many were
+    rendered. Search documents go first (see ``SearchJob``). A page equal to the one in
+    ``previous`` (by URL, from the session) is kept without rendering or hashing. Many pages
+    to render are rendered in two forked processes, each writing its own share."""
+    previous = previous or {}
+    kept: list[Result] = []
+    kept_searched: list[Result] = []
+    batches: list[list] = [[], []]
     for page in site.pages:
-        file = page_file(page.url)
-        document = search_document((out.staging / file).read_text(encoding="utf-8"))
-        if document:
-            documents[file] = document
-    with tempfile.TemporaryDirectory(prefix="readout-search-") as folder:
-        write_tree(Path(folder), documents)
-        out.index_search(Path(folder))
+        old = previous.get(page.url)
+        if old is not None and (old is page or old == page):
+            file = page_file(page.url)
+            key = out.previous.get(file)
+            if key is not None:
+                kept.append((file, key, False, None))
+                if page.searched:
+                    kept_searched.append(kept[-1])
+                continue
+        batches[0 if page.searched else 1].append(page)
+    out.keep([file for file, _, _, _ in kept])
+    total = len(site.pages)
+    results: list[Result] = list(kept)
+
+    def report(done_now: int) -> None:
+        if progress:
+            progress(len(kept) + done_now, total)
+
+    to_render = len(batches[0]) + len(batches[1])
+    if to_render < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        first = render_share(site, env, out, digest, batches[0], progress and (lambda i, n: report(i)))
+        if search is not None:
+            search.searched(kept_searched + first)
+        second = render_share(site, env, out, digest, batches[1],
+                              progress and (lambda i, n: report(len(first) + i)))
+        if search is not None:
+            search.others(second)
+        results += first + second
+    else:
+        import gc
+        import multiprocessing
+
+        global _FORKED
+        # The workers inherit the site through fork; only a share's number crosses the pipe.
+        # Frozen, the parent's objects are not touched by the workers' collector, so their
+        # memory stays shared.
+        shares = [batch[i::SHARES] for batch in batches for i in range(SHARES)]
+        _FORKED = (site, env, out, digest, shares)
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
+                for number, batch in enumerate((range(SHARES), range(SHARES, 2 * SHARES))):
+                    done: list[Result] = []
+                    for share in pool.imap_unordered(render_forked, batch):
+                        done += share
+                        report(len(results) - len(kept) + len(done))
+                    if search is not None:
+                        (search.searched(kept_searched + done) if number == 0 else search.others(done))
+                    results += done
+        finally:
+            _FORKED = None
+            gc.unfreeze()
+    for file, key, _, _ in results:
+        out.written.add(file)
+        out.manifest[file] = key
+    if progress:
+        progress(total, total)
+    return sum(1 for _, _, rendered, _ in results if rendered)
 
 
 def export_mkdocs(config: Config, folder: Path) -> Path:

@@ -7,6 +7,7 @@ is gathered first and raised once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -89,17 +90,24 @@ def relative(path: Path, config: Config) -> str:
     return path.relative_to(config.root).as_posix()
 
 
-def inside_project(paths: list[Path], config: Config) -> list[Path]:
-    """``paths`` less the symbolic links that lead outside the project, which are errors: a
-    build reads nothing the project does not hold."""
+def files_in(folder: Path, suffix: str, config: Config) -> list[Path]:
+    """The files ending in ``suffix`` directly in ``folder``, sorted by name; a symbolic link
+    that leads outside the project is an error: a build reads nothing the project does not
+    hold. (One directory read: the archive's thousands of sources cost no call each.)"""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry for entry in listing if entry.name.endswith(suffix)), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
     root = config.root.resolve()
     kept, problems = [], []
-    for path in paths:
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(Diagnostic(Location(relative(path, config)),
                                        f"symbolic link leads outside the project (to {path.resolve()})",
                                        "copy the file into the project instead of linking to it"))
-        elif path.is_file():
+        elif entry.is_file():
             kept.append(path)
     if problems:
         raise ReadoutError.collect(problems)
@@ -107,14 +115,12 @@ def inside_project(paths: list[Path], config: Config) -> list[Path]:
 
 
 def markdown_files(config: Config, folder: str) -> list[Path]:
-    base = config.content_dir / folder
-    return inside_project(sorted(base.glob("*.md")), config) if base.is_dir() else []
+    return files_in(config.content_dir / folder, ".md", config)
 
 
 def source_paths(config: Config) -> list[Path]:
     """The readouts under ``content/sources/``, sorted."""
-    folder = config.content_dir / "sources"
-    return inside_project(sorted(folder.glob("*.txt")), config) if folder.is_dir() else []
+    return files_in(config.content_dir / "sources", ".txt", config)
 
 
 CACHE_VERSION = "1"
@@ -166,8 +172,16 @@ def parse_many(jobs: list[tuple[bytes, str, Lexicon]]) -> list:
 
 def load_events(config: Config, cache=None) -> list[Event]:
     """Every source parsed into an event — taken from ``cache`` (``get(key)``/``put(key,
-    bytes)``, given by the build) when its bytes and the lexicon are as they were; all problems
-    are gathered and raised together."""
+    bytes)``/``save()``, given by the build) when its bytes and the lexicon are as they were;
+    all problems are gathered and raised together."""
+    return [event for _, event in keyed_events(config, cache)]
+
+
+def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = None,
+                 stats: dict | None = None) -> list[tuple[str, Event]]:
+    """``load_events`` with each event's cache key; an event whose key is in ``reuse`` is
+    taken from it as it is (the preview server's finished events of the last build).
+    ``stats`` remembers each source's size, modification time and key between builds."""
     import hashlib
     import pickle
 
@@ -179,11 +193,29 @@ def load_events(config: Config, cache=None) -> list[Event]:
                            Location("content/sources/"),
                            "add one with `readout new PATH.txt`, or copy a UTF-8 text file there")
     found: dict[int, Event] = {}
+    keys: dict[int, str] = {}
     missing: list[tuple[int, str, bytes, str]] = []
+    prefix = relative(config.content_dir / "sources", config)
     for index, path in enumerate(paths):
-        data, shown = path.read_bytes(), relative(path, config)
+        shown = f"{prefix}/{path.name}"
+        if stats is not None:
+            # A file whose size and modification time are as they were has the same key:
+            # the preview server does not read a thousand readouts to find the one edited.
+            status = path.stat()
+            seen = stats.get(shown)
+            if seen and seen[:2] == (status.st_mtime_ns, status.st_size) and reuse and seen[2] in reuse:
+                keys[index] = seen[2]
+                found[index] = reuse[seen[2]]
+                continue
+        data = path.read_bytes()
         key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
                                           CACHE_VERSION.encode()])).hexdigest()
+        keys[index] = key
+        if stats is not None:
+            stats[shown] = (status.st_mtime_ns, status.st_size, key)
+        if reuse and key in reuse:
+            found[index] = reuse[key]
+            continue
         stored = cache.get(key) if cache is not None else None
         if stored is not None:
             try:
@@ -200,6 +232,8 @@ def load_events(config: Config, cache=None) -> list[Event]:
         found[index] = pickle.loads(result)
         if cache is not None:
             cache.put(key, result)
+    if cache is not None:
+        cache.save()
     events = []
     for index, path in enumerate(paths):
         event = found.get(index)
@@ -210,7 +244,7 @@ def load_events(config: Config, cache=None) -> list[Event]:
             problems.append(Diagnostic(Location(relative(path, config)), f"event id {why}",
                                        "rename the file: its name is the event's id and URL"))
             continue
-        events.append(event)
+        events.append((keys[index], event))
     if problems:
         raise ReadoutError.collect(problems)
     return events
@@ -494,25 +528,35 @@ def apply_corrections(event: Event, values: dict) -> None:
     event.paragraphs = paragraph_sections([Span(p.start, p.end) for p in event.paragraphs], event.statements)
 
 
-def load_content(config: Config, cache=None) -> Content:
+def load_content(config: Config, cache=None, memo: dict | None = None) -> Content:
     """Read ``content/``, check it, and merge the editors' corrections into the events
-    (``cache`` keeps parsed readouts between builds)."""
+    (``cache`` keeps parsed readouts between builds).
+
+    ``memo`` is a dict the caller keeps from one build to the next (the preview server does):
+    it holds the finished events of the readouts no event file corrects, by their source's key,
+    for as long as the people files and ``site.yml`` stay as they were. Such a readout that did
+    not change is then the very object of the last build, so later stages see at once that
+    nothing about it changed."""
     problems: list[Diagnostic] = []
+    event_files = markdown_files(config, "events")
+    salt = memo_salt(config, event_files) if memo is not None else None
+    reuse = memo.get("events", {}) if memo is not None and memo.get("salt") == salt else {}
     try:
-        events = load_events(config, cache)
+        keyed = keyed_events(config, cache, reuse, memo.setdefault("stats", {}) if memo is not None else None)
     except ReadoutError as error:
         problems += error.diagnostics
-        events = []
+        keyed = []
+    events = [event for _, event in keyed]
     people = load_people(config, problems)
     pages = load_pages(config, problems)
-    apply_people(events, people)
+    apply_people([event for key, event in keyed if reuse.get(key) is not event], people)
     by_id = {e.id: e for e in events}
     known_people = {p.id: p.name for e in events for p in e.people()}
     known_people.update({p.id: p.name for p in people.values()})
     themes = {t.slug for t in config.themes}
     commentary = {}
 
-    for path in markdown_files(config, "events"):
+    for path in event_files:
         doc = read_document(path, config, problems)
         if doc is None:
             continue
@@ -530,4 +574,23 @@ def load_content(config: Config, cache=None) -> Content:
         commentary[event.id] = Commentary(doc.path, doc.body, doc.body_line)
     if problems:
         raise ReadoutError.collect(problems)
+    if memo is not None:
+        corrected = {path.stem for path in event_files}
+        memo["salt"] = salt
+        memo["events"] = {key: event for key, event in keyed if event.id not in corrected}
     return Content(events, people, pages, commentary)
+
+
+def memo_salt(config: Config, event_files: list[Path]) -> str:
+    """What a finished, uncorrected event depends on besides its source: the people files,
+    site.yml, and which events have an editor's file."""
+    import hashlib
+
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for path in [config.root / "site.yml", *markdown_files(config, "people")]:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(b"-\0")
+    digest.update("\0".join(path.stem for path in event_files).encode())
+    return digest.hexdigest()

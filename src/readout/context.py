@@ -91,6 +91,20 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a long list cut into pages (``…/page/2/``): its number, how many
+    there are, the pages before and after it, and links to the first and last pages and to
+    those near it — never to all of them, so a page's size does not grow with the archive.
+    A ``near`` link with an empty URL stands for a gap ("…")."""
+
+    number: int
+    count: int
+    previous: Link | None = None
+    next: Link | None = None
+    near: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
 class Page:
     """What every page has: its URL, its <title>, a one-line description and breadcrumbs
     (the trail from the home page to this page's parent)."""
@@ -101,11 +115,15 @@ class Page:
     breadcrumbs: tuple[Link, ...]
 
     template = "page.html"
+    searched = False  # a search document (its template marks data-pagefind-body): rendered first
 
 
 @dataclass(frozen=True)
 class HomePage(Page):
+    """The newest events (``events``) of ``count`` in all; the timeline lists every one."""
+
     events: tuple[EventSummary, ...] = ()
+    count: int = 0
     template = "home.html"
 
 
@@ -127,6 +145,7 @@ class EventPage(Page):
     source_url: str = ""
     source_path: str = ""
     template = "event.html"
+    searched = True
 
 
 @dataclass(frozen=True)
@@ -175,7 +194,12 @@ class YearGroup:
 
 @dataclass(frozen=True)
 class TimelinePage(Page):
+    """Events by date, newest first, a hundred to a page; ``all_years`` links each year to
+    the page where it starts."""
+
     years: tuple[YearGroup, ...] = ()
+    pager: Pager | None = None
+    all_years: tuple[Link, ...] = ()
     template = "timeline.html"
 
 
@@ -207,6 +231,7 @@ class StatementsPage(Page):
     groups: tuple["StatementGroup", ...] = ()
     events: tuple[EventSummary, ...] = ()
     show_section: bool = False     # label each statement with its section (themes mix sections)
+    pager: Pager | None = None     # twenty events to a page
     template = "statements.html"
 
 
@@ -228,6 +253,7 @@ class Holder:
 @dataclass(frozen=True)
 class OrganizationPage(Page):
     holders: tuple[Holder, ...] = ()
+    pager: Pager | None = None     # a hundred titles to a page
     template = "organization.html"
 
 
@@ -282,6 +308,7 @@ class PersonPage(Page):
     appearances: tuple[Appearance, ...] = ()
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
+    searched = True
 
 
 @dataclass(frozen=True)
@@ -305,3 +332,4 @@ class FreePage(Page):
 
     body: str = ""
     template = "page.html"
+    searched = True

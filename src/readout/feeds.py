@@ -10,14 +10,43 @@ from xml.sax.saxutils import escape, quoteattr
 from .urls import page_file
 
 
-def events_json(site) -> str:
-    """Every event as the JSON contract describes it (schema/event.schema.json), newest first."""
-    return json.dumps([e.to_json() for e in site.events], ensure_ascii=False, indent=1) + "\n"
+# data/*.json hold one item to a line: compact (written by the C encoder, many times faster than
+# an indented file), yet easy to read and to compare line by line.
+
+def events_json(site, memo: dict | None = None) -> str:
+    """Every event as the JSON contract describes it (schema/event.schema.json), newest first.
+    ``memo`` (kept by the preview server) holds each event's line by the event object: an
+    event that is the very object of the last build has not changed."""
+    lines, fresh = [], {}
+    for event in site.events:
+        known = memo.get(id(event)) if memo is not None else None
+        if known is None or known[0] is not event:
+            known = (event, json.dumps(event.to_json(), ensure_ascii=False))
+        fresh[id(event)] = known
+        lines.append(known[1])
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def people_json(site) -> str:
-    """Every person: id, name, the names readouts print, appearances with titles, statements."""
-    return json.dumps(list(site.people.values()), ensure_ascii=False, indent=1) + "\n"
+def people_json(site, memo: dict | None = None) -> str:
+    """Every person: id, name, the names readouts print, appearances with titles, statements.
+    ``memo`` (kept by the preview server) holds each person's data and line: equal data, same line."""
+    lines, fresh = [], {}
+    for person_id, data in site.people.items():
+        known = memo.get(person_id) if memo is not None else None
+        if known is None or known[0] != data:
+            known = (data, json.dumps(data, ensure_ascii=False))
+        fresh[person_id] = known
+        lines.append(known[1])
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+FEED_ENTRIES = 50  # the newest events; a feed is for what is new, and stays small as the archive grows
 
 
 def stamp(day, fallback: datetime) -> str:
@@ -28,7 +57,7 @@ def stamp(day, fallback: datetime) -> str:
 
 
 def atom_feed(site, built: datetime) -> str:
-    """An Atom feed (RFC 4287) of the events, newest first. Links are relative to the feed
+    """An Atom feed (RFC 4287) of the newest events. Links are relative to the feed
     unless base_url is set; ids are the absolute URLs, or tag-like URNs without base_url."""
     base = site.info.base_url
     feed_id = f"{base}feed.xml" if base else f"urn:readout:{site.info.title.lower().replace(' ', '-')}:feed"
@@ -43,7 +72,7 @@ def atom_feed(site, built: datetime) -> str:
              f'  <link rel="self" href={quoteattr((base or "") + "feed.xml")}/>',
              f'  <link rel="alternate" type="text/html" href={quoteattr(base or "index.html")}/>',
              "  <author><name>" + escape(site.info.title) + "</name></author>"]
-    for event in site.events:
+    for event in site.events[:FEED_ENTRIES]:
         url = f"events/{event.id}/"
         link = (base or "") + page_file(url) if not base else base + url
         entry_id = base + url if base else f"urn:readout:event:{event.id}"
@@ -83,9 +112,11 @@ def robots(site) -> str:
     return text
 
 
-def site_files(site, built: datetime) -> dict[str, str]:
+def site_files(site, built: datetime, memo: dict | None = None) -> dict[str, str]:
     """Every machine-readable file of the site by path (no sitemap without base_url)."""
-    files = {"data/events.json": events_json(site), "data/people.json": people_json(site),
+    memo = memo if memo is not None else {}  # the preview server keeps one between builds
+    files = {"data/events.json": events_json(site, memo.setdefault("events", {})),
+             "data/people.json": people_json(site, memo.setdefault("people", {})),
              "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
     map_text = sitemap(site)
     if map_text:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .context import (
-    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, PlacePage, StatementGroup,
+    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, Pager, PlacePage, StatementGroup,
     StatementsPage, TimelinePage, YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
@@ -21,6 +21,43 @@ TOPIC_INTROS = {
 }
 
 
+# Long lists are cut into pages of this many items (``…/page/2/``), so that no page grows with
+# the archive and an edit re-renders only the page of the list that holds it.
+GROUPS_PER_PAGE = 20       # events on a page of statements (a topic or a theme)
+EVENTS_PER_PAGE = 100      # events on a page of the timeline
+HOLDERS_PER_PAGE = 100     # titles on a page of an organization
+
+
+def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
+    """``items`` cut into pages of ``size``: (URL, items, pager) for each, the first page at
+    ``url`` and the others at ``url``page/N/; a list that fits one page has no pager."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [()]
+    urls = [url] + [f"{url}page/{n}/" for n in range(2, len(chunks) + 1)]
+    if len(chunks) == 1:
+        return [(url, chunks[0], None)]
+    return [(urls[n - 1], chunk, pager_at(n, urls)) for n, chunk in enumerate(chunks, 1)]
+
+
+def pager_at(number: int, urls: list[str]) -> Pager:
+    """The pager of page ``number`` (1-based) of ``urls``: first, last, two either side."""
+    count = len(urls)
+    near, last = [], 0
+    for n in sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)}):
+        if n > last + 1:
+            near.append(Link("", "…"))
+        near.append(Link(urls[n - 1], str(n)))
+        last = n
+    return Pager(number, count,
+                 previous=Link(urls[number - 2], f"Page {number - 1}") if number > 1 else None,
+                 next=Link(urls[number], f"Page {number + 1}") if number < count else None,
+                 near=tuple(near))
+
+
+def numbered(title: str, pager: Pager | None) -> str:
+    """A page's <title>: "Progress", then "Progress — page 2 of 9"."""
+    return f"{title} — page {pager.number} of {pager.count}" if pager and pager.number > 1 else title
+
+
 def index_pages(builder) -> list[Page]:
     """Every cross-event page of the site ``builder`` is building."""
     return (timeline(builder) + topics(builder) + themes(builder) + places(builder)
@@ -32,32 +69,67 @@ def timeline(builder) -> list[Page]:
     for event in builder.events:  # newest first
         years[event.date.year if event.date else None].append(builder.summaries[event.id])
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
-    return [TimelinePage(url="timeline/", title="Timeline", breadcrumbs=(HOME,),
-                         description="Every event by date, newest first, grouped by year.",
-                         years=tuple(YearGroup(y, tuple(years[y])) for y in ordered))]
+    listed = tuple((y, summary) for y in ordered for summary in years[y])
+    cut = paginate("timeline/", listed, EVENTS_PER_PAGE)
+    starts = {}
+    for url, chunk, _ in cut:
+        for year, _ in chunk:
+            starts.setdefault(year, url)
+    all_years = tuple(Link(f"{starts[y]}#{y or 'undated'}", str(y or "Undated")) for y in ordered)
+    pages = []
+    for url, chunk, pager in cut:
+        groups = defaultdict(list)
+        for year, summary in chunk:
+            groups[year].append(summary)
+        pages.append(TimelinePage(url=url, title=numbered("Timeline", pager), breadcrumbs=(HOME,),
+                                  description="Every event by date, newest first, grouped by year.",
+                                  years=tuple(YearGroup(y, tuple(groups[y])) for y in groups),
+                                  pager=pager, all_years=all_years))
+    return pages
 
 
-def groups_of(builder, keep) -> tuple[StatementGroup, ...]:
-    """Statements for which ``keep(statement)`` holds, grouped by event, newest event first."""
-    groups = []
-    for event in builder.events:
-        views = builder.views[event.id]
-        chosen = tuple(views[s.id] for s in event.statements if keep(s))
-        if chosen:
-            groups.append(StatementGroup(builder.summaries[event.id], chosen))
-    return tuple(groups)
+def statements_pages(url: str, title: str, trail, description: str, intro: str, groups: tuple,
+                     events: tuple = (), show_section: bool = False) -> list[Page]:
+    """A topic or a theme across events, twenty events to a page; the events an editor tagged
+    as a whole are listed on the first."""
+    return [StatementsPage(url=page_url, title=numbered(title, pager), breadcrumbs=trail, description=description,
+                           intro=intro, groups=chunk, events=events if pager is None or pager.number == 1 else (),
+                           show_section=show_section, pager=pager)
+            for page_url, chunk, pager in paginate(url, groups, GROUPS_PER_PAGE)]
+
+
+def themes_of(builder, event) -> list[tuple[str, StatementGroup]]:
+    """The statements of ``event`` as one group per theme they are tagged with."""
+    views = builder.views[event.id]
+    tagged = defaultdict(list)
+    for s in event.statements:
+        for slug in s.themes:
+            tagged[slug].append(views[s.id])
+    return [(slug, StatementGroup(builder.summaries[event.id], tuple(said))) for slug, said in tagged.items()]
+
+
+def sections_of(builder, event) -> list[tuple[str, StatementGroup]]:
+    """The statements of ``event`` as one group per section."""
+    sections = defaultdict(list)
+    for view in builder.views[event.id].values():
+        sections[view.section].append(view)
+    return [(topic, StatementGroup(builder.summaries[event.id], tuple(views))) for topic, views in sections.items()]
 
 
 def topics(builder) -> list[Page]:
     trail = (HOME, Link("topics/", "Topics"))
     pages, entries = [], []
+    by_topic = defaultdict(list)  # one pass over the statements, not one per topic
+    for event in builder.events:
+        for topic, group in builder.part(event, "topics", lambda e: sections_of(builder, e)):
+            by_topic[topic].append(group)
     for topic in TOPICS:
-        groups = groups_of(builder, lambda s, topic=topic: s.section == topic)
+        groups = tuple(by_topic[topic])
         count = sum(len(g.statements) for g in groups)
         entries.append(IndexEntry(f"topics/{topic}/", SECTION_TITLES[topic], count, TOPIC_INTROS[topic]))
-        pages.append(StatementsPage(url=f"topics/{topic}/", title=SECTION_TITLES[topic], breadcrumbs=trail,
-                                    description=f"{SECTION_TITLES[topic]} across every event. {TOPIC_INTROS[topic]}",
-                                    intro=TOPIC_INTROS[topic], groups=groups))
+        pages += statements_pages(f"topics/{topic}/", SECTION_TITLES[topic], trail,
+                                  f"{SECTION_TITLES[topic]} across every event. {TOPIC_INTROS[topic]}",
+                                  TOPIC_INTROS[topic], groups)
     pages.append(IndexPage(url="topics/", title="Topics", breadcrumbs=(HOME,), entries=tuple(entries),
                            description="Each section of the readouts across every event.",
                            intro="Each section of the readouts, across every event, newest first."))
@@ -70,16 +142,17 @@ def themes(builder) -> list[Page]:
     trail = (HOME, Link("themes/", "Themes"))
     pages, entries = [], []
     for theme in builder.config.themes:
-        groups = groups_of(builder, lambda s, slug=theme.slug: slug in s.themes)
+        groups = tuple(group for event in builder.events
+                       for slug, group in builder.part(event, "themes", lambda e: themes_of(builder, e))
+                       if slug == theme.slug)
         tagged = tuple(builder.summaries[e.id] for e in builder.events if theme.slug in e.themes)
         count = sum(len(g.statements) for g in groups)
         keywords = ", ".join(theme.keywords)
         entries.append(IndexEntry(f"themes/{theme.slug}/", theme.title, count, f"Keywords: {keywords}" if keywords else ""))
-        pages.append(StatementsPage(
-            url=f"themes/{theme.slug}/", title=theme.title, breadcrumbs=trail,
-            description=f"Statements on {theme.title.lower()} across every event.",
-            intro=f"Statements that mention {keywords}." if keywords else "Statements tagged by the editors.",
-            groups=groups, events=tagged, show_section=True))
+        pages += statements_pages(
+            f"themes/{theme.slug}/", theme.title, trail, f"Statements on {theme.title.lower()} across every event.",
+            f"Statements that mention {keywords}." if keywords else "Statements tagged by the editors.",
+            groups, events=tagged, show_section=True)
     pages.append(IndexPage(url="themes/", title="Themes", breadcrumbs=(HOME,), entries=tuple(entries),
                            description="Statements grouped by theme across every event.",
                            intro="Each theme gathers the statements that mention its keywords."))
@@ -104,19 +177,25 @@ def places(builder) -> list[Page]:
     return pages
 
 
+def holders_at(builder, event) -> list[tuple[str, Holder]]:
+    """Each body named in a title printed at ``event``, with who held that title."""
+    summary = builder.summaries[event.id]
+    return [(body, Holder(builder.person_ref(person), title, summary))
+            for person in event.people() for title in person.titles
+            for body in builder.lexicon.organizations_in(title)]
+
+
 def organizations(builder) -> list[Page]:
     holders = defaultdict(list)
     for event in builder.events:
-        summary = builder.summaries[event.id]
-        for person in event.people():
-            for title in person.titles:
-                for body in builder.lexicon.organizations_in(title):
-                    holders[body].append(Holder(builder.person_ref(person), title, summary))
+        for body, holder in builder.part(event, "holders", lambda e: holders_at(builder, e)):
+            holders[body].append(holder)
     trail = (HOME, Link("organizations/", "Organizations"))
-    pages = [OrganizationPage(url=f"organizations/{slug_of(body)}/", title=body, breadcrumbs=trail,
+    pages = [OrganizationPage(url=url, title=numbered(body, pager), breadcrumbs=trail,
                               description=f"People whose titles name the {body}, as printed at each event.",
-                              holders=tuple(holders[body]))
-             for body in sorted(holders)]
+                              holders=chunk, pager=pager)
+             for body in sorted(holders)
+             for url, chunk, pager in paginate(f"organizations/{slug_of(body)}/", tuple(holders[body]), HOLDERS_PER_PAGE)]
     pages.append(IndexPage(
         url="organizations/", title="Organizations", breadcrumbs=(HOME,),
         description="The bodies named in the titles the readouts print.",

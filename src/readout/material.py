@@ -168,4 +168,4 @@ def build_material(site, env, config, out, built) -> None:
     with tempfile.TemporaryDirectory(prefix="readout-mkdocs-") as folder:
         write_tree(Path(folder), docs_files(site, env, config, built))
         mkdocs_build(Path(folder) / "mkdocs.yml", out.staging)
-    out.written.add("(mkdocs)")
+    out.written_by_others("(mkdocs)")

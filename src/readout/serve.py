@@ -26,7 +26,7 @@ class Preview:
     """The state a preview server shares between its build thread and its request threads:
     the number of good builds so far, and the error of the last build if it failed."""
 
-    def __init__(self, build, debounce: float = 0.15):
+    def __init__(self, build, debounce: float = 0.01):
         self.build = build
         self.debounce = debounce
         self.version = 0
@@ -53,7 +53,8 @@ class Preview:
                 self.version += 1
                 self.error = None
                 self.changed.notify_all()
-            print(f"Rebuilt {report.pages} pages in {time.perf_counter() - started:.2f} s", flush=True)
+            print(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.rendered} of {report.pages} pages "
+                  "rendered", flush=True)
 
     def schedule(self) -> None:
         """Rebuild shortly: a save often touches a file several times at once."""
@@ -215,14 +216,23 @@ def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
     return observer
 
 
-def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build, serve and rebuild on every change until interrupted."""
-    from .build import build
+def preview_of(config, output: Path | None = None) -> Preview:
+    """The preview of a project: builds that keep a session (so an edit costs what it changes,
+    and the site is updated in place) and keep the search index once there is one (Pagefind
+    cannot update an index, and a preview must follow an edit at once; `readout build`
+    refreshes it)."""
+    from .build import Session, build
 
     target = (output or config.output_path).resolve()
-    # The first build makes the search index; rebuilds keep it (Pagefind cannot update an index
-    # in place, and a preview must follow an edit at once). `readout build` refreshes it.
-    preview = Preview(lambda: build(config, target, search="keep" if (target / "pagefind").is_dir() else True))
+    session = Session()
+    return Preview(lambda: build(config, target, search="keep" if (target / "pagefind").is_dir() else True,
+                                 session=session))
+
+
+def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000) -> None:
+    """Build, serve and rebuild on every change until interrupted."""
+    preview = preview_of(config, output)
+    target = (output or config.output_path).resolve()
     preview.rebuild()
     observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
     server = make_server(target, bind, port, preview)

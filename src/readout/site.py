@@ -36,6 +36,9 @@ class Site:
     people: dict
 
 
+HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists them all
+
+
 def event_url(event: Event) -> str:
     return f"events/{event.id}/"
 
@@ -83,16 +86,23 @@ def check_unique_ids(events: list[Event]) -> None:
         raise ReadoutError.collect(problems)
 
 
-def record_links(events: list[Event], content: Content) -> Links:
-    """Every record an editor's Markdown may link to."""
+def links_of(event: Event) -> tuple:
+    """What an editor's Markdown may link to in one event: the event, its statements, its people."""
+    return ((event.title, event_url(event)),
+            {f"{event.id}#{s.id}": statement_url(event, s.id) for s in event.statements},
+            [(person.id, person.name) for person in event.people()])
+
+
+def record_links(events: list[Event], content: Content, part=None) -> Links:
+    """Every record an editor's Markdown may link to (``part`` remembers each event's share)."""
     links = Links()
     for event in events:
-        links.events[event.id] = (event.title, event_url(event))
-        for s in event.statements:
-            links.statements[f"{event.id}#{s.id}"] = statement_url(event, s.id)
-        for person in event.people():
-            links.people[person.id] = (person.name, person_url(person.id))
-            links.names.setdefault(person.name.lower(), person.id)
+        entry, statements, people = part(event, "links", links_of) if part else links_of(event)
+        links.events[event.id] = entry
+        links.statements.update(statements)
+        for person_id, name in people:
+            links.people[person_id] = (name, person_url(person_id))
+            links.names.setdefault(name.lower(), person_id)
     for person in content.people.values():
         links.people[person.id] = (person.name, person_url(person.id))
         for name in [person.name, *person.aliases]:
@@ -127,7 +137,7 @@ def readable_correction(entry: str) -> str:
 
 def script_json(data) -> str:
     """JSON safe inside a <script> element: no "<", ">" or "&" can close it or start markup."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)  # compact: the C encoder, many times faster
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -135,28 +145,50 @@ class SiteBuilder:
     """Builds the page graph; holds what several kinds of page share (summaries and the
     view of every statement)."""
 
-    def __init__(self, content: Content, config: Config):
+    def __init__(self, content: Content, config: Config, memo: dict | None = None):
         self.content, self.config = content, config
         self.lexicon = project_lexicon(config)
         events = content.events
         check_unique_ids(events)
-        tag_themes(events, config)
-        self.links = record_links(events, content)
+        # An event that is the very object of the last build (content's memo gives it again
+        # when nothing it depends on changed) keeps its views and pages; one with an
+        # editor's commentary is redone, as its links may name any other record.
+        last = memo if memo is not None else {}
+        self.parts: dict[str, dict] = {}  # per event: what was made of it (see part())
+        fresh = []
+        for e in events:
+            old = last.get(e.id)
+            if old is not None and old["event"] is e and e.id not in content.commentary:
+                self.parts[e.id] = old
+            else:
+                self.parts[e.id] = {"event": e}
+                fresh.append(e)
+        tag_themes(fresh, config)
+        self.links = record_links(events, content, self.part)
         check_all_links(content, self.links)
         self.events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
         self.theme_titles = {t.slug: t.title for t in config.themes}
-        self.summaries = {e.id: self.summarize(e) for e in self.events}
-        self.views = {e.id: self.statement_views(e) for e in self.events}
+        self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
+        self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
+        self.memo = memo
+
+    def part(self, event: Event, name: str, make):
+        """What ``make(event)`` gives, made once per event object: kept from the last build
+        with the event (when the memo kept it) and shared by every kind of page."""
+        parts = self.parts[event.id]
+        if name not in parts:
+            parts[name] = make(event)
+        return parts[name]
 
     # Shared views -----------------------------------------------------------------------
 
     def summarize(self, event: Event) -> EventSummary:
-        lead = event.statements_in("lead")
+        lead = next((s for s in event.statements if s.section == "lead"), None)
         return EventSummary(
             id=event.id, url=event_url(event), title=event.title, date=event.date,
             time_of_day=event.time_of_day, kind=event.kind, location=event.location,
             host=person_ref(event.host) if event.host else None,
-            summary=lead[0].text if lead else (event.statements[0].text if event.statements else ""),
+            summary=lead.text if lead else (event.statements[0].text if event.statements else ""),
             place_url=place_url(event.location) if event.location and slug_of(event.location) else None,
         )
 
@@ -206,7 +238,7 @@ class SiteBuilder:
         info = SiteInfo(config.title, config.description, config.language, tuple(nav), config.base_url, indexes)
         pages: list[Page] = []
         for event in self.events:
-            pages += self.event_pages(event)
+            pages += self.part(event, "pages", self.event_pages)
         people_pages, people = self.people_pages()
         pages += people_pages
         pages += index_pages(self)
@@ -218,8 +250,12 @@ class SiteBuilder:
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
                                   description="This page does not exist.",
                                   base=re.sub(r"^https?://[^/]+", "", config.base_url or "/")))
-        pages.append(HomePage(url="", title=config.title, description=config.description,
-                              breadcrumbs=(), events=tuple(self.summaries[e.id] for e in self.events)))
+        pages.append(HomePage(url="", title=config.title, description=config.description, breadcrumbs=(),
+                              events=tuple(self.summaries[e.id] for e in self.events[:HOME_EVENTS]),
+                              count=len(self.events)))
+        if self.memo is not None:
+            self.memo.clear()
+            self.memo.update(self.parts)
         return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(self.events), people)
 
     def event_pages(self, event: Event) -> list[Page]:
@@ -227,18 +263,20 @@ class SiteBuilder:
         url = event_url(event)
         summary, views = self.summaries[event.id], self.views[event.id]
         attendees = tuple(person_ref(p) for p in event.attendees)
+        by_section = defaultdict(list)
+        for s in event.statements:
+            by_section[s.section].append(views[s.id])
         sections = [
-            SectionView(topic, SECTION_TITLES[topic], f"{url}{topic}/",
-                        tuple(views[s.id] for s in event.statements_in(topic)))
+            SectionView(topic, SECTION_TITLES[topic], f"{url}{topic}/", tuple(by_section[topic]))
             for topic in TOPICS
-            if event.statements_in(topic) or (topic == "attendees" and attendees)
+            if by_section[topic] or (topic == "attendees" and attendees)
         ]
         event_trail = (HOME, Link(url, event.title))
         note = self.content.commentary.get(event.id)
         pages: list[Page] = [EventPage(
             url=url, title=event.title, description=summary.summary[:200], breadcrumbs=(HOME,),
             event=summary, subject=event.subject, published=event.source.published, attendees=attendees,
-            lead=tuple(views[s.id] for s in event.statements_in("lead")), sections=tuple(sections),
+            lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
             commentary=to_html(note.body, self.links, url, event.id, heading_level=2) if note else "",
             corrected=tuple(readable_correction(c) for c in event.corrected),
@@ -284,6 +322,21 @@ class SiteBuilder:
                             for p in event.attendees]
         return data
 
+    def people_at(self, event: Event) -> tuple[list, list]:
+        """Who was at ``event`` — (id, name, appearance, bodies their titles name) — and what
+        each speaker said there, as a group."""
+        summary, views = self.summaries[event.id], self.views[event.id]
+        seen = []
+        for person in event.people():
+            role = "host" if event.host is person else "attendee"
+            bodies = [body for title in person.titles for body in self.lexicon.organizations_in(title)]
+            seen.append((person.id, person.name, Appearance(summary, role, tuple(person.titles)), bodies))
+        by_speaker = defaultdict(list)
+        for s in event.statements:
+            if s.speaker:
+                by_speaker[s.speaker].append(views[s.id])
+        return seen, [(speaker, StatementGroup(summary, tuple(said))) for speaker, said in by_speaker.items()]
+
     def people_pages(self) -> tuple[list[Page], dict]:
         """A page per person (one per id across events and people files), the people index,
         and the people as data (for data/people.json)."""
@@ -292,21 +345,15 @@ class SiteBuilder:
         spoken: dict[str, list[StatementGroup]] = defaultdict(list)
         organizations: dict[str, list[str]] = defaultdict(list)
         for event in self.events:  # newest first
-            summary, views = self.summaries[event.id], self.views[event.id]
-            for person in event.people():
-                names.setdefault(person.id, person.name)
-                role = "host" if event.host is person else "attendee"
-                appearances[person.id].append(Appearance(summary, role, tuple(person.titles)))
-                for title in person.titles:
-                    for body in self.lexicon.organizations_in(title):
-                        if body not in organizations[person.id]:
-                            organizations[person.id].append(body)
-            by_speaker = defaultdict(list)
-            for s in event.statements:
-                if s.speaker:
-                    by_speaker[s.speaker].append(views[s.id])
-            for speaker, said in by_speaker.items():
-                spoken[speaker].append(StatementGroup(summary, tuple(said)))
+            seen, said = self.part(event, "people", self.people_at)
+            for person_id, name, appearance, bodies in seen:
+                names.setdefault(person_id, name)
+                appearances[person_id].append(appearance)
+                for body in bodies:
+                    if body not in organizations[person_id]:
+                        organizations[person_id].append(body)
+            for speaker, group in said:
+                spoken[speaker].append(group)
         for person in self.content.people.values():
             names[person.id] = person.name
         trail = (HOME, Link("people/", "People"))
@@ -343,9 +390,10 @@ class SiteBuilder:
         return pages, data
 
 
-def build_site(content: Content, config: Config) -> Site:
-    """The complete page graph, newest event first on the home page."""
-    return SiteBuilder(content, config).build()
+def build_site(content: Content, config: Config, memo: dict | None = None) -> Site:
+    """The complete page graph, newest event first on the home page. ``memo`` is a dict the
+    caller keeps between builds (the preview server): each event's views and pages."""
+    return SiteBuilder(content, config, memo).build()
 
 
 def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[ParagraphView, ...]:

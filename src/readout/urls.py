@@ -5,7 +5,9 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .load.people import slugify as slug_of  # noqa: F401 - one slug rule for every URL
+from .load.people import slugify
+
+slug_of = lru_cache(maxsize=65536)(slugify)  # one slug rule for every URL (names recur: remembered)
 
 
 @lru_cache(maxsize=65536)

@@ -7,11 +7,12 @@ file) or a new or empty one, and never the project, an ancestor of it, or an edi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import Location, ReadoutError
 
@@ -45,9 +46,15 @@ def check_target(target: Path, root: Path, protected: list[Path]) -> None:
 
 class OutputDir:
     """A site being written aside. Use as a context manager; ``commit()`` swaps it in.
-    One build at a time holds the folder's lock; the second is told so and stops."""
+    One build at a time holds the folder's lock; the second is told so and stops.
 
-    def __init__(self, target: Path, root: Path, protected: list[Path]):
+    ``in_place`` (the preview server's rebuilds): when the target is already a site readout
+    wrote, only the files whose bytes change are written aside, and ``commit()`` moves just
+    those into the site and removes the files the new site no longer has, keeping a journal so
+    that a commit cut short is finished by the next build. A failed build still changes
+    nothing."""
+
+    def __init__(self, target: Path, root: Path, protected: list[Path], in_place: bool = False):
         check_target(target, root, protected)
         self.target = target.resolve()
         try:
@@ -56,6 +63,7 @@ class OutputDir:
             raise ReadoutError(f"cannot create the output folder's parent: {error.strerror}",
                                Location(str(self.target.parent)), "choose an output folder you can write to") from None
         self.lock = take_lock(self.target)
+        finish_interrupted_commits(self.target)
         restore_interrupted_swap(self.target)
         remove_stale_staging(self.target)
         try:
@@ -67,7 +75,17 @@ class OutputDir:
                                "choose an output folder you can write to; the last good site was kept") from None
         self.written: set[str] = set()
         self.manifest: dict[str, str] = {}
-        self.previous = read_manifest(self.target)
+        stored = read_manifest(self.target)
+        self.previous: dict[str, str] = stored.get("pages", {})
+        self.previous_build: str | None = stored.get("build")
+        # Every file and folder of the last site: its pages, and the other files it lists.
+        self.previous_files: list[str] | None = (
+            [*self.previous, *stored["files"]] if isinstance(stored.get("files"), list) else None)
+        self.previous_searched: list[str] | None = stored.get("searched")
+        self.searched: list[str] = []   # the pages that are search documents
+        self.in_place = in_place and self.previous_files is not None
+        self.build_id: str | None = None   # set by commit(): a hash of what was built
+        self.unlisted = False
 
     def __enter__(self) -> "OutputDir":
         return self
@@ -90,8 +108,28 @@ class OutputDir:
         self.written.add(relative)
         return path
 
+    def unchanged(self, relative: str, data: bytes) -> bool:
+        """In place, whether the site already holds exactly these bytes at ``relative`` (then
+        the file is kept as it is)."""
+        if not self.in_place:
+            return False
+        try:
+            with open(self.target / relative, "rb") as handle:
+                return handle.read(len(data) + 1) == data
+        except OSError:
+            return False
+
+    def put_data(self, relative: str, data: bytes) -> None:
+        if self.unchanged(relative, data):
+            checked(relative)
+            if relative in self.written:
+                raise ValueError(f"output path written twice: {relative!r}")
+            self.written.add(relative)
+            return
+        self.path_for(relative).write_bytes(data)
+
     def put_text(self, relative: str, text: str) -> None:
-        self.path_for(relative).write_text(text, encoding="utf-8", newline="\n")
+        self.put_data(relative, text.encode("utf-8"))
 
     def put_page(self, relative: str, text: str, key: str) -> None:
         """A rendered page, remembered with the key of what it was rendered from."""
@@ -103,31 +141,59 @@ class OutputDir:
         return self.previous.get(relative) == key and (self.target / relative).is_file()
 
     def reuse(self, relative: str, key: str) -> None:
-        """Take the page from the last good site instead of rendering it again: a hard link,
-        so its bytes and modification time stay as they were."""
-        path = self.path_for(relative)
-        try:
-            os.link(self.target / relative, path)
-        except OSError:
-            shutil.copy2(self.target / relative, path)
+        """Take the page from the last good site instead of rendering it again: a hard link
+        (or, in place, the file itself), so its bytes and modification time stay as they were."""
+        if self.in_place:
+            checked(relative)
+            self.written.add(relative)
+        else:
+            path = self.path_for(relative)
+            try:
+                os.link(self.target / relative, path)
+            except OSError:
+                shutil.copy2(self.target / relative, path)
         self.manifest[relative] = key
+
+    def written_by_others(self, what: str) -> None:
+        """The staging folder was filled by another program (MkDocs): its files are not
+        listed, so the next build replaces the whole site rather than updating it in place."""
+        self.written.add(what)
+        self.unlisted = True
+
+    def keep(self, files: list[str]) -> None:
+        """Pages of the last good site kept as they are (see ``reuse``), many at once."""
+        if not self.in_place:
+            for relative in files:
+                self.reuse(relative, self.previous[relative])
+            return
+        for relative in files:
+            if relative in self.written:
+                raise ValueError(f"output path written twice: {relative!r}")
+        self.written.update(files)
+        self.manifest.update((relative, self.previous[relative]) for relative in files)
 
     def reuse_tree(self, relative: str) -> bool:
         """Take a whole folder (the search bundle) from the last good site; False if it has none."""
         source = self.target / relative
         if not source.is_dir():
             return False
-        shutil.copytree(source, self.staging / relative, copy_function=os.link)
+        if not self.in_place:
+            shutil.copytree(source, self.staging / relative, copy_function=os.link)
         self.written.add(relative + "/")
         return True
 
+    def drop_tree(self, relative: str) -> None:
+        """Forget a folder staged so far (a search bundle about to be made again)."""
+        shutil.rmtree(self.staging / checked(relative), ignore_errors=True)
+        self.written.discard(relative + "/")
+
     def put_bytes(self, relative: str, data: bytes) -> None:
-        self.path_for(relative).write_bytes(data)
+        self.put_data(relative, data)
 
     def put_files(self, files: dict[str, str | bytes]) -> None:
         """Several files at once (relative path → text or bytes)."""
         for relative, data in sorted(files.items()):
-            write_file(self.path_for(relative), data)
+            self.put_data(relative, data.encode("utf-8") if isinstance(data, str) else data)
 
     def put_tree(self, source: Path, prefix: str) -> int:
         """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed)."""
@@ -135,27 +201,59 @@ class OutputDir:
         for path in sorted(source.rglob("*")):
             if path.is_file() and not path.is_symlink():
                 relative = path.relative_to(source).as_posix()
-                shutil.copyfile(path, self.path_for(f"{prefix}/{relative}"))
+                self.put_data(f"{prefix}/{relative}", path.read_bytes())
                 count += 1
         return count
 
-    def index_search(self, documents: Path) -> None:
-        """Index ``documents`` (the searchable part of each page, at the page's own path) with
-        Pagefind's extended binary, which segments Chinese, into ``pagefind/``."""
+    def start_search_index(self, documents: dict[str, str]):
+        """Start Pagefind's extended binary (it segments Chinese) on ``documents`` (the
+        searchable part of each page, by the page's own path) in the background, writing
+        ``pagefind/``; ``finish_search_index`` waits for it. The documents are written to a
+        temporary folder in memory where the system has one."""
         import subprocess
 
         binary = pagefind_binary()
-        result = subprocess.run([str(binary), "--site", str(documents), "--output-path", str(self.staging / "pagefind"),
-                                 "--silent"], capture_output=True, text=True)
-        if result.returncode != 0:
-            raise ReadoutError(f"the search index could not be built: {result.stderr.strip() or result.stdout.strip()}",
-                               None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
+        folder = tempfile.TemporaryDirectory(prefix="readout-search-", dir=memory_folder())
+        write_tree(Path(folder.name), documents)
+        process = subprocess.Popen([str(binary), "--site", folder.name, "--output-path", str(self.staging / "pagefind"),
+                                    "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.written.add("pagefind/")
+        return process, folder
+
+    def finish_search_index(self, started) -> None:
+        process, folder = started
+        try:
+            out, err = process.communicate()
+        finally:
+            folder.cleanup()
+        if process.returncode != 0:
+            raise ReadoutError(f"the search index could not be built: {err.strip() or out.strip()}",
+                               None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
+
+    def cancel_search_index(self, started) -> None:
+        """Stop an indexer whose build failed, and remove its documents."""
+        process, folder = started
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+        folder.cleanup()
+
+    def index_search(self, documents: dict[str, str]) -> None:
+        """Index ``documents`` now (see ``start_search_index``)."""
+        self.finish_search_index(self.start_search_index(documents))
 
     def commit(self) -> None:
-        """Mark the staged site as readout's and put it in place of the old one."""
+        """Put the staged site in place of the old one: swapped whole, or in place (see the
+        class)."""
+        record = {"pages": self.manifest, "searched": self.searched,
+                  "files": None if self.unlisted else sorted(self.written.difference(self.manifest))}
+        text = json.dumps(record, sort_keys=True, separators=(",", ":"))
+        self.build_id = hashlib.sha256(text.encode()).hexdigest()[:32]
+        text = f'{{"build":"{self.build_id}",{text[1:]}'
+        if self.in_place:
+            return self.commit_in_place(text)
         (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        (self.staging / MANIFEST).write_text(json.dumps(self.manifest, sort_keys=True), encoding="utf-8")
+        (self.staging / MANIFEST).write_text(text, encoding="utf-8")
         self.staging.chmod(0o755)
         old = None
         if self.target.exists():
@@ -164,6 +262,87 @@ class OutputDir:
         os.rename(self.staging, self.target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+    def commit_in_place(self, manifest: str) -> None:
+        """Move the staged files into the site, then remove what it no longer has; the
+        journal written first lets the next build finish a commit that was cut short."""
+        trees = sorted(name[:-1] for name in self.written if name.endswith("/") and (self.staging / name).is_dir())
+        moved = []
+        for folder, dirs, names in os.walk(self.staging):
+            base = Path(folder).relative_to(self.staging).as_posix()
+            prefix = "" if base == "." else base + "/"
+            dirs[:] = [d for d in dirs if prefix + d not in trees]
+            moved += [prefix + name for name in names]
+        written = set(self.written) | {MANIFEST}
+        gone = sorted(set(self.previous_files or ()) - written)
+        (self.staging / MANIFEST).write_text(manifest, encoding="utf-8")
+        moved.append(MANIFEST)
+        journal = {"moved": sorted(moved), "trees": trees, "gone": gone}
+        (self.staging / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+        apply_journal(self.staging, self.target, journal)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+JOURNAL = ".readout-commit.json"
+
+
+def apply_journal(staging: Path, target: Path, journal: dict) -> None:
+    """Finish an in-place commit: every step may already have been done (it is idempotent)."""
+    for relative in journal["moved"]:
+        source = staging / relative
+        if source.is_file():
+            destination = inside(target, relative)
+            os.replace(source, destination)
+    for tree in journal["trees"]:
+        source = staging / tree
+        if source.is_dir():
+            aside = staging / f"{tree}.old"
+            if (target / tree).exists():
+                shutil.rmtree(aside, ignore_errors=True)
+                os.rename(target / tree, aside)
+            os.rename(source, inside(target, tree))
+            shutil.rmtree(aside, ignore_errors=True)
+    for relative in journal["gone"]:
+        if relative.endswith("/"):
+            shutil.rmtree(target / relative, ignore_errors=True)
+            continue
+        path = target / checked(relative)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        parent = path.parent
+        while parent != target and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def finish_interrupted_commits(target: Path) -> None:
+    """In-place commits that were cut short (the process was killed) are finished, so the
+    site is the new one whole."""
+    for staging in sorted(target.parent.glob(f".{target.name}-build-*")):
+        journal = staging / JOURNAL
+        if journal.is_file() and target.is_dir():
+            try:
+                entries = json.loads(journal.read_text(encoding="utf-8"))
+            except ValueError:
+                continue  # the journal itself was cut short: nothing had been moved yet
+            apply_journal(staging, target, entries)
+
+
+def memory_folder() -> str | None:
+    """A folder in memory for short-lived files (Linux's /dev/shm), else the system's default."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def checked(relative: str) -> str:
+    """``relative`` if it is a safe site path (see ``inside``), else ValueError."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or "\\" in relative or ".." in parts or not any(
+            part not in ("", ".") for part in parts):
+        raise ValueError(f"unsafe output path: {relative!r}")
+    return relative
 
 
 def restore_interrupted_swap(target: Path) -> None:
@@ -204,10 +383,7 @@ def pagefind_binary() -> Path:
 def inside(folder: Path, relative: str) -> Path:
     """``folder``/``relative`` with its parent folders made, refusing a path that would leave
     ``folder`` (absolute, "..", a backslash, or empty)."""
-    pure = PurePosixPath(relative)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
-        raise ValueError(f"unsafe output path: {relative!r}")
-    path = folder.joinpath(*pure.parts)
+    path = folder.joinpath(*(part for part in checked(relative).split("/") if part not in ("", ".")))
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -226,38 +402,72 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
         write_file(inside(folder, relative), data)
 
 
-def read_manifest(target: Path) -> dict[str, str]:
-    """The page keys of the site at ``target`` (empty if it has none or is not readout's)."""
+def read_manifest(target: Path) -> dict:
+    """What the site at ``target`` was built as: ``build`` (an id), ``pages`` (page file → the
+    key of what it was rendered from) and ``files`` (every file and folder written); empty if
+    it has none or is not readout's."""
     try:
         if (target / MARKER).exists():
-            return json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+            stored = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and isinstance(stored.get("pages"), dict):
+                return stored
     except (OSError, ValueError):
         pass
     return {}
 
 
 class ParseCache:
-    """Parsed readouts kept between builds in ``.readout-cache/`` of the project, by the hash
-    of their bytes and of the lexicon. It only saves time: delete it at will."""
+    """Parsed readouts kept between builds in ``.readout-cache/events.pickle``, by the hash of
+    their bytes and of the lexicon: one file, so a thousand readouts cost one read and one
+    write, not a thousand files. It only saves time: delete it at will; a damaged one is
+    ignored. Entries no build asked for are dropped when it is saved."""
 
     def __init__(self, root: Path):
-        self.folder = root / ".readout-cache" / "events"
+        self.path = root / ".readout-cache" / "events.pickle"
+        self.entries: dict[str, bytes] | None = None
+        self.used: set[str] = set()
+        self.dirty = False
+
+    def _entries(self) -> dict[str, bytes]:
+        if self.entries is None:
+            import pickle
+
+            try:
+                stored = pickle.loads(self.path.read_bytes())
+            except Exception:  # missing, unreadable or damaged: start afresh
+                stored = None
+            self.entries = stored if isinstance(stored, dict) else {}
+        return self.entries
 
     def get(self, key: str) -> bytes | None:
-        try:
-            return (self.folder / f"{key}.pickle").read_bytes()
-        except OSError:
-            return None
+        self.used.add(key)
+        value = self._entries().get(key)
+        return value if isinstance(value, bytes) else None
 
     def put(self, key: str, data: bytes) -> None:
-        """Store an entry atomically (a reader sees all of it or none); a project that cannot
-        be written to still builds, only slower."""
-        path = self.folder / f"{key}.pickle"
-        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
+        self._entries()[key] = data
+        self.used.add(key)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed (atomically: a reader sees all of it or none); a
+        project that cannot be written to still builds, only slower. The next build starts
+        counting what it uses afresh."""
+        import pickle
+
+        entries = self._entries()
+        unused = set(entries) - self.used
+        self.used = set()
+        if not (unused or self.dirty):
+            return
+        for key in unused:
+            del entries[key]
+        self.dirty = False
+        temporary = self.path.with_name(f".events.{os.getpid()}.tmp")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.path)
         except OSError:
             pass
 

@@ -104,8 +104,12 @@ class Lexicon:
         return found
 
     def organizations_in(self, title: str) -> list[str]:
-        """The canonical names of the bodies a title names, in the order of the lexicon."""
-        return [name for pattern, name in self.organizations if pattern.search(title)]
+        """The canonical names of the bodies a title names, in the order of the lexicon
+        (remembered per title: an archive prints the same titles again and again)."""
+        seen = self.__dict__.setdefault("_bodies", {})
+        if title not in seen:
+            seen[title] = [name for pattern, name in self.organizations if pattern.search(title)]
+        return list(seen[title])
 
     @cached_property
     def nationalities(self) -> frozenset[str]:
