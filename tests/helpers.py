@@ -35,3 +35,43 @@ def page(site: Path, url: str) -> BeautifulSoup:
     """The parsed HTML of the page at a site URL like ``events/x/``."""
     path = site / url / "index.html" if url == "" or url.endswith("/") else site / url
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def check_links(site: Path) -> int:
+    """Assert that every link, stylesheet and script of every page of ``site`` is relative,
+    stays inside it, and reaches a file and #fragment that exist; returns how many."""
+    import posixpath
+    from urllib.parse import urldefrag, urlparse
+
+    ids_cache = {}
+
+    def ids(target: Path):
+        if target not in ids_cache:
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            ids_cache[target] = {tag["id"] for tag in soup.find_all(id=True)}
+        return ids_cache[target]
+
+    checked = 0
+    for path in sorted(site.rglob("*.html")):
+        if "pagefind" in path.relative_to(site).parts:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        # 404.html is served at any depth, so it resolves its links from the site root.
+        base = site if soup.find("base") else path.parent
+        if soup.find("base"):
+            assert soup.find("base")["href"] == "/"
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag, **{attr: True}):
+                url = element[attr]
+                if url.startswith("data:"):
+                    continue  # inline, no request (the empty favicon)
+                assert not urlparse(url).scheme and not url.startswith("//"), (path, url)
+                assert not url.startswith("/"), f"{path}: absolute path {url}"
+                file_part, fragment = urldefrag(url)
+                target = path if not file_part else Path(posixpath.normpath(base / file_part))
+                assert target.is_file(), f"{path}: broken link {url}"
+                assert target.resolve().is_relative_to(site.resolve())
+                if fragment and target.suffix == ".html":
+                    assert fragment in ids(target), f"{path}: missing #{fragment} in {url}"
+                checked += 1
+    return checked

@@ -2,6 +2,7 @@
 page; unchanged pages keep their bytes and their file."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +135,47 @@ def test_parallel_parsing_gives_the_same_events(project, monkeypatch):
     with pytest.raises(Exception) as parallel_error:
         load_events(config)
     assert str(parallel_error.value) == str(serial_error.value)
+
+
+def test_the_search_bundle_is_kept_until_a_search_document_changes(project, monkeypatch):
+    from readout.write import OutputDir
+
+    root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND})
+    site = build(load_config(root)).output
+    entry = site / "pagefind" / "pagefind-entry.json"
+    started = []
+    real = OutputDir.start_search_index
+    monkeypatch.setattr(OutputDir, "start_search_index", lambda self, docs: started.append(docs) or real(self, docs))
+    source = root / "templates" / "source.html"  # source pages are not search documents
+    source.write_text(source.read_text().replace("<h1>", '<h1 class="source-title">'))
+    build(load_config(root))
+    assert started == [] and (site / "pagefind" / "pagefind-entry.json").stat().st_ino == entry.stat().st_ino
+    readout = root / "content" / "sources" / "2024-03-05-innovation-meeting.txt"
+    readout.write_text(SECOND + "\nLi called for greater efforts to train engineers.\n")
+    build(load_config(root))
+    assert len(started) == 1  # an event page changed: indexed again, with every search document
+    people = {f"people/{p.name}/index.html" for p in (site / "people").iterdir() if p.is_dir()}
+    assert set(started[0]) == {"events/2024-03-05-innovation-meeting/index.html", f"events/{SEED_NAME}/index.html",
+                               *people}
+    assert "train engineers" in started[0]["events/2024-03-05-innovation-meeting/index.html"]
+
+
+def test_a_failed_build_stops_its_indexer_and_leaves_nothing(project, monkeypatch):
+    from readout.errors import ReadoutError
+    from readout.write import OutputDir
+
+    root = project()
+    good = build(load_config(root)).output
+    before = sorted(p.relative_to(good).as_posix() for p in good.rglob("*"))
+    started = []
+    real = OutputDir.start_search_index
+    monkeypatch.setattr(OutputDir, "start_search_index", lambda self, docs: started.append(real(self, docs)) or started[-1])
+    event = root / "templates" / "event.html"  # event pages are search documents: indexed anew
+    event.write_text(event.read_text().replace("<h1>{{ event.title }}</h1>", "<h1>{{ event.title }}.</h1>"))
+    (root / "templates" / "topic.html").write_text("{% extends layout %}{% block content %}{{ page.nothing }}{% endblock %}\n")
+    with pytest.raises(ReadoutError, match="undefined"):
+        build(load_config(root))
+    process, folder = started[0]  # the event pages rendered, so indexing began before the topics failed
+    assert process.poll() is not None and not Path(folder.name).exists()
+    assert sorted(p.relative_to(good).as_posix() for p in good.rglob("*")) == before
+    assert not list(root.glob(".site-build-*"))

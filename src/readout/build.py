@@ -99,8 +99,13 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         return now
 
     material = (theme or config.theme) == "material"
-    in_place = session is not None and not material
+    # The preview updates the site in place once it has written it; `readout build` (and the
+    # preview's first build) replace the whole folder, so the result never depends on what
+    # else was in it.
+    in_place = session is not None and session.build is not None and not material
     with OutputDir(target, config.root, [config.content_dir, config.templates_dir], in_place=in_place) as out:
+        if out.in_place and out.previous_build != session.build:
+            out.in_place = False  # someone else built the site since: replace it whole
         mark = time.perf_counter()
         if session is not None and session.cache is None:
             session.cache = ParseCache(config.root)
@@ -261,15 +266,25 @@ class SearchJob:
         out = self.out
         files = sorted(file for file, _, _, _ in results)
         out.searched = files
-        changed = any(rendered for _, _, rendered, _ in results) or files != out.previous_searched
-        if (self.keep or not changed) and out.reuse_tree("pagefind"):
+        if self.keep and out.reuse_tree("pagefind"):
             return
+        changed = files != out.previous_searched
         for file, _, rendered, document in results:
-            if not rendered:  # unchanged: its document is in the last site
-                document = search_document((out.target / file).read_text(encoding="utf-8"))
+            if not rendered or not changed:  # the last site's document, to index or to compare
+                last = self.last_document(file)
+                changed = changed or (rendered and document != last)
+                document = document if rendered else last
             if document:
                 self.documents[file] = document
+        if not changed and out.reuse_tree("pagefind"):
+            return  # every search document is as it was (pages rendered again to the same text)
         self.started = out.start_search_index(self.documents)
+
+    def last_document(self, file: str) -> str | None:
+        try:
+            return search_document((self.out.target / file).read_text(encoding="utf-8"))
+        except OSError:
+            return None
 
     def others(self, results: list[Result]) -> None:
         """Pages of other kinds whose templates were made searchable are indexed too."""

@@ -151,14 +151,15 @@ class SiteBuilder:
         events = content.events
         check_unique_ids(events)
         # An event that is the very object of the last build (content's memo gives it again
-        # when nothing it depends on changed) keeps its views and pages; one with an
-        # editor's commentary is redone, as its links may name any other record.
+        # when nothing it depends on changed) keeps its views and pages. An event with an
+        # editor's file is never given again, so its commentary, whose links may name any
+        # other record, is always made afresh.
         last = memo if memo is not None else {}
         self.parts: dict[str, dict] = {}  # per event: what was made of it (see part())
         fresh = []
         for e in events:
             old = last.get(e.id)
-            if old is not None and old["event"] is e and e.id not in content.commentary:
+            if old is not None and old["event"] is e:
                 self.parts[e.id] = old
             else:
                 self.parts[e.id] = {"event": e}

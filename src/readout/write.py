@@ -91,7 +91,9 @@ class OutputDir:
         return self
 
     def __exit__(self, kind, error, tb) -> None:
-        if self.staging.exists():
+        # A commit that was under way when it was cut short keeps its journal and files: the
+        # next build finishes it (see finish_interrupted_commits).
+        if self.staging.exists() and not (self.staging / JOURNAL).exists():
             shutil.rmtree(self.staging, ignore_errors=True)
         release_lock(self.lock)
         if isinstance(error, OSError) and writing_error(error, self.target):

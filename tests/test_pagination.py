@@ -1,0 +1,112 @@
+"""Long lists are cut into pages: every item on exactly one page, pagers that lead to every
+page and stay small, titles that tell the pages apart, and links that all resolve."""
+
+import json
+import sys
+
+import pytest
+
+from helpers import ROOT, check_links, make_project, page
+from readout import indexes
+from readout import site as site_module
+from readout.build import build
+from readout.config import load_config
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """Forty-one readouts, with pages small enough that every list is cut."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(indexes, "GROUPS_PER_PAGE", 3)
+        patch.setattr(indexes, "EVENTS_PER_PAGE", 4)
+        patch.setattr(indexes, "HOLDERS_PER_PAGE", 5)
+        patch.setattr(site_module, "HOME_EVENTS", 5)
+        root = make_project(tmp_path_factory.mktemp("archive") / "project")
+        generate(40, root)
+        return build(load_config(root), search=False).output
+
+
+def list_pages(site, url):
+    """The pages of the list at ``url``, in order, found by following rel=next from the first."""
+    pages, current = [], url
+    while current is not None:
+        soup = page(site, current)
+        pages.append((current, soup))
+        following = soup.select_one('.pages a[rel="next"]')
+        current = None
+        if following:
+            target = (site / pages[-1][0] / following["href"]).resolve()
+            current = target.parent.relative_to(site.resolve()).as_posix() + "/"
+        assert len(pages) < 100
+    return pages
+
+
+def test_every_statement_of_a_topic_is_on_exactly_one_page(archive):
+    events = json.loads((archive / "data" / "events.json").read_text())
+    expected = sorted((e["id"], s["id"]) for e in events for s in e["statements"] if s["section"] == "priorities")
+    pages = list_pages(archive, "topics/priorities/")
+    assert len(pages) == -(-len({e for e, _ in expected}) // 3) > 5
+    seen = []
+    for _, soup in pages:
+        groups = soup.select("section.group")
+        assert 1 <= len(groups) <= 3
+        for group in groups:
+            event = group.select_one("h2 a")["href"].split("/")[-2]
+            seen += [(event, a["href"].rsplit("#", 1)[1]) for a in group.select("a.source-link")]
+    assert sorted(seen) == expected
+
+
+def test_pagers_are_small_mark_the_current_page_and_have_distinct_titles(archive):
+    pages = list_pages(archive, "topics/priorities/")
+    count = len(pages)
+    titles = set()
+    for number, (url, soup) in enumerate(pages, 1):
+        assert url == ("topics/priorities/" if number == 1 else f"topics/priorities/page/{number}/")
+        pager = soup.select_one("nav.pages")
+        assert pager.select_one('[aria-current="page"]').get_text() == str(number)
+        numbers = [li.get_text(strip=True) for li in pager.select("ol li")]
+        assert numbers[0] == "1" and numbers[-1] == str(count)
+        assert len(numbers) <= 9  # first, last, two either side, two gaps: never every page
+        if count > 6 and 3 < number < count - 2:
+            assert "…" in numbers
+        assert bool(pager.select_one('a[rel="prev"]')) == (number > 1)
+        titles.add(soup.title.get_text())
+    assert len(titles) == count  # "Priorities — page 2 of N" and so on
+
+
+def test_the_timeline_lists_every_event_once_and_links_each_year(archive):
+    events = json.loads((archive / "data" / "events.json").read_text())
+    pages = list_pages(archive, "timeline/")
+    listed = [a["href"].split("/")[-2] for _, soup in pages for a in soup.select(".event-card h3 a")]
+    assert listed == [e["id"] for e in events]  # newest first, as data/events.json
+    assert all(len(soup.select(".event-card")) <= 4 for _, soup in pages)
+    years = {e["date"][:4] for e in events if e["date"]}
+    for _, soup in pages:
+        assert {a.get_text() for a in soup.select("nav.toc a")} == years
+    url, soup = pages[-1]
+    link = soup.select_one("nav.toc a")  # the newest year, from the last page: on the first
+    target, year = link["href"].split("#")
+    assert (archive / url / target).resolve() == (archive / "timeline" / "index.html").resolve()
+    assert page(archive, "timeline/").find(id=year) is not None
+
+
+def test_home_shows_the_newest_events_and_leads_to_the_rest(archive):
+    events = json.loads((archive / "data" / "events.json").read_text())
+    home = page(archive, "")
+    assert [a["href"].split("/")[-2] for a in home.select(".event-card h2 a")] == [e["id"] for e in events[:5]]
+    more = home.select_one(".more a")
+    assert more["href"] == "timeline/index.html" and f"All {len(events)} events" in more.get_text()
+
+
+def test_organization_pages_are_cut_too(archive):
+    bodies = [p for p in (archive / "organizations").iterdir() if (p / "page" / "2").is_dir()]
+    assert bodies
+    rows = [len(soup.select("tbody tr")) for _, soup in list_pages(archive, f"organizations/{bodies[0].name}/")]
+    assert len(rows) >= 2 and all(0 < r <= 5 for r in rows)
+
+
+def test_every_link_of_the_cut_lists_resolves(archive):
+    assert check_links(archive) > 1000
