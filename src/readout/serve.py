@@ -39,6 +39,8 @@ class Preview:
     def rebuild(self) -> None:
         """Build now; on failure keep the last good site and remember the error."""
         with self.lock:
+            if self.closed:
+                return  # a save that arrived as the server stopped
             started = time.perf_counter()
             try:
                 report = self.build()
