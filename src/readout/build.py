@@ -120,7 +120,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         if session is not None:
             if session.env is None:
                 # Compiled now, while the first build is under way, not on the first edit.
-                session.env = make_environment(config.templates_dir)
+                session.env = make_environment(config.templates_dir, auto_reload=True)
                 for name in session.env.list_templates(extensions=["html"]):
                     try:
                         session.env.get_template(name)

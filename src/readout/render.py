@@ -23,10 +23,13 @@ def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "date unknown"
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """The environment every page renders in."""
+def make_environment(templates_dir: Path, auto_reload: bool = False) -> jinja2.Environment:
+    """The environment every page renders in. A build's templates do not change while it
+    runs, so by default they are not checked for changes at every page (``auto_reload``,
+    for an environment kept between builds, checks them)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        auto_reload=auto_reload,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -22,13 +22,19 @@ def relative_url(target: str, current: str) -> str:
         path += "index.html"
     # Site paths are clean (no "." or ".." parts), so the link is "../" for each folder of the
     # current page below the folders both share, then the rest of the target.
-    here = [p for p in (current if current.endswith("/") else posixpath.dirname(current)).split("/") if p]
+    here = folders_of(current)
     there = path.split("/")
     shared = 0
     while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
         shared += 1
     link = "/".join([".."] * (len(here) - shared) + there[shared:])
     return link + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=1024)
+def folders_of(current: str) -> tuple[str, ...]:
+    """The folders of a page's URL: "events/x/" → ("events", "x"); "404.html" → ()."""
+    return tuple(p for p in (current if current.endswith("/") else posixpath.dirname(current)).split("/") if p)
 
 
 def page_file(url: str) -> str:
