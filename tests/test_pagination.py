@@ -23,6 +23,7 @@ def archive(tmp_path_factory):
         patch.setattr(indexes, "GROUPS_PER_PAGE", 3)
         patch.setattr(indexes, "EVENTS_PER_PAGE", 4)
         patch.setattr(indexes, "HOLDERS_PER_PAGE", 5)
+        patch.setattr(indexes, "PEOPLE_PER_PAGE", 6)
         patch.setattr(site_module, "HOME_EVENTS", 5)
         root = make_project(tmp_path_factory.mktemp("archive") / "project")
         generate(40, root)
@@ -110,3 +111,17 @@ def test_organization_pages_are_cut_too(archive):
 
 def test_every_link_of_the_cut_lists_resolves(archive):
     assert check_links(archive) > 1000
+
+
+def test_places_and_the_people_index_are_cut_too(archive):
+    people = json.loads((archive / "data" / "people.json").read_text())
+    index = list_pages(archive, "people/")
+    listed = [a["href"].split("/")[-2] for _, soup in index for a in soup.select(".people-index li > a")]
+    assert len(index) == -(-len(people) // 6) > 1 and sorted(listed) == sorted(p["id"] for p in people)
+    events = json.loads((archive / "data" / "events.json").read_text())
+    busiest = max({e["location"] for e in events}, key=lambda place: sum(e["location"] == place for e in events))
+    slug = page(archive, f"events/{next(e['id'] for e in events if e['location'] == busiest)}/").select_one(
+        "a[href*='places/']")["href"].split("places/")[1].split("/")[0]
+    pages = list_pages(archive, f"places/{slug}/")
+    held = [a["href"].split("/")[-2] for _, soup in pages for a in soup.select(".event-card h2 a")]
+    assert held == [e["id"] for e in events if e["location"] == busiest] and len(pages) > 1

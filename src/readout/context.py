@@ -238,6 +238,7 @@ class StatementsPage(Page):
 @dataclass(frozen=True)
 class PlacePage(Page):
     events: tuple[EventSummary, ...] = ()
+    pager: Pager | None = None     # a hundred events to a page
     template = "place.html"
 
 
@@ -323,6 +324,7 @@ class PersonSummary:
 @dataclass(frozen=True)
 class PeoplePage(Page):
     people: tuple[PersonSummary, ...] = field(default_factory=tuple)
+    pager: Pager | None = None     # two hundred people to a page
     template = "people.html"
 
 

@@ -26,6 +26,7 @@ TOPIC_INTROS = {
 GROUPS_PER_PAGE = 20       # events on a page of statements (a topic or a theme)
 EVENTS_PER_PAGE = 100      # events on a page of the timeline
 HOLDERS_PER_PAGE = 100     # titles on a page of an organization
+PEOPLE_PER_PAGE = 200      # people on a page of the people index
 
 
 def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
@@ -168,9 +169,10 @@ def places(builder) -> list[Page]:
             names.setdefault(slug, event.location)
             by_place[slug].append(builder.summaries[event.id])
     trail = (HOME, Link("places/", "Places"))
-    pages = [PlacePage(url=f"places/{slug}/", title=names[slug], breadcrumbs=trail,
-                       description=f"Events held in {names[slug]}.", events=tuple(by_place[slug]))
-             for slug in sorted(by_place)]
+    pages = [PlacePage(url=url, title=numbered(names[slug], pager), breadcrumbs=trail,
+                       description=f"Events held in {names[slug]}.", events=chunk, pager=pager)
+             for slug in sorted(by_place)
+             for url, chunk, pager in paginate(f"places/{slug}/", tuple(by_place[slug]), EVENTS_PER_PAGE)]
     pages.append(IndexPage(url="places/", title="Places", breadcrumbs=(HOME,),
                            description="Where the events took place.", intro="Where the events took place.",
                            entries=tuple(IndexEntry(f"places/{s}/", names[s], len(by_place[s])) for s in sorted(by_place))))

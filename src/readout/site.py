@@ -20,7 +20,8 @@ from .context import (
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
-from .indexes import index_pages
+from . import indexes
+from .indexes import index_pages, numbered, paginate
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import slug_of
@@ -385,9 +386,10 @@ class SiteBuilder:
                                  "role": a.role, "titles": list(a.titles)} for a in seen],
                 "statements": [f"{g.event.id}#{s.id}" for g in spoken.get(person_id, ()) for s in g.statements],
             }
-        pages.append(PeoplePage(url="people/", title="People",
-                                description="Everyone the readouts name, with the titles they give.",
-                                breadcrumbs=(HOME,), people=tuple(listed)))
+        pages += [PeoplePage(url=url, title=numbered("People", pager),
+                             description="Everyone the readouts name, with the titles they give.",
+                             breadcrumbs=(HOME,), people=chunk, pager=pager)
+                  for url, chunk, pager in paginate("people/", tuple(listed), indexes.PEOPLE_PER_PAGE)]
         return pages, data
 
 
