@@ -64,18 +64,48 @@ def test_pagers_are_small_mark_the_current_page_and_have_distinct_titles(archive
     pages = list_pages(archive, "topics/priorities/")
     count = len(pages)
     titles = set()
-    for number, (url, soup) in enumerate(pages, 1):
-        assert url == ("topics/priorities/" if number == 1 else f"topics/priorities/page/{number}/")
+    for position, (url, soup) in enumerate(pages):
+        number = count - position  # counted from the oldest: the newest page is the list's own URL
+        assert url == ("topics/priorities/" if number == count else f"topics/priorities/page/{number}/")
         pager = soup.select_one("nav.pages")
-        assert pager.select_one('[aria-current="page"]').get_text() == str(number)
-        numbers = [li.get_text(strip=True) for li in pager.select("ol li")]
-        assert numbers[0] == "1" and numbers[-1] == str(count)
-        assert len(numbers) <= 9  # first, last, two either side, two gaps: never every page
-        if count > 6 and 3 < number < count - 2:
-            assert "…" in numbers
-        assert bool(pager.select_one('a[rel="prev"]')) == (number > 1)
+        assert pager.select_one('[aria-current="page"]').get_text() == ("Newest" if number == count else str(number))
+        labels = [li.get_text(strip=True) for li in pager.select("ol li")]
+        assert labels[0] == "Newest" and labels[-1] == "1"
+        assert len(labels) <= 9  # newest, oldest, two either side, two gaps: never every page
+        assert str(count) not in labels  # nothing that changes as the list grows
+        if 4 < number < count - 3:
+            assert labels.count("…") == 2
+        assert bool(pager.select_one('a[rel="prev"]')) == (number < count)  # newer
         titles.add(soup.title.get_text())
-    assert len(titles) == count  # "Priorities — page 2 of N" and so on
+    assert len(titles) == count  # "Priorities", then "Priorities — page 7" and so on
+
+
+def test_adding_the_newest_readout_changes_only_the_newest_pages(tmp_path):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(indexes, "GROUPS_PER_PAGE", 3)
+        patch.setattr(indexes, "EVENTS_PER_PAGE", 4)
+        root = make_project(tmp_path / "project")
+        generate(30, root)
+        site = build(load_config(root), search=False).output
+        before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("index.html")}
+        newest = max(p.name[:10] for p in (root / "content" / "sources").iterdir())  # the same year
+        (root / "content" / "sources" / f"{newest}-99999-new-forum.txt").write_text(
+            f" date {newest}\nZhao Ming chaired a forum in Wuhan on the morning of the {int(newest[8:])}th to discuss opening up.\n\n"
+            "Zhao said notable progress has been made in trade.\n\nZhao called for greater efforts to open up.\n")
+        build(load_config(root), search=False)
+        after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("index.html")}
+    lists = ("topics/", "themes/", "timeline/", "places/")
+    changed = sorted(name for name in after if name.startswith(lists) and before.get(name) != after[name])
+    older = [name for name in changed if "/page/" in name]
+    assert "timeline/index.html" in changed and "topics/priorities/index.html" in changed
+    # Older pages change only where the newest page was full: it becomes page N, and the
+    # three pages below it now link to it by number. Every other older page keeps its bytes.
+    by_list = {}
+    for name in older:
+        by_list.setdefault(name.split("/page/")[0], []).append(int(name.split("/page/")[1].split("/")[0]))
+    for numbers in by_list.values():
+        assert len(numbers) <= 4 and max(numbers) - min(numbers) <= 3, by_list
+    assert len(older) < sum(name.startswith(lists) and "/page/" in name for name in before) / 4
 
 
 def test_the_timeline_lists_every_event_once_and_links_each_year(archive):

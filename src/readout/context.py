@@ -92,16 +92,20 @@ class SectionView:
 
 @dataclass(frozen=True)
 class Pager:
-    """Where a page stands in a long list cut into pages (``…/page/2/``): its number, how many
-    there are, the pages before and after it, and links to the first and last pages and to
-    those near it — never to all of them, so a page's size does not grow with the archive.
-    A ``near`` link with an empty URL stands for a gap ("…")."""
+    """Where a page stands in a long list cut into pages. Pages are counted from the oldest:
+    page 1 holds the oldest items, and the newest (partial) page is the list's own URL, so a
+    page's items stay as they are when newer ones arrive and a page can be cited. The pager
+    links the newer and older pages, the newest and the oldest, and those near this one —
+    never all of them, and nothing that changes as the list grows, so a page's size does not
+    grow with the archive. ``here`` is this page's URL; a ``near`` link with an empty URL
+    stands for a gap ("…")."""
 
     number: int
-    count: int
-    previous: Link | None = None
-    next: Link | None = None
-    near: tuple[Link, ...] = ()
+    here: str
+    newest: bool = False           # this is the list's own URL, its newest page
+    newer: Link | None = None
+    older: Link | None = None
+    near: tuple[Link, ...] = ()    # newest first
 
 
 @dataclass(frozen=True)

@@ -30,33 +30,40 @@ PEOPLE_PER_PAGE = 200      # people on a page of the people index
 
 
 def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
-    """``items`` cut into pages of ``size``: (URL, items, pager) for each, the first page at
-    ``url`` and the others at ``url``page/N/; a list that fits one page has no pager."""
-    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [()]
-    urls = [url] + [f"{url}page/{n}/" for n in range(2, len(chunks) + 1)]
-    if len(chunks) == 1:
-        return [(url, chunks[0], None)]
-    return [(urls[n - 1], chunk, pager_at(n, urls)) for n, chunk in enumerate(chunks, 1)]
+    """``items`` (newest first) cut into pages of ``size``: (URL, items, pager) for each,
+    newest page first. Pages are counted from the oldest end: page 1 (``url``page/1/) holds
+    the oldest ``size`` items, and the newest page, holding what is left, is ``url`` itself.
+    Adding a newer item changes the newest page only (and every ``size`` items starts a new
+    one); a list that fits one page has no pager."""
+    count = max(1, -(-len(items) // size))
+    if count == 1:
+        return [(url, items, None)]
+    oldest_first = items[::-1]
+    urls = {n: f"{url}page/{n}/" for n in range(1, count)} | {count: url}
+    return [(urls[n], oldest_first[(n - 1) * size:n * size][::-1], pager_at(n, count, urls))
+            for n in range(count, 0, -1)]
 
 
-def pager_at(number: int, urls: list[str]) -> Pager:
-    """The pager of page ``number`` (1-based) of ``urls``: first, last, two either side."""
-    count = len(urls)
-    near, last = [], 0
-    for n in sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)}):
-        if n > last + 1:
+def pager_at(number: int, count: int, urls: dict[int, str]) -> Pager:
+    """The pager of page ``number`` of ``count``: the newest, the oldest, two either side."""
+    def link(n: int) -> Link:
+        return Link(urls[n], "Newest" if n == count else str(n))
+
+    near, last = [], None
+    for n in sorted({count, 1, *range(max(1, number - 2), min(count, number + 2) + 1)}, reverse=True):
+        if last is not None and n < last - 1:
             near.append(Link("", "…"))
-        near.append(Link(urls[n - 1], str(n)))
+        near.append(link(n))
         last = n
-    return Pager(number, count,
-                 previous=Link(urls[number - 2], f"Page {number - 1}") if number > 1 else None,
-                 next=Link(urls[number], f"Page {number + 1}") if number < count else None,
+    return Pager(number, urls[number], newest=number == count,
+                 newer=Link(urls[number + 1], "Newer") if number < count else None,
+                 older=Link(urls[number - 1], "Older") if number > 1 else None,
                  near=tuple(near))
 
 
 def numbered(title: str, pager: Pager | None) -> str:
-    """A page's <title>: "Progress", then "Progress — page 2 of 9"."""
-    return f"{title} — page {pager.number} of {pager.count}" if pager and pager.number > 1 else title
+    """A page's <title>: "Progress" for the newest page, then "Progress — page 7"."""
+    return f"{title} — page {pager.number}" if pager and not pager.newest else title
 
 
 def index_pages(builder) -> list[Page]:
@@ -94,7 +101,7 @@ def statements_pages(url: str, title: str, trail, description: str, intro: str, 
     """A topic or a theme across events, twenty events to a page; the events an editor tagged
     as a whole are listed on the first."""
     return [StatementsPage(url=page_url, title=numbered(title, pager), breadcrumbs=trail, description=description,
-                           intro=intro, groups=chunk, events=events if pager is None or pager.number == 1 else (),
+                           intro=intro, groups=chunk, events=events if pager is None or pager.newest else (),
                            show_section=show_section, pager=pager)
             for page_url, chunk, pager in paginate(url, groups, GROUPS_PER_PAGE)]
 
