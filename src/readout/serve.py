@@ -58,11 +58,13 @@ class Preview:
             print(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.rendered} of {report.pages} pages "
                   "rendered", flush=True)
 
-    def schedule(self) -> None:
-        """Rebuild shortly: a save often touches a file several times at once."""
+    def schedule(self, finished: bool = False) -> None:
+        """Rebuild shortly: a save often touches a file several times at once. A save known
+        to be finished (the file was closed after writing, or moved into place) rebuilds at
+        once."""
         if self.timer is not None:
             self.timer.cancel()
-        self.timer = threading.Timer(self.debounce, self.rebuild)
+        self.timer = threading.Timer(0 if finished else self.debounce, self.rebuild)
         self.timer.daemon = True
         self.timer.start()
 
@@ -205,7 +207,7 @@ def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
             inside = any(p.startswith(str(f.resolve()) + "/") or p == str(f.resolve())
                          for p in paths for f in folders)
             if inside or paths & watched_files:
-                preview.schedule()
+                preview.schedule(finished=event.event_type in ("closed", "moved"))
 
     observer = Observer()
     handler = Changes()
