@@ -43,9 +43,10 @@ def run_build(project: Path) -> dict:
     return data
 
 
-def serve_latency(project: Path, sources: list[Path], edits: int = 7) -> list[float]:
+def serve_latency(project: Path, sources: list[Path], edits: int = 9) -> list[float]:
     """Seconds from a saved edit to the preview server's rebuilt page being written, for
-    ``edits`` edits of different readouts (each adds an attributed statement)."""
+    ``edits`` edits of readouts spread across the archive, oldest to newest (each adds an
+    attributed statement, which may join the event to a theme's list)."""
     from readout.config import load_config
     from readout.serve import preview_of, watch
 
@@ -56,7 +57,9 @@ def serve_latency(project: Path, sources: list[Path], edits: int = 7) -> list[fl
     time.sleep(0.3)
     times = []
     try:
-        for source in sources[2:2 + edits]:
+        ordered = sorted(sources)  # by date
+        for k in range(edits):
+            source = ordered[round((len(ordered) - 1) * (k + 0.5) / edits)]
             text = source.read_text() + "\nHe called for greater efforts to improve innovation and opening up.\n"
             version = preview.version
             started = time.perf_counter()

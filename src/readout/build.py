@@ -171,7 +171,6 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
 # many shares of each batch.
 PARALLEL_FROM = 400
 SHARES = 8
-WORKERS = int(os.environ.get("RW", "2"))
 
 
 def templates_digest(folder: Path) -> str:
@@ -356,7 +355,7 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
         _FORKED = (site, env, out, digest, shares)
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
                 for number, batch in enumerate((range(SHARES), range(SHARES, 2 * SHARES))):
                     done: list[Result] = []
                     for share in pool.imap_unordered(render_forked, batch):

@@ -155,7 +155,9 @@ class SiteBuilder:
         # when nothing it depends on changed) keeps its views and pages. An event with an
         # editor's file is never given again, so its commentary, whose links may name any
         # other record, is always made afresh.
-        last = memo if memo is not None else {}
+        last = memo.get("events", {}) if memo is not None else {}
+        self.last_people = memo.get("people", {}) if memo is not None else {}
+        self.made_people: dict[str, tuple] = {}
         self.parts: dict[str, dict] = {}  # per event: what was made of it (see part())
         fresh = []
         for e in events:
@@ -257,7 +259,7 @@ class SiteBuilder:
                               count=len(self.events)))
         if self.memo is not None:
             self.memo.clear()
-            self.memo.update(self.parts)
+            self.memo.update(events=self.parts, people=self.made_people)
         return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(self.events), people)
 
     def event_pages(self, event: Event) -> list[Page]:
@@ -364,8 +366,17 @@ class SiteBuilder:
         for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
             name = names[person_id]
             seen = appearances[person_id]
-            latest = seen[0].titles if seen else ()
             file = self.content.people.get(person_id)
+            inputs = (name, seen, spoken.get(person_id, []), organizations[person_id])
+            last = self.last_people.get(person_id)
+            if file is None and last is not None and same_inputs(last[0], inputs):
+                # Made of the very same appearances and statements as last time: kept.
+                self.made_people[person_id] = last
+                page, summary, data[person_id] = last[1]
+                pages.append(page)
+                listed.append(summary)
+                continue
+            latest = seen[0].titles if seen else ()
             url = person_url(person_id)
             if not latest and file and file.positions:
                 latest = (file.positions[-1].title,)
@@ -386,11 +397,21 @@ class SiteBuilder:
                                  "role": a.role, "titles": list(a.titles)} for a in seen],
                 "statements": [f"{g.event.id}#{s.id}" for g in spoken.get(person_id, ()) for s in g.statements],
             }
+            self.made_people[person_id] = (inputs, (pages[-1], listed[-1], data[person_id]))
         pages += [PeoplePage(url=url, title=numbered("People", pager),
                              description="Everyone the readouts name, with the titles they give.",
                              breadcrumbs=(HOME,), people=chunk, pager=pager)
                   for url, chunk, pager in paginate("people/", tuple(listed), indexes.PEOPLE_PER_PAGE)]
         return pages, data
+
+
+def same_inputs(last: tuple, now: tuple) -> bool:
+    """Whether a person's page would be made of the same things as last time: the same name
+    and organizations, and the very same appearance and statement objects (kept with their
+    events), in the same order."""
+    (name, seen, said, bodies), (name_now, seen_now, said_now, bodies_now) = last, now
+    return (name == name_now and bodies == bodies_now and len(seen) == len(seen_now) and len(said) == len(said_now)
+            and all(a is b for a, b in zip(seen, seen_now)) and all(a is b for a, b in zip(said, said_now)))
 
 
 def build_site(content: Content, config: Config, memo: dict | None = None) -> Site:
