@@ -10,7 +10,6 @@ from .load.people import slugify
 slug_of = lru_cache(maxsize=65536)(slugify)  # one slug rule for every URL (names recur: remembered)
 
 
-@lru_cache(maxsize=65536)
 def relative_url(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site paths like ``events/x/``,
     ``target`` may end in ``#fragment``). Directory pages link to their ``index.html`` so the
@@ -18,6 +17,13 @@ def relative_url(target: str, current: str) -> str:
     if target.startswith("#"):
         return target
     path, _, fragment = target.partition("#")
+    return relative_path(path, current) + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=65536)
+def relative_path(path: str, current: str) -> str:
+    """``relative_url`` without a fragment (remembered: a page links many statements of the
+    same few pages)."""
     if path == "" or path.endswith("/"):
         path += "index.html"
     # Site paths are clean (no "." or ".." parts), so the link is "../" for each folder of the
@@ -27,8 +33,7 @@ def relative_url(target: str, current: str) -> str:
     shared = 0
     while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
         shared += 1
-    link = "/".join([".."] * (len(here) - shared) + there[shared:])
-    return link + (f"#{fragment}" if fragment else "")
+    return "/".join([".."] * (len(here) - shared) + there[shared:])
 
 
 @lru_cache(maxsize=1024)
