@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time, timezone
-from xml.sax.saxutils import escape, quoteattr
 
 from .urls import page_file
+
+
+def escape(text: str) -> str:
+    """Text for an XML element (xml.sax.saxutils would do, but it imports urllib and the email
+    package: a fifth of a small build's start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value with its double quotes."""
+    return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace(
+        "\t", "&#9;") + '"'
 
 
 # data/*.json hold one item to a line: compact (written by the C encoder, many times faster than
