@@ -156,3 +156,42 @@ def test_search_works_from_a_sub_path(browser, tmp_path, site_folder):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_pager_of_a_long_list_passes_axe_and_leads_on(browser, tmp_path):
+    import sys
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    from conftest import serve_folder
+    from helpers import ROOT, make_project
+    from readout import indexes
+    from readout.build import build
+    from readout.config import load_config
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(indexes, "GROUPS_PER_PAGE", 2)
+        root = make_project(tmp_path / "archive")
+        generate(30, root)
+        site = build(load_config(root), search=False).output
+    server = serve_folder(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for width, scheme in ((1200, "light"), (360, "dark")):
+            context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(base + "topics/priorities/page/7/")
+            assert Axe().run(page).response["violations"] == []
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.click("nav.pages a[rel=next]")  # older
+            assert page.url.endswith("topics/priorities/page/6/index.html")
+            assert page.locator("nav.pages [aria-current=page]").inner_text() == "6"
+            page.click("nav.pages a:text('Newest')")
+            assert page.url.endswith("topics/priorities/index.html")
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
