@@ -103,10 +103,13 @@ class OutputDir:
                                "the last good site was kept") from None
 
     def path_for(self, relative: str) -> Path:
-        """The staging path for a site path, refusing anything that leaves the folder."""
+        """The staging path for a site path, refusing anything that leaves the folder. In
+        place, staged files lie flat, named by the hash of their path: no folders to create
+        (making folders is what costs most on some disks), and ``commit()`` knows where
+        each goes."""
         if relative in self.written:
             raise ValueError(f"output path written twice: {relative!r}")
-        path = inside(self.staging, relative)
+        path = self.staging / flat_name(checked(relative)) if self.in_place else inside(self.staging, relative)
         self.written.add(relative)
         return path
 
@@ -269,17 +272,13 @@ class OutputDir:
         """Move the staged files into the site, then remove what it no longer has; the
         journal written first lets the next build finish a commit that was cut short."""
         trees = sorted(name[:-1] for name in self.written if name.endswith("/") and (self.staging / name).is_dir())
-        moved = []
-        for folder, dirs, names in os.walk(self.staging):
-            base = Path(folder).relative_to(self.staging).as_posix()
-            prefix = "" if base == "." else base + "/"
-            dirs[:] = [d for d in dirs if prefix + d not in trees]
-            moved += [prefix + name for name in names]
+        places = {flat_name(name): name for name in self.written if not name.endswith("/")}
+        moved = sorted([name, places[name]] for name in os.listdir(self.staging) if name in places)
         written = set(self.written) | {MANIFEST}
         gone = sorted(set(self.previous_files or ()) - written)
-        (self.staging / MANIFEST).write_text(manifest, encoding="utf-8")
-        moved.append(MANIFEST)
-        journal = {"moved": sorted(moved), "trees": trees, "gone": gone}
+        (self.staging / flat_name(MANIFEST)).write_text(manifest, encoding="utf-8")
+        moved.append([flat_name(MANIFEST), MANIFEST])
+        journal = {"moved": moved, "trees": trees, "gone": gone}
         (self.staging / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
         apply_journal(self.staging, self.target, journal)
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -288,13 +287,17 @@ class OutputDir:
 JOURNAL = ".readout-commit.json"
 
 
+def flat_name(relative: str) -> str:
+    """The name a file staged in place is written under (see ``OutputDir.path_for``)."""
+    return hashlib.sha256(relative.encode()).hexdigest()[:32]
+
+
 def apply_journal(staging: Path, target: Path, journal: dict) -> None:
     """Finish an in-place commit: every step may already have been done (it is idempotent)."""
-    for relative in journal["moved"]:
-        source = staging / relative
+    for name, relative in journal["moved"]:
+        source = staging / name
         if source.is_file():
-            destination = inside(target, relative)
-            os.replace(source, destination)
+            os.replace(source, inside(target, relative))
     for tree in journal["trees"]:
         source = staging / tree
         if source.is_dir():
