@@ -106,3 +106,27 @@ def test_serves_nothing_outside_its_folder(preview_server, tmp_path):
             sock.sendall(b"GET /events/" + SEED_NAME.encode() + b"/source/ HTTP/1.1\r\nHost: x\r\n\r\n")
             sock.recv(10)
     assert "Source text" in fetch(port, f"/events/{SEED_NAME}/source/")
+
+
+def test_closing_the_preview_waits_for_a_build_under_way():
+    import threading
+    import time
+
+    from readout.serve import Preview
+
+    started, finished = threading.Event(), []
+
+    def slow_build():
+        started.set()
+        time.sleep(0.3)
+        finished.append(True)
+        return type("Report", (), {"pages": 1, "rendered": 1})()
+
+    preview = Preview(slow_build)
+    preview.schedule(finished=True)
+    assert started.wait(5)
+    preview.close()
+    assert finished == [True]  # the build ended before close() returned
+    preview.schedule(finished=True)
+    time.sleep(0.1)
+    assert finished == [True]  # and none starts after it

@@ -72,11 +72,15 @@ class Preview:
         return {"version": self.version, "error": self.error}
 
     def close(self) -> None:
+        """Stop: no rebuild starts after this, and one under way is waited for, so the site
+        (and the project, if the caller removes it) is left alone once this returns."""
         with self.changed:
             self.closed = True
             self.changed.notify_all()
         if self.timer is not None:
             self.timer.cancel()
+        with self.lock:
+            pass
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
