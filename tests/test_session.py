@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpers import ROOT, SEED_NAME, make_project
-from readout import write
+from readout import indexes, write
 from readout.build import Session, build
 from readout.config import load_config
 from readout.errors import ReadoutError
@@ -29,6 +29,9 @@ def stats(folder):
 @pytest.fixture
 def archive(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same feed in every build
+    for name, size in (("GROUPS_PER_PAGE", 2), ("EVENTS_PER_PAGE", 3), ("HOLDERS_PER_PAGE", 3),
+                       ("PEOPLE_PER_PAGE", 4)):
+        monkeypatch.setattr(indexes, name, size)  # every list cut into pages, which edits shift
     root = make_project(tmp_path / "project")
     sources = generate(12, root)
     return root, sources
