@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -50,21 +52,39 @@ def build_time() -> datetime:
 @dataclass
 class Session:
     """What a long-lived caller (the preview server) keeps from one build to the next, so an
-    edit costs what it changes: the parse cache in memory, the finished events (``content``'s
-    memo), each event's views and pages (``site``'s memo), and the pages of the last build it
-    wrote, with that build's id. A page equal to the one last written is not rendered, nor
-    even hashed. The site is then written in place: only files whose bytes change are
-    touched."""
+    edit costs what it changes: the parse cache in memory, ``content``'s and ``site``'s memos
+    (finished events; each event's views and pages), the Jinja environment, each event's line
+    of the data files, and the pages of the last build it wrote, with that build's id, the
+    templates' digest and the site info they were rendered with. A page equal to the one last
+    written is not rendered, nor even hashed. The site is then written in place: only files
+    whose bytes change are touched."""
 
     cache: ParseCache | None = None
-    memo: dict = field(default_factory=dict)
-    views: dict = field(default_factory=dict)
+    content: dict = field(default_factory=dict)
+    site: dict = field(default_factory=dict)
+    feeds: dict = field(default_factory=dict)
+    env: object = None
     pages: dict = field(default_factory=dict)
     build: str | None = None
     digest: str | None = None
     info: object = None
-    env: object = None                                   # the Jinja environment (it reloads changed templates)
-    feeds: dict = field(default_factory=dict)            # each event's line of data/events.json
+
+    def environment(self, templates_dir: Path):
+        """The Jinja environment, made once (it reloads a template that changed); its
+        templates are compiled during the first build, not on the first edit."""
+        if self.env is None:
+            self.env = make_environment(templates_dir, auto_reload=True)
+            for name in self.env.list_templates(extensions=["html"]):
+                try:
+                    self.env.get_template(name)
+                except Exception:  # a broken template is reported when a page uses it
+                    pass
+        return self.env
+
+    def remember(self, out, site, digest: str | None) -> None:
+        """What the build just committed (nothing, after a build through MkDocs)."""
+        self.pages = {page.url: page for page in site.pages} if digest else {}
+        self.build, self.digest, self.info = (out.build_id, digest, site.info) if digest else (None, None, None)
 
 
 def build(config: Config, output: Path | None = None, strict: bool = False, search: bool | str = True,
@@ -76,8 +96,6 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
     replaced only when the whole build succeeded; pages whose inputs did not change are taken
     from the last site, not rendered again. ``session`` carries what a preview server keeps
     between builds (see ``Session``)."""
-    import gc
-
     # A build makes many objects and few cycles: the collector runs less often meanwhile.
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
@@ -99,36 +117,25 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         return now
 
     material = (theme or config.theme) == "material"
-    # The preview updates the site in place once it has written it; `readout build` (and the
-    # preview's first build) replace the whole folder, so the result never depends on what
-    # else was in it.
-    in_place = session is not None and session.build is not None and not material
-    with OutputDir(target, config.root, [config.content_dir, config.templates_dir], in_place=in_place) as out:
-        if out.in_place and out.previous_build != session.build:
-            out.in_place = False  # someone else built the site since: replace it whole
+    keeping = session is not None
+    session = session or Session()  # a build of its own keeps nothing afterwards
+    # The preview updates the site in place once it has written it, as long as nobody else
+    # built it since; `readout build` (and the preview's first build) replace the whole folder,
+    # so the result never depends on what else was in it.
+    with OutputDir(target, config.root, [config.content_dir, config.templates_dir],
+                   in_place=keeping and session.build is not None and not material) as out:
+        trusted = out.in_place and out.previous_build == session.build
+        out.in_place = trusted
         mark = time.perf_counter()
-        if session is not None and session.cache is None:
-            session.cache = ParseCache(config.root)
-        cache = session.cache if session is not None else ParseCache(config.root)
-        content = load_content(config, cache, session.memo if session is not None else None)
+        session.cache = session.cache or ParseCache(config.root)
+        content = load_content(config, session.cache, session.content if keeping else None)
         report.warnings = collect_warnings(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
         mark = stage("load", mark)
-        site = build_site(content, config, session.views if session is not None else None)
+        site = build_site(content, config, session.site if keeping else None)
         mark = stage("site", mark)
-        if session is not None:
-            if session.env is None:
-                # Compiled now, while the first build is under way, not on the first edit.
-                session.env = make_environment(config.templates_dir, auto_reload=True)
-                for name in session.env.list_templates(extensions=["html"]):
-                    try:
-                        session.env.get_template(name)
-                    except Exception:  # a broken template is reported when a page uses it
-                        pass
-            env = session.env
-        else:
-            env = make_environment(config.templates_dir)
+        env = session.environment(config.templates_dir) if keeping else make_environment(config.templates_dir)
         report.pages = len(site.pages)
         if material:
             from .material import build_material  # MkDocs is loaded only for this theme
@@ -138,10 +145,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
             stage("mkdocs", mark)
         else:
             digest = templates_digest(config.templates_dir)
-            previous = {}
-            if (session is not None and session.build is not None and session.build == out.previous_build
-                    and session.digest == digest and session.info == site.info):
-                previous = session.pages
+            previous = session.pages if trusted and (session.digest, session.info) == (digest, site.info) else {}
             search_job = SearchJob(out, search) if search else None
             try:
                 report.rendered = render_all(site, env, out, digest, progress, previous, search_job)
@@ -149,7 +153,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
                 static = config.templates_dir / "static"
                 if static.is_dir():
                     out.put_tree(static, "static")
-                out.put_files(feeds.site_files(site, build_time(), session.feeds if session is not None else None))
+                out.put_files(feeds.site_files(site, build_time(), session.feeds))
                 mark = stage("write", mark)
                 if search_job is not None:
                     search_job.finish()
@@ -159,10 +163,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
                     search_job.cancel()
         report.files = len(out.written)
         out.commit()
-        if session is not None:
-            session.pages = {} if material else {page.url: page for page in site.pages}
-            session.build = None if material else out.build_id
-            session.digest, session.info = (None, None) if material else (digest, site.info)
+        session.remember(out, site, None if material else digest)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -290,10 +291,11 @@ class SearchJob:
         self.late.update({file: document for file, _, rendered, document in results if document})
 
     def finish(self) -> None:
-        if self.started is not None:
+        indexed = self.started is not None
+        if indexed:
             started, self.started = self.started, None
             self.out.finish_search_index(started)
-        if self.late and (self.started is not None or not self.keep):
+        if self.late and (indexed or not self.keep):
             self.out.drop_tree("pagefind")
             self.out.index_search({**self.documents, **self.late})
 
@@ -326,53 +328,51 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
                 continue
         batches[0 if page.searched else 1].append(page)
     out.keep([file for file, _, _, _ in kept])
-    total = len(site.pages)
-    results: list[Result] = list(kept)
+    total, rendered = len(site.pages), []
+    parallel = (len(batches[0]) + len(batches[1]) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
+                and hasattr(os, "fork"))
 
-    def report(done_now: int) -> None:
+    def report(i: int, n: int = 0) -> None:
         if progress:
-            progress(len(kept) + done_now, total)
+            progress(len(kept) + len(rendered) + i, total)
 
-    to_render = len(batches[0]) + len(batches[1])
-    if to_render < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
-        first = render_share(site, env, out, digest, batches[0], progress and (lambda i, n: report(i)))
-        if search is not None:
-            search.searched(kept_searched + first)
-        second = render_share(site, env, out, digest, batches[1],
-                              progress and (lambda i, n: report(len(first) + i)))
-        if search is not None:
-            search.others(second)
-        results += first + second
-    else:
-        import gc
-        import multiprocessing
+    with contextlib.ExitStack() as stack:
+        if parallel:
+            import multiprocessing
 
-        global _FORKED
-        # The workers inherit the site through fork; only a share's number crosses the pipe.
-        # Frozen, the parent's objects are not touched by the workers' collector, so their
-        # memory stays shared.
-        shares = [batch[i::SHARES] for batch in batches for i in range(SHARES)]
-        _FORKED = (site, env, out, digest, shares)
-        gc.freeze()
-        try:
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                for number, batch in enumerate((range(SHARES), range(SHARES, 2 * SHARES))):
-                    done: list[Result] = []
-                    for share in pool.imap_unordered(render_forked, batch):
-                        done += share
-                        report(len(results) - len(kept) + len(done))
-                    if search is not None:
-                        (search.searched(kept_searched + done) if number == 0 else search.others(done))
-                    results += done
-        finally:
-            _FORKED = None
-            gc.unfreeze()
-    for file, key, _, _ in results:
+            # The workers inherit the site through fork; only a share's number crosses the
+            # pipe. Frozen, the parent's objects are not touched by the workers' collector, so
+            # their memory stays shared.
+            global _FORKED
+            _FORKED = (site, env, out, digest, [batch[i::SHARES] for batch in batches for i in range(SHARES)])
+            stack.callback(unfork)
+            gc.freeze()
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(2))
+        for number, batch in enumerate(batches):
+            done: list[Result] = []
+            if parallel:
+                for share in pool.imap_unordered(render_forked, range(number * SHARES, (number + 1) * SHARES)):
+                    done += share
+                    report(len(done))
+            else:
+                done = render_share(site, env, out, digest, batch, progress and report)
+            if search is not None and number == 0:
+                search.searched(kept_searched + done)
+            elif search is not None:
+                search.others(done)
+            rendered += done
+    for file, key, _, _ in rendered:
         out.written.add(file)
         out.manifest[file] = key
     if progress:
         progress(total, total)
-    return sum(1 for _, _, rendered, _ in results if rendered)
+    return sum(1 for _, _, was_rendered, _ in rendered if was_rendered)
+
+
+def unfork() -> None:
+    global _FORKED
+    _FORKED = None
+    gc.unfreeze()
 
 
 def export_mkdocs(config: Config, folder: Path) -> Path:
