@@ -107,11 +107,15 @@ class OutputDir:
         place, staged files lie flat, named by the hash of their path: no folders to create
         (making folders is what costs most on some disks), and ``commit()`` knows where
         each goes."""
+        self.claim(relative)
+        return self.staging / flat_name(relative) if self.in_place else inside(self.staging, relative)
+
+    def claim(self, relative: str, check: bool = True) -> None:
+        """Record ``relative`` as part of the new site: once only, and (unless it comes from
+        the last site's own manifest) a safe path."""
         if relative in self.written:
             raise ValueError(f"output path written twice: {relative!r}")
-        path = self.staging / flat_name(checked(relative)) if self.in_place else inside(self.staging, relative)
-        self.written.add(relative)
-        return path
+        self.written.add(checked(relative) if check else relative)
 
     def unchanged(self, relative: str, data: bytes) -> bool:
         """In place, whether the site already holds exactly these bytes at ``relative`` (then
@@ -126,12 +130,9 @@ class OutputDir:
 
     def put_data(self, relative: str, data: bytes) -> None:
         if self.unchanged(relative, data):
-            checked(relative)
-            if relative in self.written:
-                raise ValueError(f"output path written twice: {relative!r}")
-            self.written.add(relative)
-            return
-        self.path_for(relative).write_bytes(data)
+            self.claim(relative)
+        else:
+            self.path_for(relative).write_bytes(data)
 
     def put_text(self, relative: str, text: str) -> None:
         self.put_data(relative, text.encode("utf-8"))
@@ -149,8 +150,7 @@ class OutputDir:
         """Take the page from the last good site instead of rendering it again: a hard link
         (or, in place, the file itself), so its bytes and modification time stay as they were."""
         if self.in_place:
-            checked(relative)
-            self.written.add(relative)
+            self.claim(relative)
         else:
             path = self.path_for(relative)
             try:
@@ -172,10 +172,8 @@ class OutputDir:
                 self.reuse(relative, self.previous[relative])
             return
         for relative in files:
-            if relative in self.written:
-                raise ValueError(f"output path written twice: {relative!r}")
-        self.written.update(files)
-        self.manifest.update((relative, self.previous[relative]) for relative in files)
+            self.claim(relative, check=False)
+            self.manifest[relative] = self.previous[relative]
 
     def reuse_tree(self, relative: str) -> bool:
         """Take a whole folder (the search bundle) from the last good site; False if it has none."""
@@ -191,9 +189,6 @@ class OutputDir:
         """Forget a folder staged so far (a search bundle about to be made again)."""
         shutil.rmtree(self.staging / checked(relative), ignore_errors=True)
         self.written.discard(relative + "/")
-
-    def put_bytes(self, relative: str, data: bytes) -> None:
-        self.put_data(relative, data)
 
     def put_files(self, files: dict[str, str | bytes]) -> None:
         """Several files at once (relative path → text or bytes)."""
