@@ -21,40 +21,31 @@ def quoteattr(text: str) -> str:
         "\t", "&#9;") + '"'
 
 
-# data/*.json hold one item to a line: compact (written by the C encoder, many times faster than
-# an indented file), yet easy to read and to compare line by line.
-
-def events_json(site, memo: dict | None = None) -> str:
-    """Every event as the JSON contract describes it (schema/event.schema.json), newest first.
-    ``memo`` (kept by the preview server) holds each event's line by the event object: an
-    event that is the very object of the last build has not changed."""
+def json_lines(items, memo: dict, to_json=lambda value: value) -> str:
+    """``items`` (key, value) as a JSON array, one item to a line: compact (written by the C
+    encoder, many times faster than an indented file), yet easy to read and to compare line by
+    line. ``memo`` (kept by the preview server) holds each key's value and line: a value that
+    is, or equals, the last one keeps its line."""
     lines, fresh = [], {}
-    for event in site.events:
-        known = memo.get(id(event)) if memo is not None else None
-        if known is None or known[0] is not event:
-            known = (event, json.dumps(event.to_json(), ensure_ascii=False))
-        fresh[id(event)] = known
+    for key, value in items:
+        known = memo.get(key)
+        if known is None or not (known[0] is value or known[0] == value):
+            known = (value, json.dumps(to_json(value), ensure_ascii=False))
+        fresh[key] = known
         lines.append(known[1])
-    if memo is not None:
-        memo.clear()
-        memo.update(fresh)
+    memo.clear()
+    memo.update(fresh)
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def people_json(site, memo: dict | None = None) -> str:
-    """Every person: id, name, the names readouts print, appearances with titles, statements.
-    ``memo`` (kept by the preview server) holds each person's data and line: equal data, same line."""
-    lines, fresh = [], {}
-    for person_id, data in site.people.items():
-        known = memo.get(person_id) if memo is not None else None
-        if known is None or known[0] != data:
-            known = (data, json.dumps(data, ensure_ascii=False))
-        fresh[person_id] = known
-        lines.append(known[1])
-    if memo is not None:
-        memo.clear()
-        memo.update(fresh)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+def events_json(site, memo: dict) -> str:
+    """Every event as the JSON contract describes it (schema/event.schema.json), newest first."""
+    return json_lines(((event.id, event) for event in site.events), memo, lambda event: event.to_json())
+
+
+def people_json(site, memo: dict) -> str:
+    """Every person: id, name, the names readouts print, appearances with titles, statements."""
+    return json_lines(site.people.items(), memo)
 
 
 FEED_ENTRIES = 50  # the newest events; a feed is for what is new, and stays small as the archive grows
