@@ -123,6 +123,15 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Paged(Page):
+    """A page of a long list; ``pager`` is None when the whole list fits one page. Topics and
+    themes hold twenty events to a page, the timeline, places and organizations a hundred
+    items, the people index two hundred (``indexes``)."""
+
+    pager: Pager | None = None
+
+
+@dataclass(frozen=True)
 class HomePage(Page):
     """The newest events (``events``) of ``count`` in all; the timeline lists every one."""
 
@@ -197,12 +206,11 @@ class YearGroup:
 
 
 @dataclass(frozen=True)
-class TimelinePage(Page):
+class TimelinePage(Paged):
     """Events by date, newest first, a hundred to a page; ``all_years`` links each year to
     the page where it starts."""
 
     years: tuple[YearGroup, ...] = ()
-    pager: Pager | None = None
     all_years: tuple[Link, ...] = ()
     template = "timeline.html"
 
@@ -227,7 +235,7 @@ class IndexPage(Page):
 
 
 @dataclass(frozen=True)
-class StatementsPage(Page):
+class StatementsPage(Paged):
     """Statements across events, grouped by event, newest first: one topic or one theme.
     ``events`` lists events tagged as a whole (themes given to an event by an editor)."""
 
@@ -235,14 +243,12 @@ class StatementsPage(Page):
     groups: tuple["StatementGroup", ...] = ()
     events: tuple[EventSummary, ...] = ()
     show_section: bool = False     # label each statement with its section (themes mix sections)
-    pager: Pager | None = None     # twenty events to a page
     template = "statements.html"
 
 
 @dataclass(frozen=True)
-class PlacePage(Page):
+class PlacePage(Paged):
     events: tuple[EventSummary, ...] = ()
-    pager: Pager | None = None     # a hundred events to a page
     template = "place.html"
 
 
@@ -256,9 +262,8 @@ class Holder:
 
 
 @dataclass(frozen=True)
-class OrganizationPage(Page):
+class OrganizationPage(Paged):
     holders: tuple[Holder, ...] = ()
-    pager: Pager | None = None     # a hundred titles to a page
     template = "organization.html"
 
 
@@ -326,9 +331,8 @@ class PersonSummary:
 
 
 @dataclass(frozen=True)
-class PeoplePage(Page):
+class PeoplePage(Paged):
     people: tuple[PersonSummary, ...] = field(default_factory=tuple)
-    pager: Pager | None = None     # two hundred people to a page
     template = "people.html"
 
 

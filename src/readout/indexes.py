@@ -4,10 +4,11 @@ takes the ``SiteBuilder`` of ``site.py`` (events newest first, summaries, statem
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from .context import (
-    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, Pager, PlacePage, StatementGroup,
-    StatementsPage, TimelinePage, YearGroup,
+    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, PeoplePage, Pager, PlacePage,
+    StatementGroup, StatementsPage, TimelinePage, YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
 from .urls import slug_of
@@ -66,6 +67,20 @@ def numbered(title: str, pager: Pager | None) -> str:
     return f"{title} — page {pager.number}" if pager and not pager.newest else title
 
 
+def cut(kind, url: str, title: str, items: tuple, size: int, field: str, **fields) -> list[Page]:
+    """The pages of ``kind`` (a ``Paged`` page) that show the list ``items`` at ``url``
+    (see ``paginate``), newest first: each holds its share in ``field`` and is titled by its
+    number; ``fields`` are the same on every page."""
+    return [kind(url=page_url, title=numbered(title, pager), pager=pager, **{field: chunk}, **fields)
+            for page_url, chunk, pager in paginate(url, items, size)]
+
+
+def people_index(listed: tuple) -> list[Page]:
+    """The people index, two hundred to a page."""
+    return cut(PeoplePage, "people/", "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
+               description="Everyone the readouts name, with the titles they give.")
+
+
 def index_pages(builder) -> list[Page]:
     """Every cross-event page of the site ``builder`` is building."""
     return (timeline(builder) + topics(builder) + themes(builder) + places(builder)
@@ -99,38 +114,35 @@ def timeline(builder) -> list[Page]:
 def statements_pages(url: str, title: str, trail, description: str, intro: str, groups: tuple,
                      events: tuple = (), show_section: bool = False) -> list[Page]:
     """A topic or a theme across events, twenty events to a page; the events an editor tagged
-    as a whole are listed on the first."""
-    return [StatementsPage(url=page_url, title=numbered(title, pager), breadcrumbs=trail, description=description,
-                           intro=intro, groups=chunk, events=events if pager is None or pager.newest else (),
-                           show_section=show_section, pager=pager)
-            for page_url, chunk, pager in paginate(url, groups, GROUPS_PER_PAGE)]
+    as a whole are listed on the newest."""
+    pages = cut(StatementsPage, url, title, groups, GROUPS_PER_PAGE, "groups", breadcrumbs=trail,
+                description=description, intro=intro, show_section=show_section)
+    pages[0] = replace(pages[0], events=events)
+    return pages
 
 
-def themes_of(builder, event) -> list[tuple[str, StatementGroup]]:
-    """The statements of ``event`` as one group per theme they are tagged with."""
-    views = builder.views[event.id]
-    tagged = defaultdict(list)
-    for s in event.statements:
-        for slug in s.themes:
-            tagged[slug].append(views[s.id])
-    return [(slug, StatementGroup(builder.summaries[event.id], tuple(said))) for slug, said in tagged.items()]
+def groups_by(builder, name: str, keys) -> dict[str, list[StatementGroup]]:
+    """Statements across events, newest event first, gathered under each key that
+    ``keys(statement)`` gives (its section, its themes): one group per event and key. Each
+    event's share is made once (``builder.part(event, name)``)."""
+    def share(event) -> list[tuple[str, StatementGroup]]:
+        views, chosen = builder.views[event.id], defaultdict(list)
+        for statement in event.statements:
+            for key in keys(statement):
+                chosen[key].append(views[statement.id])
+        return [(key, StatementGroup(builder.summaries[event.id], tuple(said))) for key, said in chosen.items()]
 
-
-def sections_of(builder, event) -> list[tuple[str, StatementGroup]]:
-    """The statements of ``event`` as one group per section."""
-    sections = defaultdict(list)
-    for view in builder.views[event.id].values():
-        sections[view.section].append(view)
-    return [(topic, StatementGroup(builder.summaries[event.id], tuple(views))) for topic, views in sections.items()]
+    gathered = defaultdict(list)
+    for event in builder.events:
+        for key, group in builder.part(event, name, share):
+            gathered[key].append(group)
+    return gathered
 
 
 def topics(builder) -> list[Page]:
     trail = (HOME, Link("topics/", "Topics"))
     pages, entries = [], []
-    by_topic = defaultdict(list)  # one pass over the statements, not one per topic
-    for event in builder.events:
-        for topic, group in builder.part(event, "topics", lambda e: sections_of(builder, e)):
-            by_topic[topic].append(group)
+    by_topic = groups_by(builder, "topics", lambda statement: (statement.section,))
     for topic in TOPICS:
         groups = tuple(by_topic[topic])
         count = sum(len(g.statements) for g in groups)
@@ -149,10 +161,9 @@ def themes(builder) -> list[Page]:
         return []
     trail = (HOME, Link("themes/", "Themes"))
     pages, entries = [], []
+    by_theme = groups_by(builder, "themes", lambda statement: statement.themes)
     for theme in builder.config.themes:
-        groups = tuple(group for event in builder.events
-                       for slug, group in builder.part(event, "themes", lambda e: themes_of(builder, e))
-                       if slug == theme.slug)
+        groups = tuple(by_theme[theme.slug])
         tagged = tuple(builder.summaries[e.id] for e in builder.events if theme.slug in e.themes)
         count = sum(len(g.statements) for g in groups)
         keywords = ", ".join(theme.keywords)
@@ -176,10 +187,9 @@ def places(builder) -> list[Page]:
             names.setdefault(slug, event.location)
             by_place[slug].append(builder.summaries[event.id])
     trail = (HOME, Link("places/", "Places"))
-    pages = [PlacePage(url=url, title=numbered(names[slug], pager), breadcrumbs=trail,
-                       description=f"Events held in {names[slug]}.", events=chunk, pager=pager)
-             for slug in sorted(by_place)
-             for url, chunk, pager in paginate(f"places/{slug}/", tuple(by_place[slug]), EVENTS_PER_PAGE)]
+    pages = [page for slug in sorted(by_place)
+             for page in cut(PlacePage, f"places/{slug}/", names[slug], tuple(by_place[slug]), EVENTS_PER_PAGE,
+                             "events", breadcrumbs=trail, description=f"Events held in {names[slug]}.")]
     pages.append(IndexPage(url="places/", title="Places", breadcrumbs=(HOME,),
                            description="Where the events took place.", intro="Where the events took place.",
                            entries=tuple(IndexEntry(f"places/{s}/", names[s], len(by_place[s])) for s in sorted(by_place))))
@@ -200,11 +210,10 @@ def organizations(builder) -> list[Page]:
         for body, holder in builder.part(event, "holders", lambda e: holders_at(builder, e)):
             holders[body].append(holder)
     trail = (HOME, Link("organizations/", "Organizations"))
-    pages = [OrganizationPage(url=url, title=numbered(body, pager), breadcrumbs=trail,
-                              description=f"People whose titles name the {body}, as printed at each event.",
-                              holders=chunk, pager=pager)
-             for body in sorted(holders)
-             for url, chunk, pager in paginate(f"organizations/{slug_of(body)}/", tuple(holders[body]), HOLDERS_PER_PAGE)]
+    pages = [page for body in sorted(holders)
+             for page in cut(OrganizationPage, f"organizations/{slug_of(body)}/", body, tuple(holders[body]),
+                             HOLDERS_PER_PAGE, "holders", breadcrumbs=trail,
+                             description=f"People whose titles name the {body}, as printed at each event.")]
     pages.append(IndexPage(
         url="organizations/", title="Organizations", breadcrumbs=(HOME,),
         description="The bodies named in the titles the readouts print.",

@@ -16,12 +16,11 @@ from .config import Config
 from .content import Content, project_lexicon
 from .context import (
     HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, Page,
-    ParagraphView, PeoplePage, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
+    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError
-from . import indexes
-from .indexes import index_pages, numbered, paginate
+from .indexes import index_pages, people_index
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import slug_of
@@ -398,11 +397,7 @@ class SiteBuilder:
                 "statements": [f"{g.event.id}#{s.id}" for g in spoken.get(person_id, ()) for s in g.statements],
             }
             self.made_people[person_id] = (inputs, (pages[-1], listed[-1], data[person_id]))
-        pages += [PeoplePage(url=url, title=numbered("People", pager),
-                             description="Everyone the readouts name, with the titles they give.",
-                             breadcrumbs=(HOME,), people=chunk, pager=pager)
-                  for url, chunk, pager in paginate("people/", tuple(listed), indexes.PEOPLE_PER_PAGE)]
-        return pages, data
+        return pages + people_index(tuple(listed)), data
 
 
 def same_inputs(last: tuple, now: tuple) -> bool:
