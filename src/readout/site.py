@@ -340,6 +340,31 @@ class SiteBuilder:
                 by_speaker[s.speaker].append(views[s.id])
         return seen, [(speaker, StatementGroup(summary, tuple(said))) for speaker, said in by_speaker.items()]
 
+    def person(self, person_id: str, inputs: tuple, file) -> tuple:
+        """One person's page, line of the people index and data, from their name, appearances
+        (newest first), statement groups and organizations, and their people file if any."""
+        name, seen, said, bodies = inputs
+        url = person_url(person_id)
+        latest = seen[0].titles if seen else ()
+        if not latest and file and file.positions:
+            latest = (file.positions[-1].title,)
+        page = PersonPage(
+            url=url, title=name,
+            description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
+            breadcrumbs=(HOME, Link("people/", "People")), name=name, appearances=tuple(seen),
+            statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
+            aliases=tuple(file.aliases) if file else (),
+            positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
+            bio=to_html(file.bio, self.links, url, heading_level=2) if file and file.bio.strip() else "",
+        )
+        data = {
+            "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
+            "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
+                             "role": a.role, "titles": list(a.titles)} for a in seen],
+            "statements": [f"{g.event.id}#{s.id}" for g in said for s in g.statements],
+        }
+        return page, PersonSummary(person_id, name, url, latest, len(seen)), data
+
     def people_pages(self) -> tuple[list[Page], dict]:
         """A page per person (one per id across events and people files), the people index,
         and the people as data (for data/people.json)."""
@@ -359,44 +384,20 @@ class SiteBuilder:
                 spoken[speaker].append(group)
         for person in self.content.people.values():
             names[person.id] = person.name
-        trail = (HOME, Link("people/", "People"))
         pages: list[Page] = []
         listed, data = [], {}
         for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
-            name = names[person_id]
-            seen = appearances[person_id]
             file = self.content.people.get(person_id)
-            inputs = (name, seen, spoken.get(person_id, []), organizations[person_id])
+            inputs = (names[person_id], appearances[person_id], spoken.get(person_id, []), organizations[person_id])
             last = self.last_people.get(person_id)
             if file is None and last is not None and same_inputs(last[0], inputs):
-                # Made of the very same appearances and statements as last time: kept.
-                self.made_people[person_id] = last
-                page, summary, data[person_id] = last[1]
-                pages.append(page)
-                listed.append(summary)
-                continue
-            latest = seen[0].titles if seen else ()
-            url = person_url(person_id)
-            if not latest and file and file.positions:
-                latest = (file.positions[-1].title,)
-            pages.append(PersonPage(
-                url=url, title=name,
-                description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
-                breadcrumbs=trail, name=name, appearances=tuple(seen),
-                statements=tuple(spoken.get(person_id, ())),
-                organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in organizations[person_id]),
-                aliases=tuple(file.aliases) if file else (),
-                positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
-                bio=to_html(file.bio, self.links, url, heading_level=2) if file and file.bio.strip() else "",
-            ))
-            listed.append(PersonSummary(person_id, name, url, latest, len(seen)))
-            data[person_id] = {
-                "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
-                "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
-                                 "role": a.role, "titles": list(a.titles)} for a in seen],
-                "statements": [f"{g.event.id}#{s.id}" for g in spoken.get(person_id, ()) for s in g.statements],
-            }
-            self.made_people[person_id] = (inputs, (pages[-1], listed[-1], data[person_id]))
+                made = last[1]  # the very same appearances and statements as last time: kept
+            else:
+                made = self.person(person_id, inputs, file)
+            self.made_people[person_id] = (inputs, made)
+            page, summary, data[person_id] = made
+            pages.append(page)
+            listed.append(summary)
         return pages + people_index(tuple(listed)), data
 
 

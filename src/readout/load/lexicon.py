@@ -106,10 +106,13 @@ class Lexicon:
     def organizations_in(self, title: str) -> list[str]:
         """The canonical names of the bodies a title names, in the order of the lexicon
         (remembered per title: an archive prints the same titles again and again)."""
-        seen = self.__dict__.setdefault("_bodies", {})
-        if title not in seen:
-            seen[title] = [name for pattern, name in self.organizations if pattern.search(title)]
-        return list(seen[title])
+        if title not in self.bodies_by_title:
+            self.bodies_by_title[title] = [name for pattern, name in self.organizations if pattern.search(title)]
+        return list(self.bodies_by_title[title])
+
+    @cached_property
+    def bodies_by_title(self) -> dict[str, list[str]]:
+        return {}
 
     @cached_property
     def nationalities(self) -> frozenset[str]:
