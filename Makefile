@@ -43,6 +43,7 @@ test: $(VENV)/.installed-test
 N ?= 1000
 bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_speed.py
+	$(BIN)/python bench/parse_scaling.py
 	$(BIN)/python bench/loader_accuracy.py
 	$(BIN)/python bench/site_bench.py $(N)
 

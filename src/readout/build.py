@@ -18,6 +18,7 @@ from . import __version__, feeds
 from .config import Config
 from .content import collect_warnings, load_content
 from .errors import Diagnostic, ReadoutError
+from .gcpause import fewer_collections
 from .render import make_environment, render_page
 from .site import build_site
 from .urls import page_file
@@ -96,13 +97,8 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
     replaced only when the whole build succeeded; pages whose inputs did not change are taken
     from the last site, not rendered again. ``session`` carries what a preview server keeps
     between builds (see ``Session``)."""
-    # A build makes many objects and few cycles: the collector runs less often meanwhile.
-    thresholds = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 20)
-    try:
+    with fewer_collections():
         return build_into(config, output, strict, search, theme, progress, session)
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 def build_into(config: Config, output: Path | None, strict: bool, search: bool | str, theme: str | None,

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import Location, ReadoutError, line_column
+from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
 from .attendance import aside_titles, attendance_mentions, presider, shared_title
@@ -69,8 +70,10 @@ def read_source(path: Path, root: Path | None = None, lexicon: Lexicon | None = 
 
 
 def parse_source(text: str, path: str = "<string>", lexicon: Lexicon | None = None) -> Event:
-    """Read one readout's text into an ``Event``: every statement tied to its span of ``text``."""
-    return Reader(text, path, lexicon or default_lexicon()).event()
+    """Read one readout's text into an ``Event``: every statement tied to its span of ``text``.
+    Its cost is linear in the length of ``text`` (``make bench`` checks it)."""
+    with no_collections():
+        return Reader(text, path, lexicon or default_lexicon()).event()
 
 
 class Reader:
@@ -144,7 +147,7 @@ class Reader:
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
-            if any(p.fullmatch(body) for p in self.lexicon.noise):
+            if self.lexicon.noise.fullmatch(body):
                 noise.add(i)
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
@@ -338,8 +341,9 @@ class Reader:
         """Every sentence (or clause) of the text as a piece with its section, in order."""
         pieces: list[Piece] = []
         before_sections = True
+        story = set(self.story)  # a set: membership is tested for every paragraph
         for i in range(len(self.paragraphs)):
-            if i not in self.story:
+            if i not in story:
                 pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
