@@ -39,6 +39,7 @@ class Config:
     themes: tuple[Theme, ...] = ()
     lexicon: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
+    raw_html: bool = False  # markdown: {raw_html: true}: editors' raw HTML reaches the pages
 
     @property
     def content_dir(self) -> Path:
@@ -55,7 +56,14 @@ class Config:
 
 
 STRING_KEYS = ("title", "description", "language", "output_dir", "theme")
-KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "lexicon", "extra")
+KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "lexicon", "extra", "markdown")
+# A BCP 47 language tag (RFC 5646) as sites use them: a language, then script, region and variant
+# subtags ("en", "zh-Hans-CN", "de-CH-1996"). It names files of the search index and lands in
+# every page's lang attribute, so nothing else may pass.
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?(?:-(?:[a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*")
+# An absolute http(s) URL made only of the characters RFC 3986 allows: it is written into
+# robots.txt, the sitemap, the feed, every canonical link and MkDocs' site_url.
+BASE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
 
 
 def parse_config(text: str, path: str, root: Path) -> Config:
@@ -69,17 +77,29 @@ def parse_config(text: str, path: str, root: Path) -> Config:
             raise unknown_key(key, key_node, KNOWN_KEYS, path, "site.yml")
         if key in STRING_KEYS:
             settings[key] = scalar_string(value_node, path, key)
+            if key == "language" and not LANGUAGE_TAG.fullmatch(settings[key]):
+                raise ReadoutError(f"'language' must be a BCP 47 language tag, not {shown(settings[key])}",
+                                   where(value_node, path), "for example: en, zh, zh-Hans, en-GB")
             if key == "theme" and settings[key] not in THEMES:
                 raise ReadoutError(f"unknown theme '{settings[key]}'", where(value_node, path),
                                    "themes available: " + ", ".join(THEMES))
         elif key == "base_url":
             url = None if is_null(value_node) else scalar_string(value_node, path, key)
-            if url is not None and not re.match(r"https?://[^/\s]+", url):
-                raise ReadoutError("base_url must be an absolute http(s) URL",
-                                   where(value_node, path), "for example https://example.org/readouts/")
+            if url is not None and not BASE_URL.fullmatch(url):
+                raise ReadoutError(f"base_url must be an absolute http(s) URL, not {shown(url)}",
+                                   where(value_node, path), "for example https://example.org/readouts/ "
+                                   "(no spaces, quotes, angle brackets or line breaks; encode them as %20…)")
             settings[key] = url.rstrip("/") + "/" if url else None
         elif key == "themes":
             settings[key] = parse_themes(value_node, path)
+        elif key == "markdown":
+            for inner, inner_key, inner_value in mapping_items(value_node, path, "markdown"):
+                if inner != "raw_html":
+                    raise unknown_key(inner, inner_key, ("raw_html",), path, "markdown")
+                if not (isinstance(inner_value, yaml.ScalarNode) and inner_value.tag.endswith(":bool")):
+                    raise ReadoutError("'raw_html' must be true or false", where(inner_value, path),
+                                       "true lets every editor's raw HTML into the pages; leave it false unless you trust them all")
+                settings["raw_html"] = value(inner_value)
         elif key == "lexicon":
             settings[key] = parse_lexicon(value_node, path)
         elif key == "extra":
@@ -89,6 +109,11 @@ def parse_config(text: str, path: str, root: Path) -> Config:
                                    "write it as 'key: value' lines under 'extra:'")
             settings[key] = data
     return Config(root=root, **settings)
+
+
+def shown(text: str) -> str:
+    """A value quoted for a message, control characters and all made visible, cut if long."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def is_null(node: yaml.Node) -> bool:

@@ -1,7 +1,14 @@
 """Editors' Markdown → HTML, with links between records: ``[[Li Qiang]]``,
 ``[[Li Qiang|the premier]]``, ``[text](person:li-qiang)``, ``(event:ID)``, ``(statement:ID#s5)``
 (or ``(statement:s5)`` inside an event's own commentary). Links are checked against the whole
-site before anything is rendered, so a broken one is reported at its line and column."""
+site before anything is rendered, so a broken one is reported at its line and column.
+
+Safe by default, as Hugo is: raw HTML in the Markdown is shown as text, event-handler
+attributes (``{onclick=…}``) are dropped, and only ``http(s)``, ``mailto``, relative and record
+links survive (``javascript:``, ``data:`` and the rest lose their ``href``/``src``). ``site.yml``
+``markdown: {raw_html: true}`` lets raw HTML through for a project that trusts every editor; the
+attribute and link rules hold either way. Ids the Markdown makes never take one the page's own
+template uses (``progress``, ``s1``, ``main``…): those get the prefix ``note-``."""
 
 from __future__ import annotations
 
@@ -20,9 +27,20 @@ WIKI = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
 SCHEMED = re.compile(r"\]\(\s*<?((person|event|statement):[^)\s>]*)>?")
 EXTENSIONS = [
     "tables", "footnotes", "abbr", "attr_list", "def_list", "admonition", "smarty", "toc",
-    "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.tilde", "pymdownx.mark",
+    "pymdownx.superfences", "pymdownx.details", "pymdownx.tilde", "pymdownx.mark",
     "pymdownx.tasklist",
 ]
+RAW_HTML_EXTENSIONS = ["md_in_html"]  # Markdown inside raw HTML blocks: only with raw HTML on
+# Attributes that hold a URL, and the schemes a URL in editors' Markdown may have.
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "cite", "background", "data",
+                  "xlink:href", "srcset", "ping", "longdesc", "manifest", "codebase", "usemap"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+# The ids the site's templates give elements of a page (see templates/): an id made by an
+# editor's Markdown never takes one of them.
+PAGE_IDS = re.compile(r"main|search|site-search|search-query|undated|lead|attendees|progress|problems"
+                      r"|priorities|conclusion|other|[sp]\d+|\d+|year-.*|.*-heading", re.IGNORECASE)
+ID_PREFIX = "note-"
 
 
 @dataclass
@@ -108,27 +126,89 @@ class RecordLinks(Treeprocessor):
                     element.set("class", (element.get("class", "") + " record-link").strip())
 
 
+def safe_url(url: str) -> bool:
+    """Whether a link or image URL from an editor may stay: relative, ``#fragment``, or one of
+    the safe schemes. Browsers ignore white space and control characters inside a scheme
+    (``java\tscript:``), so they are ignored here too."""
+    bare = re.sub(r"[\x00-\x20\x7f]+", "", url).lower()
+    match = SCHEME.match(bare)
+    return match is None or match.group(1) in SAFE_SCHEMES
+
+
+def heading_id(text: str, separator: str) -> str:
+    """A heading's id: the toc extension's slug, moved off the page's own ids."""
+    from markdown.extensions.toc import slugify
+
+    return page_safe_id(slugify(text, separator))
+
+
+def page_safe_id(value: str) -> str:
+    """An id that cannot take one the page's template uses."""
+    return ID_PREFIX + value if PAGE_IDS.fullmatch(value) else value
+
+
+class Sanitize(Treeprocessor):
+    """Runs last: drops event-handler and unknown-scheme URL attributes, and moves ids off the
+    page's own. Raw HTML never reaches the tree (it is stashed), so this guards what Markdown
+    syntax itself can make: ``[x](javascript:…)``, ``![x](data:…)``, ``{onclick=…}``, ``{#s1}``."""
+
+    def run(self, root: etree.Element) -> None:
+        moved: dict[str, str] = {}
+        taken: set[str] = set()
+        for element in root.iter():
+            for name in list(element.attrib):
+                lower = name.lower()
+                if lower.startswith("on") or lower in ("style", "srcdoc") or not re.fullmatch(r"[a-z][a-z0-9:_.-]*", lower):
+                    del element.attrib[name]
+                elif lower in URL_ATTRIBUTES and not safe_url(element.attrib[name]):
+                    del element.attrib[name]
+                elif lower == "id":
+                    old = element.attrib[name]
+                    new, n = page_safe_id(old), 1
+                    while new in taken:  # the heading "s1" and an explicit {#s1} both want note-s1
+                        new, n = f"{page_safe_id(old)}_{n}", n + 1
+                    taken.add(new)
+                    if new != old:
+                        moved[old] = new
+                        element.set(name, new)
+        if moved:  # the toc's links to a heading (¶ and [TOC]) follow it; an editor's own
+            # "#progress" link means the page's section, and is left alone
+            tocs = [a for div in root.iter("div") if "toc" in div.get("class", "").split() for a in div.iter("a")]
+            for element in [a for a in root.iter("a") if "headerlink" in a.get("class", "")] + tocs:
+                href = element.get("href", "")
+                if href.startswith("#") and href[1:] in moved:
+                    element.set("href", "#" + moved[href[1:]])
+
+
 class RecordLinkExtension(Extension):
-    def __init__(self, links: Links, page_url: str, event: str | None):
+    def __init__(self, links: Links, page_url: str, event: str | None, raw_html: bool = False):
         super().__init__()
-        self.links, self.page_url, self.event = links, page_url, event
+        self.links, self.page_url, self.event, self.raw_html = links, page_url, event, raw_html
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
         md.treeprocessors.register(RecordLinks(md, self.links, self.page_url, self.event), "readout_links", 0)
+        md.treeprocessors.register(Sanitize(md), "readout_sanitize", -100)
+        if not self.raw_html:
+            # Without these two, "<script>" is text like any other and is escaped on output.
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
 
 
-def to_html(body: str, links: Links, page_url: str, event: str | None = None, heading_level: int = 1) -> str:
+def to_html(body: str, links: Links, page_url: str, event: str | None = None, heading_level: int = 1,
+            raw_html: bool = False) -> str:
     """The HTML of an editor's Markdown ``body`` on the page at ``page_url``; ``heading_level``
-    is the level a ``#`` heading gets (2 inside a section that has its own heading)."""
+    is the level a ``#`` heading gets (2 inside a section that has its own heading). Raw HTML
+    in ``body`` is shown as text unless ``raw_html`` (``site.yml`` ``markdown: {raw_html: true}``)."""
     def wiki(match: re.Match) -> str:
         target = links.wiki(match.group(1))
         label = (match.group(2) or match.group(1)).strip()
         return f"[{label}]({target})" if target else match.group(0)
 
     md = markdown.Markdown(
-        extensions=EXTENSIONS + [RecordLinkExtension(links, page_url, event)],
+        extensions=EXTENSIONS + (RAW_HTML_EXTENSIONS if raw_html else [])
+        + [RecordLinkExtension(links, page_url, event, raw_html)],
         extension_configs={"toc": {"permalink": "¶", "permalink_title": "Link to this section",
-                                   "baselevel": heading_level},
+                                   "baselevel": heading_level, "slugify": heading_id},
                            "smarty": {"smart_angled_quotes": False}},
         output_format="html",
     )

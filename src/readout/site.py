@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from .config import Config
 from .content import Content, project_lexicon
 from .context import (
-    HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, Page,
+    HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, OrganizationPage, Page,
     ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
-from .errors import Diagnostic, Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, line_column
 from .indexes import index_pages, people_index
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
@@ -247,7 +247,7 @@ class SiteBuilder:
         pages += index_pages(self)
         for free in content.pages:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
-                                  breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/")))
+                                  breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html)))
         pages.append(SearchPage(url="search/", title="Search", breadcrumbs=(HOME,),
                                 description="Search every statement, person and event."))
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
@@ -259,7 +259,9 @@ class SiteBuilder:
         if self.memo is not None:
             self.memo.clear()
             self.memo.update(events=self.parts, people=self.made_people)
-        return Site(info, tuple(sorted(pages, key=lambda p: p.url)), tuple(self.events), people)
+        pages.sort(key=lambda p: p.url)
+        one_page_per_url(pages, config)
+        return Site(info, tuple(pages), tuple(self.events), people)
 
     def event_pages(self, event: Event) -> list[Page]:
         """The event page, its topic pages and its source page."""
@@ -281,7 +283,8 @@ class SiteBuilder:
             event=summary, subject=event.subject, published=event.source.published, attendees=attendees,
             lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
-            commentary=to_html(note.body, self.links, url, event.id, heading_level=2) if note else "",
+            commentary=to_html(note.body, self.links, url, event.id, heading_level=2,
+                               raw_html=self.config.raw_html) if note else "",
             corrected=tuple(readable_correction(c) for c in event.corrected),
             themes=tuple(self.theme_link(t) for t in event.themes),
             jsonld=script_json(self.event_jsonld(event)),
@@ -355,7 +358,7 @@ class SiteBuilder:
             statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
-            bio=to_html(file.bio, self.links, url, heading_level=2) if file and file.bio.strip() else "",
+            bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html) if file and file.bio.strip() else "",
         )
         data = {
             "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
@@ -399,6 +402,48 @@ class SiteBuilder:
             pages.append(page)
             listed.append(summary)
         return pages + people_index(tuple(listed)), data
+
+
+def one_page_per_url(pages: list[Page], config: Config) -> None:
+    """Two pages never claim one URL (``State-Council`` beside "State Council", a place and a
+    place spelt in other letters with one slug…): every collision is a located error naming
+    both, found before anything is written. ``pages`` is sorted by URL."""
+    problems, seen = [], set()
+    for first, second in zip(pages, pages[1:]):
+        pair = (describe(first), describe(second))
+        if first.url != second.url or pair in seen:
+            continue
+        seen.add(pair)  # a list cut into pages collides on every page: say it once
+        problems.append(Diagnostic(origin(second, config) or origin(first, config) or Location("site.yml"),
+                                   f"{pair[0]} and {pair[1]} would both be at {first.url}",
+                                   "names that differ only in case, spaces or punctuation get one URL: "
+                                   "use one spelling, or change one of them"))
+    if problems:
+        raise ReadoutError.collect(problems)
+
+
+def describe(page: Page) -> str:
+    """A page as a message names it: "the organization 'State Council'"."""
+    kind = {"OrganizationPage": "the organization", "PlacePage": "the place", "PersonPage": "the person",
+            "FreePage": "the page", "EventPage": "the event", "StatementsPage": "the list"}.get(
+        type(page).__name__, "the page")
+    title = page.title.split(" — page ")[0]
+    return f"{kind} {title!r}"
+
+
+def origin(page: Page, config: Config) -> Location | None:
+    """The file (and line, where one can be found) that made a page."""
+    if isinstance(page, FreePage):
+        return Location(f"content/pages/{page.url.rstrip('/')}.md")
+    if isinstance(page, PersonPage) and (config.content_dir / "people" / f"{page.url.split('/')[1]}.md").is_file():
+        return Location(f"content/people/{page.url.split('/')[1]}.md")
+    if isinstance(page, OrganizationPage) and (config.root / "site.yml").is_file():
+        name = page.title.split(" — page ")[0]
+        text = (config.root / "site.yml").read_text(encoding="utf-8", errors="replace")
+        if name in text:  # an organization the project's lexicon adds
+            line, column = line_column(text, text.index(name))
+            return Location("site.yml", line, column)
+    return None
 
 
 def same_inputs(last: tuple, now: tuple) -> bool:
