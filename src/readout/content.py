@@ -349,8 +349,10 @@ def apply_people(events: list[Event], people: dict[str, PersonFile]) -> None:
 # Pages ------------------------------------------------------------------------------------
 
 PAGE_KEYS = {"title": text_value, "description": optional_text, "nav_order": int_value, "extra": any_mapping}
+# The site's own top-level folders (and Material's, and those planned), which a free page
+# would replace or mix its files into.
 RESERVED_PAGES = {"events", "people", "topics", "themes", "places", "organizations", "timeline", "search",
-            "data", "static"}
+                  "data", "static", "pagefind", "assets", "series", "page"}
 
 
 def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:

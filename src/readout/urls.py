@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from functools import lru_cache
 
 from .load.people import slugify
 
-slug_of = lru_cache(maxsize=65536)(slugify)  # one slug rule for every URL (names recur: remembered)
+@lru_cache(maxsize=65536)  # names recur: remembered
+def slug_of(name: str) -> str:
+    """The URL segment of a place or organization: its slug, or for a name with no Latin letter
+    or digit ("国务院"), a stable one made from it, never an empty segment (which would make a
+    place's page the index of every place)."""
+    return slugify(name) or "n-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
 
 
 def relative_url(target: str, current: str) -> str:
