@@ -4,15 +4,23 @@ feed of events, sitemap.xml and robots.txt. Pure functions of the site graph."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, time, timezone
 
 from .urls import page_file
 
 
+# Characters XML 1.0 does not allow in a document at all (C0 controls but tab and line ends,
+# lone surrogates, U+FFFE and U+FFFF), and DEL and the C1 controls, which it discourages: a
+# readout or a setting may hold them, and one makes the whole feed unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
     """Text for an XML element (xml.sax.saxutils would do, but it imports urllib and the email
-    package: a fifth of a small build's start-up)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    package: a fifth of a small build's start-up). Characters XML cannot hold become U+FFFD."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return NOT_XML.sub("\ufffd", text) if NOT_XML.search(text) else text
 
 
 def quoteattr(text: str) -> str:
