@@ -9,6 +9,7 @@ never loads it. ``readout export mkdocs DIR`` writes the same tree for teams to 
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import tempfile
@@ -28,11 +29,21 @@ SEARCH_BODY = ("<h1>Search</h1>\n<p>Use the search box at the top of every page:
                "event, statement and person of the record.</p>\n")
 
 
+def text(value: str) -> str:
+    """A value MkDocs will put into HTML: escaped here. MkDocs renders its theme without
+    autoescape and Material prints titles, descriptions, tags and the site name as they come
+    (``<meta name="description" content="{{ page.meta.description }}">``), so every string readout
+    hands it is HTML already. (Where Material escapes again, in a few ``title=""`` tooltips, a
+    name with ``&`` or ``<`` shows its entity: harmless, and rare.)"""
+    return html.escape(value, quote=True)
+
+
 def page_markdown(site, env, page) -> str:
     """The docs file of one page: front matter (title, description, tags) and the body."""
     body = SEARCH_BODY if isinstance(page, SearchPage) else render_page(env, page, site.info, layout="body.html")
-    front = {"title": page.title, "description": page.description}
-    tags = page_tags(page)
+    # Never an empty title: MkDocs would fall back to `page.title | striptags`, which unescapes.
+    front = {"title": text(page.title or site.info.title or "Readouts"), "description": text(page.description)}
+    tags = [text(tag) for tag in page_tags(page)]
     if tags:
         front["tags"] = tags
     # One raw HTML block, left alone by Markdown (md_in_html is off for it).
@@ -56,11 +67,11 @@ def nav(site) -> list:
     urls = {p.url: p for p in site.pages}
 
     def entry(url: str):
-        return {urls[url].title: page_file(url).removesuffix(".html") + ".md"} if url in urls else None
+        return {text(urls[url].title): page_file(url).removesuffix(".html") + ".md"} if url in urls else None
 
     def section(title: str, index: str, prefix: str):
         children = [page_file(index)[:-5] + ".md"] + [entry(u) for u in sorted(urls) if u.startswith(prefix) and u != index]
-        return {title: [c for c in children if c]} if index in urls else None
+        return {text(title): [c for c in children if c]} if index in urls else None
 
     items = [{"Home": "index.md"}, entry("timeline/"), section("Topics", "topics/", "topics/"),
              entry("people/"), section("Themes", "themes/", "themes/"), entry("places/"),
@@ -71,16 +82,36 @@ def nav(site) -> list:
     return [i for i in items if i]
 
 
+def material_language(tag: str) -> str:
+    """The Material language nearest the site's BCP 47 tag (``zh-Hans-CN`` → ``zh``; one
+    Material has no translation for → ``en``): Material fails on a language it does not have."""
+    try:
+        import material
+
+        folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    except ImportError:
+        return "en"
+    have = {p.stem for p in folder.glob("*.html")}
+    parts = tag.split("-")
+    for n in range(len(parts), 0, -1):
+        candidate = "-".join(parts[:n])
+        for name in have:
+            if name.lower() == candidate.lower():
+                return name
+    return "en"
+
+
 def mkdocs_config(site, config) -> dict:
-    """The ``mkdocs.yml`` of the record."""
+    """The ``mkdocs.yml`` of the record. Every text value is escaped HTML (see ``text``); the
+    URL and the language were checked when site.yml was read."""
     data = {
-        "site_name": config.title,
-        "site_description": config.description,
+        "site_name": text(config.title),
+        "site_description": text(config.description),
         "docs_dir": "docs",
         "use_directory_urls": True,
         "theme": {
             "name": "material",
-            "language": config.language,
+            "language": material_language(config.language),
             "font": False,  # system fonts: no request to another host
             "features": ["navigation.instant", "navigation.tracking", "navigation.indexes",
                          "navigation.top", "search.highlight", "search.suggest"],
