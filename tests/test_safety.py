@@ -167,3 +167,11 @@ def test_control_characters_never_make_xml_or_json_invalid(project):
         json.loads((site / name).read_text(encoding="utf-8"))
     events = json.loads((site / "data/events.json").read_text(encoding="utf-8"))
     assert any(CONTROL in s["text"] for e in events for s in e["statements"])  # the data keeps the text
+
+
+@pytest.mark.parametrize("tag,expected", [("en", "en"), ("zh-Hans-CN", "zh"), ("zh-TW", "zh-TW"), ("pt-br", "pt-BR"),
+                                          ("de-CH-1996", "de"), ("tlh", "en")])
+def test_material_gets_the_nearest_language_it_has(tag, expected):
+    from readout.material import material_language
+
+    assert material_language(tag) == expected
