@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test check new bench lighthouse clean distclean
+.PHONY: site serve test check new bench eval eval-check lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -46,6 +46,15 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_scaling.py
 	$(BIN)/python bench/loader_accuracy.py
 	$(BIN)/python bench/site_bench.py $(N)
+
+# The loader on real readouts (texts in .corpus/, never in git; see bench/realworld/README.md).
+# `make eval SPLIT=holdout`, `make eval SPLIT=all ARGS=-v`.
+SPLIT ?= dev
+eval: $(VENV)/.installed
+	$(BIN)/python bench/loader_accuracy.py --real .corpus --gold bench/realworld --split $(SPLIT) $(ARGS)
+
+eval-check: $(VENV)/.installed
+	$(BIN)/python bench/loader_accuracy.py --real .corpus --gold bench/realworld --check
 
 # Lighthouse scores of each page type (needs Node and npm; installs lighthouse@12.2.3 in .tools/).
 LIGHTHOUSE := .tools/node_modules/.bin/lighthouse
