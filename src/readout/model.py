@@ -32,9 +32,13 @@ class Person:
     id: str
     name: str
     titles: list[str] = field(default_factory=list)
+    as_printed: str | None = None  # the name as the text prints it, where a translation garbled it
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "titles": list(self.titles)}
+        data = {"id": self.id, "name": self.name, "titles": list(self.titles)}
+        if self.as_printed:
+            data["as_printed"] = self.as_printed
+        return data
 
 
 @dataclass
@@ -90,12 +94,15 @@ class LoadWarning:
 
 @dataclass
 class Source:
-    """Where an event's text came from: a path relative to the project, and its digest."""
+    """Where an event's text came from: a path relative to the project and its digest; where
+    known, the page it was published on, who published it, when, and when it was saved."""
 
     path: str
     sha256: str
     url: str | None = None
     published: date | None = None
+    publisher: str | None = None
+    retrieved: date | None = None
 
     def to_json(self) -> dict:
         return {
@@ -103,6 +110,8 @@ class Source:
             "sha256": self.sha256,
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
+            "publisher": self.publisher,
+            "retrieved": self.retrieved.isoformat() if self.retrieved else None,
         }
 
 
@@ -119,8 +128,12 @@ class Event:
     kind: str | None = None
     location: str | None = None
     subject: str | None = None
-    host: Person | None = None
+    host: Person | None = None  # who presided or chaired
     attendees: list[Person] = field(default_factory=list)
+    # Who gave the main speech while someone else presided (or when nobody is said to preside),
+    # and who reported or spoke: neither the host nor attendees.
+    main_speaker: Person | None = None
+    speakers: list[Person] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
@@ -136,8 +149,21 @@ class Event:
         return [s for s in self.statements if s.section == section]
 
     def people(self) -> list[Person]:
-        """The host (if any) and then the attendees."""
-        return ([self.host] if self.host else []) + list(self.attendees)
+        """Everyone the event names, each once: the host, the main speaker, the attendees and the
+        speakers, in that order."""
+        return [p for p in (self.host, self.main_speaker) if p] + list(self.attendees) + list(self.speakers)
+
+    def role_of(self, person_id: str) -> str | None:
+        """What ``person_id`` was at the event: host, main_speaker, attendee or speaker."""
+        if self.host and self.host.id == person_id:
+            return "host"
+        if self.main_speaker and self.main_speaker.id == person_id:
+            return "main_speaker"
+        if any(p.id == person_id for p in self.attendees):
+            return "attendee"
+        if any(p.id == person_id for p in self.speakers):
+            return "speaker"
+        return None
 
     def to_json(self) -> dict:
         """The event as the JSON contract describes it."""
@@ -151,7 +177,9 @@ class Event:
             "location": self.location,
             "subject": self.subject,
             "host": self.host.to_json() if self.host else None,
+            "main_speaker": self.main_speaker.to_json() if self.main_speaker else None,
             "attendees": [p.to_json() for p in self.attendees],
+            "speakers": [p.to_json() for p in self.speakers],
             "paragraphs": [p.to_json() for p in self.paragraphs],
             "statements": [s.to_json() for s in self.statements],
             "warnings": [w.to_json() for w in self.warnings],
