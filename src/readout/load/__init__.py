@@ -302,11 +302,29 @@ class Reader:
                 if title not in person.titles:
                     person.titles.append(title)
 
+    def anchors(self, published) -> list[dates.Anchor]:
+        """Every full date the page gives that a relative one can be resolved against: the
+        ' date' line, time stamps and captions (see ``dates.block_anchors``)."""
+        found = [dates.Anchor(published, "publication line", 0, 0)] if published else []
+        story = set(self.story)
+        for i, span in enumerate(self.paragraphs):
+            found += dates.block_anchors(self.text, span.start, span.end, i in story)
+        return found
+
     def read_date(self, lead: Lead | None, published):
-        """The event date: the lead sentence's own date phrase, resolved against the dateline
-        (else the publication date); else the dateline's day; else the first date in the story."""
+        """The event date: the lead sentence's own date phrase, resolved against the nearest
+        anchor the page gives (its dateline, a time stamp, a caption's date, the publication
+        line); else the dateline's day; else the first date in the story; else the date of a
+        caption that shows the event itself."""
         dateline = lead.dateline if lead else None
-        reference = (dateline.resolve(published) if dateline else None) or published
+        anchors = self.anchors(published)
+        at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
+        anchor = dates.best_anchor(anchors, at)
+        reference = anchor
+        if dateline:
+            day = dateline.resolve(anchor) if anchor else None
+            if day:
+                reference = dates.Anchor(day, "dateline", dateline.start, dateline.end)
         spans = []
         if lead:
             spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
@@ -314,14 +332,18 @@ class Reader:
         if lead:
             found = dates.find_event_date(self.text, spans[0].start, spans[0].end, reference)
             if found:
-                return self.found_date(found, reference, dateline)
-            if dateline and reference:
-                self.found["date"] = "the dateline's day, resolved against the publication date"
-                return dates.FoundDate(reference, None, "dateline", dateline.start, dateline.end)
+                return self.found_date(found, reference)
+            if reference is not None and reference.kind == "dateline":
+                self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
+                return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
         for span in spans[1:]:
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
-                return self.found_date(found, reference, dateline)
+                return self.found_date(found, reference)
+        shown = self.event_caption(anchors, lead)
+        if shown:
+            self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
+            return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
         where = spans[0] if spans else Span(0, 0)
         unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
         if dateline and not unresolved:
@@ -330,10 +352,23 @@ class Reader:
                   else "no event date found in the text", where.start)
         return None
 
-    def found_date(self, found, reference, dateline):
+    def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
+        """A caption's date where the caption shows the event itself ("… chairs a symposium …
+        in Hefei, Aug. 20, 2020"), not another stop of a tour."""
+        if lead is None or not lead.kind:
+            return None
+        for anchor in anchors:
+            if anchor.kind == "caption":
+                paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
+                words = self.text[paragraph.start:anchor.start].lower()
+                if lead.kind.split()[-1] in words and any(v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver")):
+                    return anchor
+        return None
+
+    def found_date(self, found, reference):
         how = f"{found.rule} {self.text[found.start:found.end].strip()!r}"
         if found.rule not in ("day month year", "month day year"):
-            how += f", resolved against {'the dateline' if dateline else 'the publication date'} {reference}"
+            how += f", resolved against {describe_anchor(reference)}"
         self.found["date"] = how
         return found
 
@@ -358,6 +393,15 @@ class Reader:
         if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
             last = self.paragraphs[self.story[-1]]
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
+
+
+def describe_anchor(anchor) -> str:
+    """How ``found`` names an anchor: "the time stamp 2023-04-28"."""
+    if anchor is None:
+        return "nothing"
+    names = {"publication line": "the publication date", "time stamp": "the page's time stamp",
+             "caption": "a photo caption's date", "dateline": "the dateline"}
+    return f"{names[anchor.kind]} {anchor.value}"
 
 
 def paragraph_sections(paragraphs: list[Span], statements: list[Statement]) -> list[Paragraph]:

@@ -26,12 +26,14 @@ PART_AFTER = r"(?:\s+(?P<tod2>morning|afternoon|evening))?"
 
 # Tried in order; the earliest match in a passage gives the date.
 PATTERNS = [
-    ("day month year", re.compile(rf"\b(?:on\s+)?{PART_OF}{DAY}\s+{MONTH}\s*,?\s+{YEAR}\b", re.I)),
-    ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s+{DAY},?\s+{YEAR}\b", re.I)),
-    ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!,?\s*\d{{4}}){PART_AFTER}", re.I)),
-    ("ordinal day", re.compile(rf"\bon\s+{PART_OF}the\s+{DAY}\b", re.I)),
+    ("day month year", re.compile(rf"\b(?:on\s+)?{PART_OF}{DAY}\s+{MONTH}\s*,?\s*{YEAR}\b", re.I)),
+    ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s*{DAY}\s*,?\s*{YEAR}\b", re.I)),
+    ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!\s*,?\s*\d{{4}}){PART_AFTER}", re.I)),
+    ("day month", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{DAY}\s+{MONTH}(?![\w.]*\s*,?\s*\d{{4}})\b{PART_AFTER}", re.I)),
+    ("ordinal day", re.compile(rf"\b(?:on|from)\s+{PART_OF}the\s+{DAY}\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
 ]
+RULES = dict(PATTERNS)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
@@ -61,12 +63,90 @@ class Dateline:
     start: int
     end: int
 
-    def resolve(self, published: date | None) -> date | None:
+    def resolve(self, published: "date | Anchor | None") -> date | None:
+        """The dateline's day in the year the anchor (or publication date) gives."""
         if published is None:
             return None
-        return latest_on_or_before(
-            [safe_date(published.year, self.month, self.day),
-             safe_date(published.year - 1, self.month, self.day)], published)
+        anchor = published if isinstance(published, Anchor) else Anchor(published, "publication line", 0, 0)
+        return anchor.place_day(self.month, self.day)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A full date the page gives (with its year) that relative dates are resolved against: the
+    ' date' line, a time stamp ("Updated: …", "14:52, April 28, 2023"), a photo caption's date, or
+    a dateline resolved with one of those. A caption may be of another day of a tour, before or
+    after the event; the others are on or after it."""
+
+    value: date
+    kind: str  # "publication line", "time stamp", "caption", "dateline"
+    start: int
+    end: int
+
+    def place_day(self, month: int, day: int) -> date | None:
+        """The year of a month and day the text names without one."""
+        candidates = [safe_date(self.value.year + k, month, day) for k in (-1, 0, 1)]
+        if self.kind == "caption":  # the nearest, either side
+            valid = [d for d in candidates if d is not None]
+            return min(valid, key=lambda d: abs((d - self.value).days)) if valid else None
+        # A stamp may be a day early in another time zone: allow one day after it.
+        return latest_on_or_before(candidates, self.value + timedelta(days=1))
+
+    def place_weekday(self, weekday: int) -> date:
+        """The day a weekday names: the latest on or before the anchor, or, for a caption, the
+        nearest (a tour's caption may be the day before)."""
+        back = (self.value.weekday() - weekday) % 7
+        if self.kind == "caption" and back > 3:
+            return self.value + timedelta(days=7 - back)
+        return self.value - timedelta(days=back)
+
+
+ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
+TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
+CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b", re.I)
+
+
+def full_dates(text: str, start: int, end: int) -> list[tuple[date, int, int]]:
+    """Every date with its year between ``start`` and ``end``: "2024-04-24", "2020/05/15",
+    "April 28, 2023", "Mar 27,2013", "21 March 2024"."""
+    found = []
+    for match in ISO_DATE.finditer(text, start, end):
+        value = safe_date(int(match.group("year")), int(match.group("m")), int(match.group("day")))
+        if value:
+            found.append((value, match.start(), match.end()))
+    for rule in ("day month year", "month day year"):
+        for match in RULES[rule].finditer(text, start, end):
+            value = safe_date(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day")))
+            if value:
+                found.append((value, match.start(), match.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def block_anchors(text: str, start: int, end: int, story: bool) -> list[Anchor]:
+    """The anchors of one paragraph: outside the story every full date is a stamp (short, or
+    next to a time or "Updated:") or a caption's; inside it, only a caption's date counts (a
+    date in a sentence of the story is the event's own, read by ``find_event_date``)."""
+    caption = CAPTION.search(text, start, end) is not None
+    anchors = []
+    for value, at, stop in full_dates(text, start, end):
+        near = TIME_NEAR.search(text, max(start, at - 25), min(end, stop + 12))
+        if (not story or caption) and (near or (end - start < 120 and not caption)):
+            anchors.append(Anchor(value, "time stamp", at, stop))
+        elif caption or not story:
+            anchors.append(Anchor(value, "caption", at, stop))
+    return anchors
+
+
+def best_anchor(anchors: list[Anchor], at: int) -> Anchor | None:
+    """The anchor to resolve a relative date at offset ``at`` against: the nearest stamp or
+    publication line (one before it first), else the nearest caption."""
+    def distance(a: Anchor) -> tuple[int, int]:
+        return (0 if a.end <= at else 1, abs(at - a.end))
+
+    firm = [a for a in anchors if a.kind != "caption"]
+    if firm:
+        return min(firm, key=distance)
+    return min(anchors, key=distance) if anchors else None
 
 
 def match_dateline(text: str, start: int, end: int) -> Dateline | None:
@@ -90,35 +170,31 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve(match: re.Match, rule: str, reference: date | None) -> date | None:
+def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> date | None:
     """The calendar date a match names, filling a missing year, month or week from
-    ``reference``: the latest such day on or before it."""
+    ``reference`` (an anchor, or the publication date): the latest such day on or before it,
+    or for a caption's date the nearest."""
     groups = match.groupdict()
-    if rule == "weekday":
-        if reference is None:
-            return None
-        back = (reference.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        return reference - timedelta(days=back)
-    day = int(groups["day"])
+    day = int(groups["day"]) if groups.get("day") else None
     if groups.get("year"):
         return safe_date(int(groups["year"]), MONTHS[groups["month"].lower()], day)
     if reference is None:
         return None
+    anchor = reference if isinstance(reference, Anchor) else Anchor(reference, "publication line", 0, 0)
+    if rule == "weekday":
+        return anchor.place_weekday(WEEKDAYS[groups["weekday"].lower()])
     if groups.get("month"):
-        month = MONTHS[groups["month"].lower()]
-        return latest_on_or_before(
-            [safe_date(reference.year, month, day), safe_date(reference.year - 1, month, day)],
-            reference)
+        return anchor.place_day(MONTHS[groups["month"].lower()], day)
     # "the 30th": this month or an earlier one, the latest not after the reference.
     candidates = []
-    year, month = reference.year, reference.month
+    year, month = anchor.value.year, anchor.value.month
     for _ in range(3):
         candidates.append(safe_date(year, month, day))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return latest_on_or_before(candidates, reference)
+    return latest_on_or_before(candidates, anchor.value + timedelta(days=1 if anchor.kind != "publication line" else 0))
 
 
-def find_event_date(text: str, start: int, end: int, reference: date | None) -> FoundDate | None:
+def find_event_date(text: str, start: int, end: int, reference: "date | Anchor | None") -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
     best = None
     for rule, pattern in PATTERNS:

@@ -57,11 +57,15 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
 
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Whether single line breaks are soft (text wrapped at a fixed width), not paragraph ends:
-    most lines that run on into another are long and stop mid-sentence."""
-    running = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    most lines that run on into another stop mid-sentence and the next line goes on with it
+    (a lower-case word, or the line ends in a comma or hyphen). A page copied off the web keeps
+    one item a line — a headline, a time stamp, the story — which never reads on like that."""
+    running = [(a, b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     if len(running) < 2:
         return False
-    wrapped = [line for line in running if len(line.strip()) >= 40 and not TERMINAL.search(line.rstrip())]
+    wrapped = [a for a, b in running
+               if len(a.strip()) >= 40 and not TERMINAL.search(a.rstrip())
+               and (b.lstrip()[:1].islower() or a.rstrip()[-1:] in ",-;")]
     return len(wrapped) >= 0.6 * len(running)
 
 
