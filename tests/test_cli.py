@@ -52,7 +52,8 @@ def test_site_yml_extends_the_lexicon(project, capsys):
     root = project(seed=False, files={"content/sources/2024-05-03-forum.txt": text})
     assert main(["-C", str(root), "parse", str(root / "content/sources/2024-05-03-forum.txt")]) == 0
     assert "host: Wu Ping" not in capsys.readouterr().out
-    (root / "site.yml").write_text("lexicon:\n  host_verbs: [opened]\n")
+    # A lead verb of its own, and one of presiding: the subject is then the host.
+    (root / "site.yml").write_text("lexicon:\n  host_verbs: [opened]\n  presiding_forms: [opened]\n")
     assert main(["-C", str(root), "parse", str(root / "content/sources/2024-05-03-forum.txt")]) == 0
     assert "host: Wu Ping" in capsys.readouterr().out
     assert main(["-C", str(root), "check"]) == 0

@@ -154,7 +154,7 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
     ``sections: {section: {phrase: weight}}``. Checked here so a typo names its line."""
     from .load.lexicon import LIST_KEYS, default_lexicon
 
-    known = LIST_KEYS + ("attendance", "sections")
+    known = LIST_KEYS + ("attendance", "speaking", "sections")
     extra: dict = {}
     for key, key_node, value_node in mapping_items(node, path, "lexicon"):
         if key not in known:
@@ -170,11 +170,11 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
             if not isinstance(data, list) or not all(isinstance(v, str) for v in data):
                 raise ReadoutError(f"lexicon '{key}' must be a list of phrases", where(value_node, path),
                                    f"for example: {key}: [first phrase, second phrase]")
-        elif key == "attendance":
+        elif key in ("attendance", "speaking"):
             if not isinstance(data, dict) or set(data) - {"before", "after"} or not all(
                     isinstance(v, list) and all(isinstance(x, str) for x in v) for v in data.values()):
-                raise ReadoutError("lexicon 'attendance' takes lists of phrases under 'before' and 'after'",
-                                   where(value_node, path), "for example: attendance: {before: [took part]}")
+                raise ReadoutError(f"lexicon '{key}' takes lists of phrases under 'before' and 'after'",
+                                   where(value_node, path), f"for example: {key}: {{before: [took part]}}")
         elif not isinstance(data, dict) or not all(
                 isinstance(v, dict) and all(isinstance(w, int) and not isinstance(w, bool) for w in v.values())
                 for v in data.values()):

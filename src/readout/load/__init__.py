@@ -16,9 +16,9 @@ from ..errors import Location, ReadoutError, line_column
 from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
-from .attendance import aside_titles, attendance_mentions, presider, shared_title
+from .attendance import aside_titles, attendance_mentions, presider, presides, shared_title
 from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
-from .lead import Lead, match_lead, read_lead
+from .lead import PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
 from .people import Mention, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
@@ -113,11 +113,12 @@ class Reader:
         forced: dict[int, tuple[str, str]] = {}
         if self.story and self.sentences[self.story[0]]:
             forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
-        host, attendees = self.read_people(lead, forced)
+        host, main_speaker, attendees, speakers = self.read_people(lead, forced)
         when = self.read_date(lead, header.published)
         pieces = self.label(forced)
-        attribute_speakers(text, pieces, Speakers(([host] if host else []) + attendees, lexicon,
-                                                  host.id if host else None))
+        named = [p for p in (host, main_speaker) if p] + attendees + speakers
+        leader = main_speaker if main_speaker and not host else host
+        attribute_speakers(text, pieces, Speakers(named, lexicon, leader.id if leader else None))
         statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
                                 p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
         self.check_cut_off()
@@ -125,6 +126,8 @@ class Reader:
         if time_of_day is None and lead:
             time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
         kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
+        if lead and place is None:
+            place = self.caption_place(lead)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -134,6 +137,7 @@ class Reader:
                           published=header.published),
             source_text=text, date=when.value if when else None, time_of_day=time_of_day,
             kind=kind, location=place, subject=subject, host=host, attendees=attendees,
+            main_speaker=main_speaker, speakers=speakers,
             paragraphs=paragraph_sections(self.paragraphs, statements),
             statements=statements, warnings=self.warnings, found=self.found,
         )
@@ -216,36 +220,55 @@ class Reader:
         name = self.quote(mention.name)
         return Person(slugify(name), name, mention_titles(self.text, mention))
 
-    def read_people(self, lead: Lead | None, forced: dict) -> tuple[Person | None, list[Person]]:
-        """The host (from the lead, else whoever presided) and the attendees, in order of
-        mention, with the titles printed in asides and shared-title sentences."""
-        host = self.person(lead.host) if lead and lead.host else None
-        if host:
-            self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence")
-            forced[lead.sentence.start] = ("lead", "the lead sentence")
-        elif lead:
+    def read_people(self, lead: Lead | None, forced: dict):
+        """(host, main speaker, attendees, speakers). The host is who presided: the lead's
+        subject where the lead, a headline or a caption says so, else whoever a later sentence
+        says presided. The lead's subject who only spoke, addressed or toured is the main
+        speaker. Attendees and speakers in order of mention, with the titles printed in asides
+        and shared-title sentences."""
+        subject = self.person(lead.host) if lead and lead.host else None
+        host = main_speaker = None
+        if subject and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
+            host = subject
+            self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
+        elif subject:
+            main_speaker = subject
+            self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence; nobody else is said to preside"
+        if lead:
             forced[lead.sentence.start] = ("lead", "the lead sentence")
         attendees: list[Person] = []
-        seen = {host.id} if host else set()
+        speakers: list[Person] = []
+        seen = {p.id for p in (host, main_speaker) if p}
         named_last: list[Person] = []
         for i in self.story:
             for span in self.sentences[i]:
                 chair = presider(self.text, span, self.lexicon) if not (lead and span == lead.sentence) else None
                 if chair:
                     person = self.person(chair)
-                    if host is None:
+                    if host is None and (main_speaker is None or person.id != main_speaker.id):
                         host = person
                         seen.add(host.id)
-                        self.found["host"] = "whoever presided (the lead's subject is not a person)"
+                        self.found["host"] = "whoever a sentence says presided"
+                        if main_speaker:
+                            self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
                         forced[span.start] = ("lead", "says who presided")
                         continue
-                    if person.id != host.id and person.id not in seen:
+                    if person.id not in seen:
                         seen.add(person.id)
                         attendees.append(person)
                         forced[span.start] = ("attendees", "names who presided")
                         continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
-                mentions = attendance_mentions(self.text, span, self.lexicon, floor)
+                spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
+                mentions = attendance_mentions(self.text, span, self.lexicon, floor) if not spoke else []
+                if spoke:
+                    for mention in spoke:
+                        person = self.person(mention)
+                        if person.id not in seen:
+                            seen.add(person.id)
+                            speakers.append(person)
+                            self.found.setdefault("speakers", "names in sentences saying who spoke or reported")
+                    continue
                 if mentions:
                     named_last = []
                     for mention in mentions:
@@ -261,27 +284,43 @@ class Reader:
                     for person in named_last:
                         person.titles.append(title)
                     named_last = []
-        if host is None and lead:
-            host = self.later_host(lead)
-            if host:
-                attendees = [p for p in attendees if p.id != host.id]
+        if host is None and main_speaker is None and lead:
+            later, presided = self.later_host(lead)
+            if later and presided:
+                host = later
                 forced[self.host_sentence.start] = ("lead", "says who held the event")
-        if host is None and lead:
+            elif later:
+                main_speaker = later
+                self.found["main_speaker"] = self.found.pop("host")
+                forced[self.host_sentence.start] = ("lead", "says who addressed the event")
+        if host is None and main_speaker is None and lead:
             mention = parse_mention(self.text, lead.sentence, self.lexicon)
-            if mention:
+            if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
                 host = self.person(mention)
-                attendees = [p for p in attendees if p.id != host.id]
-                self.found["host"] = "the first person the lead sentence names"
-        if host is None and self.story:
+                self.found["host"] = "the first person the lead sentence names, who presided"
+            elif mention:
+                main_speaker = self.person(mention)
+                self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
+        leaders = {p.id for p in (host, main_speaker) if p}
+        attendees = [p for p in attendees if p.id not in leaders]
+        speakers = [p for p in speakers if p.id not in leaders]
+        if host is None and main_speaker is None and self.story:
             self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
-        for person in ([host] if host else []) + attendees:
+        for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
             self.add_aside_titles(person)
-        return host, attendees
+        return host, main_speaker, attendees, speakers
 
-    def later_host(self, lead: Lead) -> Person | None:
-        """Where the lead sentence names no host ("The conference was held …"), the person a
+    def lead_presides(self, lead: Lead) -> bool:
+        """Whether the lead sentence's own verb is one of presiding ("presided over", "chaired",
+        "held a symposium"; "made the remarks while chairing …" too)."""
+        sentence = self.text[lead.verb_start:lead.sentence.end]
+        verb = self.lexicon.presiding_form.match(sentence)
+        return bool(verb) or bool(re.search(r"\bwhile\s+(?:chairing|presiding|hosting)\b", sentence))
+
+    def later_host(self, lead: Lead) -> tuple[Person | None, bool]:
+        """Where the lead sentence names nobody ("The conference was held …"), the person a
         later sentence says held or addressed it ("Xi … attended the conference and delivered
-        an important speech")."""
+        an important speech"), and whether that sentence says they presided."""
         for i in self.story:
             for span in self.sentences[i]:
                 if span.start <= lead.sentence.start:
@@ -291,8 +330,11 @@ class Reader:
                 if mention:
                     self.found["host"] = f"subject of {match.group('verb')!r} after the lead sentence"
                     self.host_sentence = span
-                    return self.person(mention)
-        return None
+                    person = self.person(mention)
+                    presided = bool(self.lexicon.presiding_form.match(self.text, match.start("verb"), span.end)) \
+                        or presides(self.text, person.name.split()[0], self.lexicon)
+                    return person, presided
+        return None, False
 
     def add_aside_titles(self, person: Person) -> None:
         """Titles printed in an aside in the first story paragraphs ("Xi, also …")."""
@@ -355,14 +397,31 @@ class Reader:
     def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …
         in Hefei, Aug. 20, 2020"), not another stop of a tour."""
-        if lead is None or not lead.kind:
-            return None
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
-                words = self.text[paragraph.start:anchor.start].lower()
-                if lead.kind.split()[-1] in words and any(v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver")):
+                if self.shows_event(lead, paragraph.start, anchor.start):
                     return anchor
+        return None
+
+    def shows_event(self, lead: Lead | None, start: int, end: int) -> bool:
+        """Whether a caption's words (``start``–``end``) show the event of the lead: its kind,
+        and someone chairing, attending or speaking at it."""
+        if lead is None or not lead.kind:
+            return False
+        words = self.text[start:end].lower()
+        return lead.kind.split()[-1] in words and any(
+            v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver"))
+
+    def caption_place(self, lead: Lead) -> str | None:
+        """Where the lead names no place, the place of a photo caption showing the event
+        ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
+        for span in self.paragraphs:
+            if dates.CAPTION.search(self.text, span.start, span.end) and self.shows_event(lead, span.start, span.end):
+                match = PLACE.search(self.text, span.start, span.end)
+                if match:
+                    self.found["location"] = "a photo caption showing the event"
+                    return short_place(match.group("place"), self.lexicon)
         return None
 
     def found_date(self, found, reference):

@@ -10,11 +10,17 @@ from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
 
-def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None) -> list[Mention]:
-    """The people a sentence says attended; ``floor`` is where the list may start at the
-    earliest (after the lead's own host phrase, for instance)."""
-    after = lexicon.attendance_after.search(text, span.start, span.end)
-    before = lexicon.attendance_before.search(text, span.start, span.end)
+def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None,
+                        role: str = "attendance") -> list[Mention]:
+    """The people a sentence says attended (``role`` "attendance") or spoke ("speaking");
+    ``floor`` is where the list may start at the earliest (after the lead's own host phrase,
+    for instance)."""
+    if role == "speaking":
+        after = lexicon.speaking_after.search(text, span.start, span.end)
+        before = lexicon.speaking_before.search(text, span.start, span.end)
+    else:
+        after = lexicon.attendance_after.search(text, span.start, span.end)
+        before = lexicon.attendance_before.search(text, span.start, span.end)
     if after:
         end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
         people = Span(after.end(), end)
@@ -70,6 +76,33 @@ def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
     return parse_mention(text, Span(span.start, verb.start()), lexicon)
+
+
+UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
+SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
+
+
+def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
+    """Whether the page says anywhere — in the story, a headline or a caption — that the person
+    of ``surname`` presided: "Xi chairs symposium …", "Premier Li Keqiang presided over …",
+    "… was presided over by Li". The subject is the first name-like word of the clause before
+    the verb; "held" and "hosted" count only with a kind of event after them."""
+    for match in lexicon.presiding_form.finditer(text):
+        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and not lexicon.event_kinds.search(
+                text, match.end(), min(len(text), match.end() + 60)):
+            continue
+        by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
+        if by:
+            if re.search(rf"\b{re.escape(surname)}\b", by.group(1)):
+                return True
+            continue
+        starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
+        clause = text[starts[-1] if starts else max(0, match.start() - 300):match.start()]
+        subject = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", clause)
+                        if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
+        if subject == surname:
+            return True
+    return False
 
 
 def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:

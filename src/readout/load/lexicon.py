@@ -15,7 +15,7 @@ LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
-    "clause_breaks", "noise", "organizations",
+    "clause_breaks", "noise", "organizations", "known_names", "presiding_forms",
 )
 
 
@@ -119,6 +119,27 @@ class Lexicon:
         return frozenset(self.data["nationalities"])
 
     @cached_property
+    def pinyin(self) -> frozenset[str]:
+        return frozenset(str(self.data["pinyin_syllables"]).split())
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        return frozenset(self.data["known_names"])
+
+    def is_pinyin(self, word: str, most: int = 3) -> bool:
+        """Whether ``word`` is one to ``most`` pinyin syllables ("Jinping", "Ouyang"; "Xi-an"
+        counts its parts): names readouts print are, page furniture mostly is not."""
+        letters = word.lower().replace("ü", "v").replace("-", "").replace("'", "").replace("’", "")
+        ends = {0: 0}  # position -> fewest syllables to reach it
+        for i in range(len(letters)):
+            if i not in ends or ends[i] >= most:
+                continue
+            for size in range(1, 7):
+                if letters[i:i + size] in self.pinyin and i + size <= len(letters):
+                    ends[i + size] = min(ends.get(i + size, most + 1), ends[i] + 1)
+        return len(letters) in ends and bool(letters)
+
+    @cached_property
     def not_names(self) -> frozenset[str]:
         plurals = {w + "s" for w in self.title_words}
         return frozenset(self.data["not_names"]) | self.title_words | plurals | self.nationalities
@@ -173,6 +194,18 @@ class Lexicon:
         return phrase_pattern(self.data["attendance"]["after"])
 
     @cached_property
+    def speaking_before(self) -> re.Pattern:
+        return phrase_pattern(self.data["speaking"]["before"])
+
+    @cached_property
+    def speaking_after(self) -> re.Pattern:
+        return phrase_pattern(self.data["speaking"]["after"])
+
+    @cached_property
+    def presiding_form(self) -> re.Pattern:
+        return phrase_pattern(self.data["presiding_forms"])
+
+    @cached_property
     def people_separator(self) -> re.Pattern:
         return re.compile("|".join(f"(?:{p})" for p in self.data["people_separators"]))
 
@@ -216,9 +249,9 @@ class Lexicon:
         for key, value in extra.items():
             if key in LIST_KEYS:
                 data[key] = data[key] + [v for v in value if v not in data[key]]
-            elif key == "attendance":
+            elif key in ("attendance", "speaking"):
                 for side, phrases in value.items():
-                    data["attendance"][side] = data["attendance"][side] + list(phrases)
+                    data[key][side] = data[key][side] + list(phrases)
             elif key == "sections":
                 for section, phrases in value.items():
                     data["sections"].setdefault(section, {}).update(phrases)

@@ -37,8 +37,15 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
     title or a word that begins sentences."""
     if NAME.fullmatch(text, span.start, span.end) is None:
         return False
-    words = text[span.start:span.end].split()
-    return not any(w in lexicon.not_names for w in words)
+    name = text[span.start:span.end]
+    words = name.split()
+    if any(w in lexicon.not_names for w in words):
+        return False
+    # The surname must be pinyin; a given name may carry one stray letter, as misprints and
+    # machine translations do ("Li Quiang").
+    return name in lexicon.known_names or (lexicon.is_pinyin(words[0], 2) and all(
+        lexicon.is_pinyin(w) or any(lexicon.is_pinyin(w[:i] + w[i + 1:]) for i in range(1, len(w) - 1))
+        for w in words[1:]))
 
 
 def find_name(text: str, span: Span, lexicon: Lexicon) -> Span | None:
