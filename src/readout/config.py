@@ -83,7 +83,7 @@ def parse_config(text: str, path: str, root: Path) -> Config:
         elif key == "lexicon":
             settings[key] = parse_lexicon(value_node, path)
         elif key == "extra":
-            data = value(value_node)
+            data = value(value_node, path)
             if not isinstance(data, dict):
                 raise ReadoutError("'extra' must be a mapping", where(value_node, path),
                                    "write it as 'key: value' lines under 'extra:'")
@@ -113,7 +113,7 @@ def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
             if key == "title":
                 title = scalar_string(inner, path, "title")
             elif key == "keywords":
-                words = value(inner)
+                words = value(inner, path)
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     raise ReadoutError("'keywords' must be a list of phrases", where(inner, path),
                                        "for example: keywords: [innovation, research]")
@@ -134,7 +134,7 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
     for key, key_node, value_node in mapping_items(node, path, "lexicon"):
         if key not in known:
             raise unknown_key(key, key_node, known, path, "lexicon")
-        data = value(value_node)
+        data = value(value_node, path)
         if key == "organizations":
             if not isinstance(data, list) or not all(
                     isinstance(v, dict) and isinstance(v.get("name"), str) and set(v) <= {"name", "aliases"}

@@ -495,7 +495,7 @@ def bool_value(node, path, checked, key):
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
         checked.problem(node, path, f"'{key}' must be true or false, not {kind_of(node)}", None)
         return INVALID
-    return node.value.lower() in ("true", "yes", "on")
+    return node.value.lower() == "true"
 
 
 FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", "host", "attendees")

@@ -89,7 +89,7 @@ def check_mapping(doc: Document, keys: dict, what: str) -> Checked:
             checked.problem(key_node, doc.path, f"duplicate key '{key}' in {what}",
                             f"it was first given on line {seen[key]}; keep one")
             continue
-        seen[key] = key_node.start_mark.line + 1
+        seen[key] = where(key_node, doc.path).line
         if key not in keys:
             checked.problem(key_node, doc.path, f"unknown key '{key}' in {what}",
                             did_you_mean(key, keys) or "known keys: " + ", ".join(sorted(keys)))
@@ -171,7 +171,11 @@ def any_mapping(node, path, checked, key):
     if not isinstance(node, yaml.MappingNode):
         checked.problem(node, path, f"'{key}' must be a mapping, not {kind_of(node)}", f"write '{key}:' then indented 'name: value' lines")
         return INVALID
-    return value(node)
+    try:
+        return value(node, path)
+    except ReadoutError as error:
+        checked.problems += error.diagnostics
+        return INVALID
 
 
 def one_of(*choices):

@@ -1,0 +1,113 @@
+"""Bad input files, one case per row: every YAML file readout reads, every kind of content file,
+every way a line can end, the project folder of every command. Each row has its exact message and
+location, and content/ and the last good site are left as they were (the ``built`` fixture)."""
+
+import pytest
+
+from helpers import SEED_NAME
+from readout.build import build
+from readout.config import load_config
+from readout.load import default_lexicon
+from readout.load.lexicon import LIST_KEYS
+from test_faults import built  # noqa: F401 - the fixture
+
+EVENT_MD = f"content/events/{SEED_NAME}.md"
+PERSON_MD = "content/people/li-qiang.md"
+PAGE_MD = "content/pages/x.md"
+
+
+# YAML ---------------------------------------------------------------------------------------
+
+# Each YAML file readout reads, with a value in it: (path, text with {} for the value, line and
+# column of the value).
+YAML_FILES = {
+    "site.yml": ("site.yml", "title: X\ndescription: {}\n", 2, 14),
+    "event front matter": (EVENT_MD, "---\ntitle: X\nsubject: {}\n---\n", 3, 10),
+    "person front matter": (PERSON_MD, "---\nname: Li Qiang\naliases: [{}]\n---\n", 3, 11),
+    "page front matter": (PAGE_MD, "---\ntitle: X\ndescription: {}\n---\n", 3, 14),
+}
+# Tags as written, and as the message shows them: YAML's own, Python's, local and non-specific,
+# on text, on a list and on a mapping.
+TAGS = {
+    "!!python/object:os.system x": "!!python/object:os.system",
+    "!!python/name:os.system ''": "!!python/name:os.system",
+    "!!python/object/apply:os.system [ls]": "!!python/object/apply:os.system",
+    "!!float abc": "!!float", "!!int x": "!!int", "!!str 12": "!!str", "!!binary aGk=": "!!binary",
+    "!!set {a}": "!!set", "!mytag x": "!mytag", "! x": "!",
+}
+
+
+def yaml_case(name: str, file: str, value: str, message: str, column_shift: int = 0):
+    path, text, line, column = YAML_FILES[file]
+    return (f"{name} in {file}", {path: text.format(value)}, f"{path}:{line}:{column + column_shift}: {message}")
+
+
+YAML_CASES = [
+    # YAML 1.1's numbers are text, as in YAML 1.2: a whole number is written in decimal.
+    ("hexadecimal nav_order", {PAGE_MD: "---\ntitle: X\nnav_order: 0x10\n---\n"},
+     f"{PAGE_MD}:3:12: 'nav_order' must be a whole number, not '0x10'"),
+    ("base-60 nav_order", {PAGE_MD: "---\ntitle: X\nnav_order: 1:30\n---\n"},
+     f"{PAGE_MD}:3:12: 'nav_order' must be a whole number, not '1:30'"),
+    ("nav_order with underscores", {PAGE_MD: "---\ntitle: X\nnav_order: 1_0\n---\n"},
+     f"{PAGE_MD}:3:12: 'nav_order' must be a whole number, not '1_0'"),
+    ("hexadecimal weight in site.yml", {"site.yml": "lexicon:\n  sections: {priorities: {we will: 0x10}}\n"},
+     "site.yml:2:13: lexicon 'sections' maps a section to phrases and their weights"),
+    ("base-60 weight in site.yml", {"site.yml": "lexicon:\n  sections: {priorities: {we will: 1:30}}\n"},
+     "site.yml:2:13: lexicon 'sections' maps a section to phrases and their weights"),
+    ("YAML 1.1 boolean 'yes'", {EVENT_MD: "---\nstatements: {s3: {hidden: yes}}\n---\n"},
+     f"{EVENT_MD}:2:27: 'hidden' must be true or false, not 'yes'"),
+    # Tags, in every YAML file and of every kind.
+    *[yaml_case("YAML tag", "page front matter", tag, f"YAML tags are not allowed here: {shown}") for tag, shown in TAGS.items()],
+    *[yaml_case("Python tag", file, "!!python/object:os.system x", "YAML tags are not allowed here: !!python/object:os.system")
+      for file in YAML_FILES],
+    ("YAML tag on a key", {"site.yml": "!!python/name:os.system title: X\n"},
+     "site.yml:1:1: YAML tags are not allowed here: !!python/name:os.system"),
+    ("YAML tag by a %TAG directive", {"site.yml": "%TAG !py! tag:yaml.org,2002:python/\n---\ntitle: !py!name:os.system X\n"},
+     "site.yml:3:8: YAML tags are not allowed here: !!python/name:os.system"),
+    ("YAML tag in extra", {"site.yml": "extra:\n  a: [1, !!float abc]\n"}, "site.yml:2:10: YAML tags are not allowed here: !!float"),
+    # What PyYAML raises beyond syntax errors, at its place.
+    *[yaml_case("control character", file, "a\x07b", "invalid YAML: character U+0007 is not allowed", 1) for file in YAML_FILES],
+    ("list as a key in site.yml", {"site.yml": "extra:\n  ? [a]\n  : 1\n"}, "site.yml:2:5: invalid YAML: found unhashable key"),
+    ("list as a key in front matter", {PAGE_MD: "---\ntitle: X\nextra: {[a]: 1}\n---\n"},
+     f"{PAGE_MD}:3:9: invalid YAML: found unhashable key"),
+    # PyYAML also ends lines at U+2028; editors, and the rest of readout, do not.
+    ("line separator in front matter", {EVENT_MD: "---\ntitle: \"a\u2028b\"\natendees: []\n---\n"},
+     f"{EVENT_MD}:3:1: unknown key 'atendees' in event front matter"),
+]
+
+
+def test_yaml_values_are_read_as_yaml_1_2(project):
+    """What YAML 1.1 reads as booleans, base-60 or hexadecimal numbers and dates is text."""
+    root = project(files={
+        "site.yml": "title: '1:30'\ndescription: 1:30\nlanguage: no\n"
+                    "lexicon:\n  not_names: [On, Yes]\n  sections: {priorities: {we will: 08}}\n",
+        PAGE_MD: "---\ntitle: 0x10\nnav_order: 010\n---\n",
+    })
+    config = load_config(root)
+    assert (config.title, config.description, config.language) == ("1:30", "1:30", "no")
+    assert config.lexicon["sections"] == {"priorities": {"we will": 8}}
+    build(config, search=False)
+    assert "0x10" in (root / "site" / "x" / "index.html").read_text()
+
+
+def test_the_shipped_lexicon_is_read_by_the_same_rules():
+    """lexicon.yml's phrases are all text ("On" was YAML 1.1's true, and no non-name)."""
+    data = default_lexicon().data
+    for key in LIST_KEYS:
+        assert all(isinstance(item, (str, dict)) for item in data[key]), key
+    assert "On" in data["not_names"]
+
+
+# The matrix ---------------------------------------------------------------------------------
+
+CASES = [
+    *YAML_CASES,
+]
+
+
+@pytest.mark.parametrize("name, files, message", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_file_matrix(built, capsys, name, files, message):  # noqa: F811 - the fixture
+    assert built(files) == 1
+    err = capsys.readouterr().err
+    assert message in err, err
+    assert "Traceback" not in err
