@@ -6,6 +6,7 @@ import pytest
 
 from helpers import SEED_NAME
 from readout.build import build
+from readout.cli import COMMANDS
 from readout.config import load_config
 from readout.load import default_lexicon
 from readout.load.lexicon import LIST_KEYS
@@ -98,10 +99,64 @@ def test_the_shipped_lexicon_is_read_by_the_same_rules():
     assert "On" in data["not_names"]
 
 
+# Files that cannot be read as UTF-8 text ----------------------------------------------------
+
+FILE_CASES = [
+    ("site.yml not UTF-8", {"site.yml": b"title: X\ndescription: Caf\xe9\n"}, "site.yml:2:17: not UTF-8 text: byte 0xe9 at offset 25"),
+    ("event file not UTF-8", {EVENT_MD: b"---\ntitle: X\n---\nCaf\xe9\n"}, f"{EVENT_MD}:4:4: not UTF-8 text: byte 0xe9 at offset 20"),
+    ("person file not UTF-8", {PERSON_MD: b"---\nname: Li Qiang\n---\n\xff\n"}, f"{PERSON_MD}:4:1: not UTF-8 text: byte 0xff at offset 23"),
+    ("page file not UTF-8", {PAGE_MD: "---\ntitle: Caf".encode() + b"\xe9\n---\n"}, f"{PAGE_MD}:2:11: not UTF-8 text: byte 0xe9 at offset 14"),
+]
+
+
+def test_site_yml_that_is_a_folder(built, capsys):  # noqa: F811 - the fixture
+    (built.root / "site.yml").unlink()
+    (built.root / "site.yml").mkdir()
+    assert built({}) == 1
+    assert "site.yml: a folder where a file should be" in capsys.readouterr().err
+
+
+def test_site_yml_that_is_a_link_to_nothing(built, capsys):  # noqa: F811 - the fixture
+    (built.root / "site.yml").unlink()
+    (built.root / "site.yml").symlink_to(built.root / "gone.yml")
+    assert built({}) == 1
+    assert "site.yml: cannot read the file: No such file or directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("relative", ["site.yml", f"content/sources/{SEED_NAME}.txt", EVENT_MD, PERSON_MD, PAGE_MD])
+def test_unreadable_input_file(built, capsys, monkeypatch, relative):  # noqa: F811 - the fixture
+    """A file without read permission (root reads every file, so the refusal is simulated)."""
+    import pathlib
+
+    target = built.root / relative
+    if relative.endswith(".md"):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("---\nname: Li Qiang\n---\n" if relative == PERSON_MD else "---\ntitle: X\n---\n")
+    real_read, real_build, building = pathlib.Path.read_bytes, COMMANDS["build"], []
+
+    def read_bytes(self):
+        if building and self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    def build_command(args):
+        building.append(True)  # the fixture's own reads before and after the build succeed
+        try:
+            return real_build(args)
+        finally:
+            building.clear()
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    monkeypatch.setitem(COMMANDS, "build", build_command)
+    assert built({}) == 1
+    assert f"{relative}: cannot read the file: Permission denied" in capsys.readouterr().err
+
+
 # The matrix ---------------------------------------------------------------------------------
 
 CASES = [
     *YAML_CASES,
+    *FILE_CASES,
 ]
 
 

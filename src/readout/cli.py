@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import Location, ReadoutError
+from .errors import Location, ReadoutError, read_input
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -172,7 +172,7 @@ def run_new(args) -> int:
     path = args.path
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
-    data = path.read_bytes()
+    data = read_input(path, str(path))
     event = parse_source(decode_source(data, str(path)), str(path), project_lexicon(config))
     # The id comes from the text (date, subject, kind), whatever the file was called.
     event_id = make_id("", event.date, event.kind, event.subject, event.location)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReadoutError
+from .errors import ReadoutError, decode_utf8, read_input
 from .model import SECTIONS
 from .urls import unsafe_slug
 from .yamlnodes import compose, mapping_items, unknown_key, value, where
@@ -170,6 +170,7 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
 def load_config(root: Path) -> Config:
     """The project's configuration: ``root/site.yml`` if it exists, else the defaults."""
     path = root / "site.yml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Config(root=root)
-    return parse_config(path.read_text(encoding="utf-8"), "site.yml", root)
+    text = decode_utf8(read_input(path, "site.yml"), "site.yml", "save site.yml as UTF-8")
+    return parse_config(text, "site.yml", root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .config import Config
-from .errors import Diagnostic, Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, decode_utf8, read_input
 from .frontmatter import (
     INVALID, Checked, Document, any_mapping, check_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
     one_of, optional_text, split_document, text_list, text_value,
@@ -207,7 +207,11 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
                 keys[index] = seen[2]
                 found[index] = reuse[seen[2]]
                 continue
-        data = path.read_bytes()
+        try:
+            data = read_input(path, shown)
+        except ReadoutError as error:
+            problems += error.diagnostics
+            continue
         key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
                                           CACHE_VERSION.encode()])).hexdigest()
         keys[index] = key
@@ -259,10 +263,7 @@ def collect_warnings(events: list[Event]) -> list[Diagnostic]:
 def read_document(path: Path, config: Config, problems: list[Diagnostic]) -> Document | None:
     shown = relative(path, config)
     try:
-        return split_document(path.read_text(encoding="utf-8"), shown)
-    except UnicodeDecodeError as error:
-        problems.append(Diagnostic(Location(shown), f"not UTF-8 text: byte at offset {error.start}",
-                                   "save the file as UTF-8"))
+        return split_document(decode_utf8(read_input(path, shown), shown, "save the file as UTF-8"), shown)
     except ReadoutError as error:
         problems += error.diagnostics
     return None

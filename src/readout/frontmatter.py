@@ -29,10 +29,10 @@ class Document:
 
 
 def split_document(text: str, path: str) -> Document:
-    """Front matter between ``---`` lines at the top, and the body after it."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not re.match(r"---[ \t]*\r?\n", text):
+    """Front matter between ``---`` lines at the top, and the body after it. Lines may end in
+    LF, CRLF or a lone CR; they are read as LF, so every line number is the editor's."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not re.match(r"---[ \t]*\n", text):
         return Document(path, None, text, 1)
     closing = FENCE.search(text, text.index("\n") + 1)
     if closing is None:
