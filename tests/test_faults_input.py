@@ -4,10 +4,11 @@ location, and content/ and the last good site are left as they were (the ``built
 
 import pytest
 
-from helpers import SEED_NAME
+from helpers import SEED_NAME, SEED_PATH
 from readout.build import build
-from readout.cli import COMMANDS
+from readout.cli import COMMANDS, main
 from readout.config import load_config
+from readout.errors import ReadoutError
 from readout.load import default_lexicon
 from readout.load.lexicon import LIST_KEYS
 from test_faults import built  # noqa: F401 - the fixture
@@ -150,6 +151,33 @@ def test_unreadable_input_file(built, capsys, monkeypatch, relative):  # noqa: F
     monkeypatch.setitem(COMMANDS, "build", build_command)
     assert built({}) == 1
     assert f"{relative}: cannot read the file: Permission denied" in capsys.readouterr().err
+
+
+# The project folder -------------------------------------------------------------------------
+
+COMMAND_LINES = [["build", "--no-search"], ["check"], ["parse", "{source}"], ["serve", "--port", "0"],
+                 ["new", "{source}"], ["export", "mkdocs", "{tmp}/export"]]
+
+
+@pytest.mark.parametrize("command", COMMAND_LINES, ids=[c[0] for c in COMMAND_LINES])
+@pytest.mark.parametrize("folder, message", [("no/such/dir", "no such folder"), ("a-file", "not a folder")])
+def test_mistyped_project_folder_makes_nothing(tmp_path, capsys, monkeypatch, command, folder, message):
+    def serve_forever(*args):
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr("readout.serve.serve", serve_forever)
+    (tmp_path / "a-file").write_text("not a project\n")
+    before = sorted(tmp_path.rglob("*"))
+    argv = [part.format(source=SEED_PATH, tmp=tmp_path) for part in command]
+    assert main(["-C", str(tmp_path / folder), *argv]) == 2
+    assert f"-C {tmp_path / folder}: {message}" in capsys.readouterr().err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_the_library_refuses_a_missing_project_folder(tmp_path):
+    with pytest.raises(ReadoutError, match="no such project folder"):
+        load_config(tmp_path / "no" / "such")
+    assert not (tmp_path / "no").exists()
 
 
 # The matrix ---------------------------------------------------------------------------------

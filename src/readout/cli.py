@@ -48,8 +48,13 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv``; return the exit code."""
+    parser = make_parser()
     try:
-        args = make_parser().parse_args(argv)
+        args = parser.parse_args(argv)
+        project = Path(args.project)
+        if not project.is_dir():
+            # Checked before any command runs: a mistyped folder must not be made.
+            parser.error(f"-C {args.project}: {'not a folder' if project.exists() else 'no such folder'}")
     except SystemExit as exit:
         return int(exit.code or 0)
     try:

@@ -168,7 +168,11 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
 
 
 def load_config(root: Path) -> Config:
-    """The project's configuration: ``root/site.yml`` if it exists, else the defaults."""
+    """The project's configuration: ``root/site.yml`` if it exists, else the defaults. A
+    project folder that does not exist is an error, so that nothing is made in its place."""
+    if not root.is_dir():
+        raise ReadoutError(f"{root} is not a folder" if root.exists() else f"no such project folder: {root}",
+                           None, "-C names the folder that holds site.yml and content/")
     path = root / "site.yml"
     if not path.exists() and not path.is_symlink():
         return Config(root=root)
