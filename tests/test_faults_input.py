@@ -9,7 +9,7 @@ from readout.build import build
 from readout.cli import COMMANDS, main
 from readout.config import load_config
 from readout.errors import ReadoutError
-from readout.load import default_lexicon
+from readout.load import default_lexicon, parse_source
 from readout.load.lexicon import LIST_KEYS
 from test_faults import built  # noqa: F401 - the fixture
 
@@ -180,11 +180,66 @@ def test_the_library_refuses_a_missing_project_folder(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
+# Line ends ----------------------------------------------------------------------------------
+
+EOLS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
+
+
+def ends(eol: str, files: dict) -> dict:
+    """``files`` with every line break written as ``eol``."""
+    return {path: text.replace("\n", eol) if isinstance(text, str) else text.replace(b"\n", eol.encode())
+            for path, text in files.items()}
+
+
+# The same mistake in files whose lines end in LF, CRLF or a lone CR is at the same line and
+# column; the byte offsets (LF, CRLF, CR) count the bytes as they are.
+LINE_END_CASES = [
+    ("non-UTF-8 byte in a source", {"content/sources/bad.txt": b"Li Hua spoke.\n\nCaf\xe9 here.\n"},
+     "content/sources/bad.txt:3:4: not UTF-8 text: byte 0xe9 at offset {}", (18, 20, 18)),
+    ("NUL byte in a source", {"content/sources/nul.txt": b"Li Hua spoke.\nA \x00 here.\n"},
+     "content/sources/nul.txt:2:3: binary data: a NUL byte at offset {}", (16, 17, 16)),
+    ("non-UTF-8 byte in front matter", {EVENT_MD: b"---\ntitle: x\nkind: caf\xe9\n---\n"},
+     EVENT_MD + ":3:10: not UTF-8 text: byte 0xe9 at offset {}", (22, 24, 22)),
+    ("tab in front matter", {EVENT_MD: "---\ntitle: x\n\tkind: y\n---\n"}, EVENT_MD + ":3:1: tab character in front matter", ()),
+    ("unknown key in front matter", {PAGE_MD: "---\ntitle: x\n\nnav: 1\n---\n"},
+     PAGE_MD + ":4:1: unknown key 'nav' in page front matter", ()),
+    ("broken link in a page's body", {PAGE_MD: "---\ntitle: x\n---\nText.\n\nSee [[Nobody]].\n"},
+     PAGE_MD + ":6:5: broken link [[Nobody]]: no such person or event", ()),
+    ("unknown key in site.yml", {"site.yml": "title: x\n\ntitel: y\n"}, "site.yml:3:1: unknown key 'titel' in site.yml", ()),
+]
+
+WRAPPED = """ date 2024-01-01
+Li Hua, governor of the province, held a symposium in Wuhan on the
+3rd to discuss the development of river ports and the shipping
+industry along the Yangtze with officials from several cities.
+
+Li said progress has been made in building new container terminals
+and that the ports had handled more cargo than in any earlier year
+since the program began in the spring of the previous year.
+
+He pointed out that problems remain in coordination between the
+ports and called on officials to solve them as soon as possible now
+"""
+
+
+def test_a_readout_reads_alike_whatever_its_line_ends():
+    """A readout wrapped at a fixed width: paragraphs at its blank lines, and its warnings at
+    the same line and column, with lines that end in LF, CRLF or a lone CR."""
+    read = {name: parse_source(WRAPPED.replace("\n", eol), f"{name}.txt") for name, eol in EOLS.items()}
+    for event in read.values():
+        assert len(event.paragraphs) == 3
+        assert [s.section for s in event.statements] == ["lead", "progress", "problems"]
+        assert [(w.line, w.column, w.message) for w in event.warnings] == [
+            (11, 68, "the text seems cut off: its last paragraph stops mid-sentence")]
+
+
 # The matrix ---------------------------------------------------------------------------------
 
 CASES = [
     *YAML_CASES,
     *FILE_CASES,
+    *[(f"{name} ({eol_name})", ends(eol, files), message.format(offsets[i]) if offsets else message)
+      for name, files, message, offsets in LINE_END_CASES for i, (eol_name, eol) in enumerate(EOLS.items())],
 ]
 
 

@@ -60,10 +60,11 @@ class ReadoutError(Exception):
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a character offset into ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    """The 1-based line and column of a character offset into ``text``. A line ends at LF,
+    CRLF or a lone CR (old Mac files), as editors count lines."""
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return line, offset - line_start + 1
 
 
 def read_input(path: Path, shown: str) -> bytes:

@@ -10,7 +10,7 @@ from datetime import date
 
 import yaml
 
-from .errors import Diagnostic, Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, line_column
 from .yamlnodes import compose, value, where
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -45,8 +45,7 @@ def split_document(text: str, path: str) -> Document:
                            "front matter holds a few settings; put long text in the body below it")
     if "\t" in yaml_text:
         offset = text.index("\t", text.index("\n") + 1)
-        line = text.count("\n", 0, offset) + 1
-        raise ReadoutError("tab character in front matter", Location(path, line, offset - text.rfind("\n", 0, offset)),
+        raise ReadoutError("tab character in front matter", Location(path, *line_column(text, offset)),
                            "YAML indents with spaces; replace the tab with spaces")
     # Compose with the fence lines kept as blank lines, so node marks are lines of the file.
     node = compose("\n" + yaml_text, path)
