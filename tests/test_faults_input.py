@@ -5,12 +5,13 @@ location, and content/ and the last good site are left as they were (the ``built
 import pytest
 
 from helpers import SEED_NAME, SEED_PATH
-from readout.build import build
+from readout.build import Session, build
 from readout.cli import COMMANDS, main
 from readout.config import load_config
 from readout.errors import ReadoutError
 from readout.load import default_lexicon, parse_source
 from readout.load.lexicon import LIST_KEYS
+from readout.serve import Preview
 from test_faults import built  # noqa: F401 - the fixture
 
 EVENT_MD = f"content/events/{SEED_NAME}.md"
@@ -231,6 +232,40 @@ def test_a_readout_reads_alike_whatever_its_line_ends():
         assert [s.section for s in event.statements] == ["lead", "progress", "problems"]
         assert [(w.line, w.column, w.message) for w in event.warnings] == [
             (11, 68, "the text seems cut off: its last paragraph stops mid-sentence")]
+
+
+# Hidden files -------------------------------------------------------------------------------
+
+HIDDEN = {
+    "content/sources/._notes.txt": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+    "content/sources/.DS_Store": b"\x00\x00\x00\x01Bud1",
+    "content/sources/.draft.txt": "not a readout\n",
+    "content/events/._x.md": b"\x00\x05\x16\x07",
+    "content/events/.draft.md": "---\ntitel: unfinished\n---\n",
+    "content/people/.x.md": "---\nnom: nobody\n---\n",
+    "content/pages/.about.md": "---\nnav_order: 0x10\n---\n",
+    "content/sources/notes.txt~": "an editor's backup\n",
+    "content/pages/about.md~": "---\ntitle: [unclosed\n",
+}
+
+
+def test_hidden_files_are_no_content(project, capsys):
+    """Hidden files and backups in every folder of content/ (and an editor's lock files, links
+    to nowhere, in content/ and templates/) are passed over by build, check and serve."""
+    root = project(files=HIDDEN)
+    for folder in ("content/sources", "content/events", "content/people", "content/pages"):
+        (root / folder / ".#lock.md").symlink_to("editor@host.1234:1700000000")
+    (root / "templates" / ".#base.html").symlink_to("editor@host.1234:1700000000")
+    assert main(["-C", str(root), "build", "--no-search"]) == 0
+    assert main(["-C", str(root), "check"]) == 0
+    assert "Checked 1 readouts" in capsys.readouterr().out
+    assert sorted(p.name for p in (root / "site" / "events").iterdir() if p.is_dir()) == [SEED_NAME]
+    session = Session()  # what `readout serve` keeps between builds
+    preview = Preview(lambda: build(load_config(root), search=False, session=session))
+    preview.rebuild()
+    (root / "content" / "events" / ".#other.md").symlink_to("editor@host.1234:1700000001")
+    preview.rebuild()
+    assert (preview.version, preview.error) == (2, None)
 
 
 # The matrix ---------------------------------------------------------------------------------

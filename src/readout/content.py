@@ -93,10 +93,13 @@ def relative(path: Path, config: Config) -> str:
 def files_in(folder: Path, suffix: str, config: Config) -> list[Path]:
     """The files ending in ``suffix`` directly in ``folder``, sorted by name; a symbolic link
     that leads outside the project is an error: a build reads nothing the project does not
-    hold. (One directory read: the archive's thousands of sources cost no call each.)"""
+    hold. Hidden files (``.DS_Store``, macOS's ``._x.txt``, an editor's ``.#x.md`` lock) are
+    no one's content and are passed over. (One directory read: the archive's thousands of
+    sources cost no call each.)"""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((entry for entry in listing if entry.name.endswith(suffix)), key=lambda e: e.name)
+            entries = sorted((entry for entry in listing if entry.name.endswith(suffix) and not is_hidden(entry.name)),
+                             key=lambda e: e.name)
     except (FileNotFoundError, NotADirectoryError):
         return []
     root = config.root.resolve()
@@ -112,6 +115,11 @@ def files_in(folder: Path, suffix: str, config: Config) -> list[Path]:
     if problems:
         raise ReadoutError.collect(problems)
     return kept
+
+
+def is_hidden(name: str) -> bool:
+    """Whether a file name is hidden, as the shell and file managers hide it."""
+    return name.startswith(".")
 
 
 def markdown_files(config: Config, folder: str) -> list[Path]:
