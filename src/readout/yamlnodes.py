@@ -1,11 +1,12 @@
 """YAML read with the position of every key, so errors can say ``path:line:column``.
 
 Every YAML the project reads (site.yml, front matter, the loader's lexicon) is composed here,
-by one set of rules: YAML 1.2's, with numbers written in decimal. A plain value is empty
-(``~``, ``null``), true or false (``true``, ``False``…), a decimal number (``12``, ``-3``,
-``1.5``) or text: ``yes``, ``off``, ``0x10``, ``1:30``, ``2023-11-30`` are text, as they are
-in YAML 1.2, not YAML 1.1's booleans, hexadecimal and base-60 numbers and timestamps. Tags
-(``!!python/object:…``, ``!!int``, ``!mine``) and anchors are refused where they stand.
+by one set of rules: YAML 1.2's core schema with numbers in decimal only. A plain value is
+empty (``~``, ``null``), true or false (``true``, ``False``…), a decimal number (``12``, ``-3``,
+``1.5``) or text: ``yes``, ``off``, ``1:30`` and ``2023-11-30`` are text, as in YAML 1.2 (YAML
+1.1 read booleans, a base-60 number and a date), and so are ``0x10``, ``0o10`` and ``.inf``,
+which YAML 1.2 reads as numbers but no editor writes for one. Tags (``!!python/object:…``,
+``!!int``, ``!mine``) and anchors are refused where they stand.
 """
 
 from __future__ import annotations
