@@ -12,9 +12,8 @@ from readout.errors import ReadoutError
 from readout.load import default_lexicon, parse_source
 from readout.load.lexicon import LIST_KEYS
 from readout.serve import Preview
-from test_faults import built  # noqa: F401 - the fixture
+from test_faults import EVENT_MD, built  # noqa: F401 - the fixture
 
-EVENT_MD = f"content/events/{SEED_NAME}.md"
 PERSON_MD = "content/people/li-qiang.md"
 PAGE_MD = "content/pages/x.md"
 
