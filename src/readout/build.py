@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from . import __version__, feeds
 from .config import Config
-from .content import collect_warnings, load_content
+from .content import collect_warnings, is_hidden, load_content
 from .errors import Diagnostic, ReadoutError
 from .gcpause import fewer_collections
 from .render import make_environment, render_page
@@ -172,9 +172,12 @@ SHARES = 8
 
 def templates_digest(folder: Path) -> str:
     """A hash of every template and of readout's version: a page rendered with other
-    templates is rendered again."""
+    templates is rendered again. Hidden files (an editor's ``.#base.html`` lock, often a link
+    to nowhere) are no templates."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(folder.rglob("*.html")):
+        if any(is_hidden(part) for part in path.relative_to(folder).parts):
+            continue
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

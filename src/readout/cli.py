@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import Location, ReadoutError
+from .errors import Location, ReadoutError, read_input
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -48,8 +48,13 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv``; return the exit code."""
+    parser = make_parser()
     try:
-        args = make_parser().parse_args(argv)
+        args = parser.parse_args(argv)
+        project = Path(args.project)
+        if not project.is_dir():
+            # Checked before any command runs: a mistyped folder must not be made.
+            parser.error(f"-C {args.project}: {'not a folder' if project.exists() else 'no such folder'}")
     except SystemExit as exit:
         return int(exit.code or 0)
     try:
@@ -172,7 +177,7 @@ def run_new(args) -> int:
     path = args.path
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
-    data = path.read_bytes()
+    data = read_input(path, str(path))
     event = parse_source(decode_source(data, str(path)), str(path), project_lexicon(config))
     # The id comes from the text (date, subject, kind), whatever the file was called.
     event_id = make_id("", event.date, event.kind, event.subject, event.location)

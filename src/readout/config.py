@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReadoutError
+from .errors import ReadoutError, decode_utf8, read_input
 from .model import SECTIONS
 from .urls import unsafe_slug
 from .yamlnodes import compose, mapping_items, unknown_key, value, where
@@ -103,7 +103,7 @@ def parse_config(text: str, path: str, root: Path) -> Config:
         elif key == "lexicon":
             settings[key] = parse_lexicon(value_node, path)
         elif key == "extra":
-            data = value(value_node)
+            data = value(value_node, path)
             if not isinstance(data, dict):
                 raise ReadoutError("'extra' must be a mapping", where(value_node, path),
                                    "write it as 'key: value' lines under 'extra:'")
@@ -138,7 +138,7 @@ def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
             if key == "title":
                 title = scalar_string(inner, path, "title")
             elif key == "keywords":
-                words = value(inner)
+                words = value(inner, path)
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     raise ReadoutError("'keywords' must be a list of phrases", where(inner, path),
                                        "for example: keywords: [innovation, research]")
@@ -159,7 +159,7 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
     for key, key_node, value_node in mapping_items(node, path, "lexicon"):
         if key not in known:
             raise unknown_key(key, key_node, known, path, "lexicon")
-        data = value(value_node)
+        data = value(value_node, path)
         if key == "organizations":
             if not isinstance(data, list) or not all(
                     isinstance(v, dict) and isinstance(v.get("name"), str) and set(v) <= {"name", "aliases"}
@@ -193,8 +193,13 @@ def parse_lexicon(node: yaml.Node, path: str) -> dict:
 
 
 def load_config(root: Path) -> Config:
-    """The project's configuration: ``root/site.yml`` if it exists, else the defaults."""
+    """The project's configuration: ``root/site.yml`` if it exists, else the defaults. A
+    project folder that does not exist is an error, so that nothing is made in its place."""
+    if not root.is_dir():
+        raise ReadoutError(f"{root} is not a folder" if root.exists() else f"no such project folder: {root}",
+                           None, "-C names the folder that holds site.yml and content/")
     path = root / "site.yml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Config(root=root)
-    return parse_config(path.read_text(encoding="utf-8"), "site.yml", root)
+    text = decode_utf8(read_input(path, "site.yml"), "site.yml", "save site.yml as UTF-8")
+    return parse_config(text, "site.yml", root)

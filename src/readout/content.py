@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .config import Config
-from .errors import Diagnostic, Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, decode_utf8, read_input
 from .frontmatter import (
     INVALID, Checked, Document, any_mapping, check_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
     one_of, optional_text, split_document, text_list, text_value,
@@ -93,10 +93,13 @@ def relative(path: Path, config: Config) -> str:
 def files_in(folder: Path, suffix: str, config: Config) -> list[Path]:
     """The files ending in ``suffix`` directly in ``folder``, sorted by name; a symbolic link
     that leads outside the project is an error: a build reads nothing the project does not
-    hold. (One directory read: the archive's thousands of sources cost no call each.)"""
+    hold. Hidden files (``.DS_Store``, macOS's ``._x.txt``, an editor's ``.#x.md`` lock) are
+    no one's content and are passed over. (One directory read: the archive's thousands of
+    sources cost no call each.)"""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((entry for entry in listing if entry.name.endswith(suffix)), key=lambda e: e.name)
+            entries = sorted((entry for entry in listing if entry.name.endswith(suffix) and not is_hidden(entry.name)),
+                             key=lambda e: e.name)
     except (FileNotFoundError, NotADirectoryError):
         return []
     root = config.root.resolve()
@@ -112,6 +115,11 @@ def files_in(folder: Path, suffix: str, config: Config) -> list[Path]:
     if problems:
         raise ReadoutError.collect(problems)
     return kept
+
+
+def is_hidden(name: str) -> bool:
+    """Whether a file name is hidden, as the shell and file managers hide it."""
+    return name.startswith(".")
 
 
 def markdown_files(config: Config, folder: str) -> list[Path]:
@@ -207,7 +215,11 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
                 keys[index] = seen[2]
                 found[index] = reuse[seen[2]]
                 continue
-        data = path.read_bytes()
+        try:
+            data = read_input(path, shown)
+        except ReadoutError as error:
+            problems += error.diagnostics
+            continue
         key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
                                           CACHE_VERSION.encode()])).hexdigest()
         keys[index] = key
@@ -259,10 +271,7 @@ def collect_warnings(events: list[Event]) -> list[Diagnostic]:
 def read_document(path: Path, config: Config, problems: list[Diagnostic]) -> Document | None:
     shown = relative(path, config)
     try:
-        return split_document(path.read_text(encoding="utf-8"), shown)
-    except UnicodeDecodeError as error:
-        problems.append(Diagnostic(Location(shown), f"not UTF-8 text: byte at offset {error.start}",
-                                   "save the file as UTF-8"))
+        return split_document(decode_utf8(read_input(path, shown), shown, "save the file as UTF-8"), shown)
     except ReadoutError as error:
         problems += error.diagnostics
     return None
@@ -497,7 +506,7 @@ def bool_value(node, path, checked, key):
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
         checked.problem(node, path, f"'{key}' must be true or false, not {kind_of(node)}", None)
         return INVALID
-    return node.value.lower() in ("true", "yes", "on")
+    return node.value.lower() == "true"
 
 
 FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", "host", "attendees")

@@ -7,6 +7,7 @@ hint and exits 1. Anything else escaping the library is a bug.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,32 @@ class ReadoutError(Exception):
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a character offset into ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    """The 1-based line and column of a character offset into ``text``. A line ends at LF,
+    CRLF or a lone CR (old Mac files), as editors count lines."""
+    line = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return line, offset - line_start + 1
+
+
+def read_input(path: Path, shown: str) -> bytes:
+    """The bytes of an input file the project holds; a file that cannot be read (a folder, a
+    file without read permission, a link to nothing) is an error naming it."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise ReadoutError("a folder where a file should be", Location(shown),
+                           "move the folder away, or put the file in its place") from None
+    except OSError as error:
+        raise ReadoutError(f"cannot read the file: {error.strerror or error}", Location(shown),
+                           "check that the file exists and that you may read it") from None
+
+
+def decode_utf8(data: bytes, path: str, hint: str) -> str:
+    """``data`` as UTF-8 text; a byte that is not UTF-8 is an error at its line and column,
+    naming the byte and its offset (what a hex editor shows)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[:error.start].decode("utf-8")
+        raise ReadoutError(f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
+                           Location(path, *line_column(prefix, len(prefix))), hint) from None

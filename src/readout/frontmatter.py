@@ -10,7 +10,7 @@ from datetime import date
 
 import yaml
 
-from .errors import Diagnostic, Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, line_column
 from .yamlnodes import compose, value, where
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -29,10 +29,10 @@ class Document:
 
 
 def split_document(text: str, path: str) -> Document:
-    """Front matter between ``---`` lines at the top, and the body after it."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not re.match(r"---[ \t]*\r?\n", text):
+    """Front matter between ``---`` lines at the top, and the body after it. Lines may end in
+    LF, CRLF or a lone CR; they are read as LF, so every line number is the editor's."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not re.match(r"---[ \t]*\n", text):
         return Document(path, None, text, 1)
     closing = FENCE.search(text, text.index("\n") + 1)
     if closing is None:
@@ -45,8 +45,7 @@ def split_document(text: str, path: str) -> Document:
                            "front matter holds a few settings; put long text in the body below it")
     if "\t" in yaml_text:
         offset = text.index("\t", text.index("\n") + 1)
-        line = text.count("\n", 0, offset) + 1
-        raise ReadoutError("tab character in front matter", Location(path, line, offset - text.rfind("\n", 0, offset)),
+        raise ReadoutError("tab character in front matter", Location(path, *line_column(text, offset)),
                            "YAML indents with spaces; replace the tab with spaces")
     # Compose with the fence lines kept as blank lines, so node marks are lines of the file.
     node = compose("\n" + yaml_text, path)
@@ -89,7 +88,7 @@ def check_mapping(doc: Document, keys: dict, what: str) -> Checked:
             checked.problem(key_node, doc.path, f"duplicate key '{key}' in {what}",
                             f"it was first given on line {seen[key]}; keep one")
             continue
-        seen[key] = key_node.start_mark.line + 1
+        seen[key] = where(key_node, doc.path).line
         if key not in keys:
             checked.problem(key_node, doc.path, f"unknown key '{key}' in {what}",
                             did_you_mean(key, keys) or "known keys: " + ", ".join(sorted(keys)))
@@ -171,7 +170,11 @@ def any_mapping(node, path, checked, key):
     if not isinstance(node, yaml.MappingNode):
         checked.problem(node, path, f"'{key}' must be a mapping, not {kind_of(node)}", f"write '{key}:' then indented 'name: value' lines")
         return INVALID
-    return value(node)
+    try:
+        return value(node, path)
+    except ReadoutError as error:
+        checked.problems += error.diagnostics
+        return INVALID
 
 
 def one_of(*choices):

@@ -20,7 +20,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .errors import Diagnostic, Location
+from .errors import Diagnostic, Location, line_column
 from .urls import relative_url
 
 WIKI = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
@@ -88,9 +88,8 @@ def check_links(body: str, path: str, first_line: int, links: Links, event: str 
     problems = []
 
     def at(offset: int) -> Location:
-        line = body.count("\n", 0, offset)
-        column = offset - (body.rfind("\n", 0, offset) + 1) + 1
-        return Location(path, first_line + line, column)
+        line, column = line_column(body, offset)
+        return Location(path, first_line + line - 1, column)
 
     for match in WIKI.finditer(body):
         if links.wiki(match.group(1)) is None:

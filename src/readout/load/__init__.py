@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..errors import Location, ReadoutError, line_column
+from ..errors import Location, ReadoutError, decode_utf8, line_column, read_input
 from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
@@ -50,23 +50,14 @@ def decode_source(data: bytes, path: str) -> str:
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise ReadoutError("the readout is empty", Location(path),
                            "paste the text of the readout into the file, or remove the file")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        prefix = data[:error.start].decode("utf-8", "replace")
-        line, column = line_column(prefix, len(prefix))
-        raise ReadoutError(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
-            Location(path, line, column),
-            "save the readout as UTF-8 (most editors offer it under 'Save as… / Encoding')",
-        ) from None
+    text = decode_utf8(data, path, "save the readout as UTF-8 (most editors offer it under 'Save as… / Encoding')")
     return text[1:] if text.startswith("\ufeff") else text
 
 
 def read_source(path: Path, root: Path | None = None, lexicon: Lexicon | None = None) -> Event:
     """Read and parse one source file; its path in the event is relative to ``root``."""
     shown = path.resolve().relative_to(root).as_posix() if root and path.resolve().is_relative_to(root) else str(path)
-    return parse_source(decode_source(path.read_bytes(), shown), shown, lexicon)
+    return parse_source(decode_source(read_input(path, shown), shown), shown, lexicon)
 
 
 def parse_source(text: str, path: str = "<string>", lexicon: Lexicon | None = None) -> Event:

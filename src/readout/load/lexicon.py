@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import yaml
+from ..yamlnodes import compose, value
 
 LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
@@ -262,6 +262,6 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped with the package."""
+    """The lexicon shipped with the package, read by the rules every YAML of readout follows."""
     text = resources.files("readout.load").joinpath("lexicon.yml").read_text(encoding="utf-8")
-    return Lexicon(yaml.safe_load(text))
+    return Lexicon(value(compose(text, "lexicon.yml"), "lexicon.yml"))

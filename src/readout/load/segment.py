@@ -8,7 +8,8 @@ from datetime import date
 
 from .lexicon import Lexicon
 
-BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A line break is LF, CRLF or a lone CR (old Mac files); a blank line is two of them.
+BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)\s*")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then white space.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
