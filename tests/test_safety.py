@@ -175,3 +175,22 @@ def test_material_gets_the_nearest_language_it_has(tag, expected):
     from readout.material import material_language
 
     assert material_language(tag) == expected
+
+
+@pytest.mark.parametrize("where", ["site.yml", f"content/events/{SEED_NAME}.md", "content/pages/p.md"])
+def test_a_lone_surrogate_escape_is_a_located_error(project, capsys, where):
+    """"\\ud800" in double quotes makes half a UTF-16 pair, which no UTF-8 page or feed can hold:
+    it is refused where it stands, in every YAML file, never a UnicodeEncodeError later."""
+    root = project()
+    line = 'title: "Broken \\ud800 title"\n'
+    path = root / where
+    if where == "site.yml":
+        path.write_text(line, encoding="utf-8")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\n" + line + "---\nText.\n", encoding="utf-8")
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    row = 1 if where == "site.yml" else 2
+    assert f"{where}:{row}:8: invalid YAML: the escape \\uD800 is half of a UTF-16 pair" in err
+    assert "Traceback" not in err

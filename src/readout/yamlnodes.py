@@ -19,6 +19,11 @@ import yaml
 from .errors import Location, ReadoutError, line_column
 
 
+# A double-quoted "\ud800" makes a lone surrogate, which no UTF-8 file can hold: every page,
+# feed and JSON file the value reached would fail to be written.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Loader(yaml.SafeLoader):
     """PyYAML's safe loader with the rules above: it resolves plain values as YAML 1.2 does
     (decimal numbers only) and reads every whole number in base 10 (``010`` is ten)."""
@@ -45,6 +50,11 @@ def compose(text: str, path: str) -> yaml.Node | None:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise ReadoutError("YAML anchors and aliases (& and *) are not allowed here",
                                    at(event.start_mark, path), "write the value out in full where it is needed")
+            if isinstance(event, yaml.ScalarEvent) and SURROGATE.search(event.value):
+                code = ord(SURROGATE.search(event.value).group())
+                raise ReadoutError(f"invalid YAML: the escape \\u{code:04X} is half of a UTF-16 pair, not a character",
+                                   at(event.start_mark, path),
+                                   "write the character itself, or its \\U0001XXXX escape")
             if getattr(event, "tag", None) is not None:
                 raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(event.tag)}",
                                    at(event.start_mark, path),
