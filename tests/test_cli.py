@@ -70,3 +70,21 @@ def test_lexicon_typos_name_their_line(project, capsys):
     (root / "site.yml").write_text("lexicon:\n  noise: ['(unclosed']\n")
     assert main(["-C", str(root), "build"]) == 1
     assert "site.yml:2:3: lexicon has an invalid pattern" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_reading_is_not_a_traceback(tmp_path):
+    """`readout parse x --json | head`: the pipe closes early; the command ends quietly. The
+    readout is long enough that its JSON overflows any pipe buffer after head has gone."""
+    import subprocess
+    import sys
+
+    from helpers import SEED_PATH
+
+    source = tmp_path / "long.txt"
+    source.write_text(SEED_PATH.read_text(encoding="utf-8")
+                      + "".join(f"\n\nThe region has made progress in sector {i}." for i in range(3000)), encoding="utf-8")
+    command = (f"{sys.executable} -c 'import sys; from readout.cli import main; sys.exit(main(sys.argv[1:]))' "
+               f"parse {source} --json | head -c 10")
+    run = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert run.stdout.startswith("{")
+    assert "Traceback" not in run.stderr and "BrokenPipeError" not in run.stderr, run.stderr[-500:]
