@@ -142,7 +142,7 @@ class Reader:
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
-            if self.lexicon.noise.fullmatch(body):
+            if self.lexicon.noise.fullmatch(body) or (i < len(self.paragraphs) - 1 and is_heading(body)):
                 noise.add(i)
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
@@ -154,8 +154,13 @@ class Reader:
         """Whether a paragraph before the lead sentence is already story (a summary lead, often
         after a dateline), not a headline: it is a finished sentence of some length."""
         span = self.paragraphs[index]
-        return (dates.match_dateline(self.text, span.start, span.end) is not None
-                or (span.end - span.start >= 60 and not ends_cut_off(self.text, span)))
+        if dates.match_dateline(self.text, span.start, span.end) is not None:
+            return True
+        # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
+        # stamp is a finished sentence of some length too, but page furniture.
+        return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
+                and not dates.CAPTION.search(self.text, span.start, span.end)
+                and not dates.full_dates(self.text, span.start, span.end))
 
     def story_dateline(self) -> dates.Dateline | None:
         """The dateline at the start of the first paragraph of the story, if any."""
@@ -275,15 +280,27 @@ class Reader:
                     for person in named_last:
                         person.titles.append(title)
                     named_last = []
-        if host is None and main_speaker is None and lead:
+        if host is None:
+            # A headline or caption may be the one place that says who presided ("Xi delivered
+            # an important speech, which was presided over by Li Qiang").
+            for i in sorted(set(range(len(self.paragraphs))) - set(self.story)):
+                chair = presider(self.text, self.paragraphs[i], self.lexicon)
+                person = self.person(chair) if chair else None
+                if person and (main_speaker is None or person.id != main_speaker.id):
+                    host = person
+                    self.found["host"] = "whoever a headline or caption says presided"
+                    break
+        if main_speaker is None and lead and (host is None or subject is None):
             later, presided = self.later_host(lead)
-            if later and presided:
+            if later and presided and host is None:
                 host = later
+                self.found["host"] = self.found.pop("later")
                 forced[self.host_sentence.start] = ("lead", "says who held the event")
-            elif later:
+            elif later and not presided and (host is None or later.id != host.id):
                 main_speaker = later
-                self.found["main_speaker"] = self.found.pop("host")
+                self.found["main_speaker"] = self.found.pop("later")
                 forced[self.host_sentence.start] = ("lead", "says who addressed the event")
+            self.found.pop("later", None)
         if host is None and main_speaker is None and lead:
             mention = parse_mention(self.text, lead.sentence, self.lexicon)
             if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
@@ -319,7 +336,7 @@ class Reader:
                 match = match_lead(self.text, span, self.lexicon)
                 mention = match and parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
                 if mention:
-                    self.found["host"] = f"subject of {match.group('verb')!r} after the lead sentence"
+                    self.found["later"] = f"subject of {match.group('verb')!r} after the lead sentence"
                     self.host_sentence = span
                     person = self.person(mention)
                     presided = bool(self.lexicon.presiding_form.match(self.text, match.start("verb"), span.end)) \
@@ -443,6 +460,16 @@ class Reader:
         if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
             last = self.paragraphs[self.story[-1]]
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
+
+
+HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
+
+
+def is_heading(body: str) -> bool:
+    """A headline, a sub-heading or a menu line: a few words that end no sentence ("Xi chairs
+    symposium on …", "WHY THE DELTA", "Share - WeChat"). The last paragraph of a page is never
+    one: a page cut off mid-sentence ends like that."""
+    return len(body.split()) <= 30 and HEADING_END.search(body) is None
 
 
 def describe_anchor(anchor) -> str:

@@ -92,7 +92,7 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         elif pieces:
             pieces.append(Piece(index, span, pieces[-1].section, "no cue; continues the sentence before"))
         else:
-            pieces.append(Piece(index, span, "other", "no cue"))
+            pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
     return pieces
 
 
