@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -70,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped reading (`readout parse x | head`): not an error of ours. Point
         # stdout at nothing so the interpreter's final flush does not raise again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from .write import discard_stdout
+
+        discard_stdout()
         return 141
 
 

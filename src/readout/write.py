@@ -522,3 +522,12 @@ def writing_error(error: OSError, target: Path) -> bool:
     name = str(getattr(error, "filename", "") or "")
     return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM) and (
         not name or name.startswith(str(target.parent)))
+
+
+def discard_stdout() -> None:
+    """Point standard output at the null device (after its reader went away, so the
+    interpreter's last flush has nowhere to fail). Here because only the writer opens files
+    for writing."""
+    import sys
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
