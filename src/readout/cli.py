@@ -99,10 +99,12 @@ def describe(event) -> str:
              f"  date: {event.date or '?'}{' (' + event.time_of_day + ')' if event.time_of_day else ''}",
              f"  kind: {event.kind or '?'}   location: {event.location or '?'}",
              f"  subject: {event.subject or '?'}"]
-    if event.host:
-        lines.append(f"  host: {event.host.name}" + "".join(f"\n    - {t}" for t in event.host.titles))
-    for person in event.attendees:
-        lines.append(f"  attendee: {person.name}" + "".join(f"\n    - {t}" for t in person.titles))
+    roles = ([("host", event.host)] if event.host else []) + (
+        [("main speaker", event.main_speaker)] if event.main_speaker else []) + [
+        ("attendee", p) for p in event.attendees] + [("speaker", p) for p in event.speakers]
+    for role, person in roles:
+        printed = f" (printed {person.as_printed!r})" if person.as_printed else ""
+        lines.append(f"  {role}: {person.name}{printed}" + "".join(f"\n    - {t}" for t in person.titles))
     for s in event.statements:
         lines.append(f"  [{s.id} ¶{s.paragraph + 1} {s.section}] {s.text}")
     for w in event.warnings:

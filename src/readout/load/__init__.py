@@ -248,12 +248,19 @@ class Reader:
                         if main_speaker:
                             self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
                         forced[span.start] = ("lead", "says who presided")
-                        continue
-                    if person.id not in seen:
+                    elif person.id not in seen:
                         seen.add(person.id)
                         attendees.append(person)
                         forced[span.start] = ("attendees", "names who presided")
-                        continue
+                    # "… was presided over by Li Keqiang, and attended by A, B and C": the same
+                    # sentence may name the attendees too.
+                    for role, group in (("attendance", attendees), ("speaking", speakers)):
+                        for mention in attendance_mentions(self.text, span, self.lexicon, chair.name.end, role):
+                            other = self.person(mention)
+                            if other.id not in seen:
+                                seen.add(other.id)
+                                group.append(other)
+                    continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
                 spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
                 mentions = attendance_mentions(self.text, span, self.lexicon, floor) if not spoke else []
@@ -266,6 +273,7 @@ class Reader:
                             self.found.setdefault("speakers", "names in sentences saying who spoke or reported")
                     continue
                 if mentions:
+                    forced.setdefault(span.start, ("attendees", "names who attended"))
                     named_last = []
                     for mention in mentions:
                         person = self.person(mention)

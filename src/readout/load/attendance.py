@@ -10,6 +10,9 @@ from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
 
+LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
+
+
 def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None,
                         role: str = "attendance") -> list[Mention]:
     """The people a sentence says attended (``role`` "attendance") or spoke ("speaking");
@@ -23,7 +26,8 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         before = lexicon.attendance_before.search(text, span.start, span.end)
     if after:
         end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-        people = Span(after.end(), end)
+        stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"
+        people = Span(after.end(), stop.start() if stop else end)
     elif before:
         start = floor if floor is not None else span.start
         openers = list(lexicon.list_opener.finditer(text, start, before.start()))
