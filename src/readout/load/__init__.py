@@ -118,7 +118,7 @@ class Reader:
             time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
         kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
         if lead and place is None:
-            place = self.caption_place(lead)
+            place = self.story_place(lead) or self.caption_place(lead)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -154,7 +154,7 @@ class Reader:
         """Whether a paragraph before the lead sentence is already story (a summary lead, often
         after a dateline), not a headline: it is a finished sentence of some length."""
         span = self.paragraphs[index]
-        if dates.match_dateline(self.text, span.start, span.end) is not None:
+        if dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin) is not None:
             return True
         # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
         # stamp is a finished sentence of some length too, but page furniture.
@@ -167,7 +167,7 @@ class Reader:
         for i in self.story:
             if self.opens_story(i):
                 span = self.paragraphs[i]
-                return dates.match_dateline(self.text, span.start, span.end)
+                return dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
         return None
 
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
@@ -429,6 +429,23 @@ class Reader:
         return lead.kind.split()[-1] in words and any(
             v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver"))
 
+    def story_place(self, lead: Lead) -> str | None:
+        """Where the lead names no place, the place the first paragraphs of the story give
+        the event ("The symposium took place in Harbin", "an inspection tour of Gansu
+        province"), else the story's dateline city."""
+        for i in self.story[:4]:
+            span = self.paragraphs[i]
+            for cue in EVENT_PLACE.finditer(self.text, span.start, span.end):
+                match = PLACE.match(self.text, cue.end(), span.end) or TOUR_OF.match(self.text, cue.end(), span.end)
+                if match and match.group("place").split()[0] not in self.lexicon.not_names:
+                    self.found["location"] = "where the story says the event took place"
+                    return short_place(match.group("place"), self.lexicon)
+        dateline = self.story_dateline()
+        if dateline:
+            self.found["location"] = "the story's dateline"
+            return dateline.place
+        return None
+
     def caption_place(self, lead: Lead) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
@@ -470,6 +487,10 @@ class Reader:
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
 
 
+# Words after which "in <Place>" or "of <Place>" says where the event was.
+EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
+                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
+TOUR_OF = re.compile(r"of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 
 

@@ -37,6 +37,16 @@ RULES = dict(PATTERNS)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
+# The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
+# "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
+# "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
+AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp)\)"
+MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_NAME}))(?:\s*,?\s*\d{{4}})?"
+DATELINE_LOOSE = re.compile(
+    rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
+    rf"(?P<dash>--+|[-–—]+|:)\s*")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -58,14 +68,14 @@ class Dateline:
     """"CHANGSHA, March 20 (Xinhua) --": the place, the day (year unknown), and its span."""
 
     place: str
-    month: int
-    day: int
+    month: int | None  # None: "BEIJING -- " gives the place only
+    day: int | None
     start: int
     end: int
 
     def resolve(self, published: "date | Anchor | None") -> date | None:
         """The dateline's day in the year the anchor (or publication date) gives."""
-        if published is None:
+        if published is None or self.month is None or self.day is None:
             return None
         anchor = published if isinstance(published, Anchor) else Anchor(published, "publication line", 0, 0)
         return anchor.place_day(self.month, self.day)
@@ -149,12 +159,37 @@ def best_anchor(anchors: list[Anchor], at: int) -> Anchor | None:
     return min(anchors, key=distance) if anchors else None
 
 
-def match_dateline(text: str, start: int, end: int) -> Dateline | None:
+# Cities whose names are not pinyin, for datelines of the loose forms.
+OTHER_CITIES = {"hohhot", "urumqi", "lhasa", "kashgar", "karamay", "hong kong", "macao", "macau"}
+
+
+def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline | None:
+    """The dateline at ``start``, if the paragraph opens with one. ``is_pinyin`` (a word → bool
+    test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
+    pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
     match = DATELINE.match(text, start, end)
+    if match:
+        return Dateline(match.group("place").title(), MONTHS[match.group("month").lower()],
+                        int(match.group("day")), match.start(), match.end())
+    match = DATELINE_LOOSE.match(text, start, end)
     if not match:
         return None
-    return Dateline(match.group("place").title(), MONTHS[match.group("month").lower()],
-                    int(match.group("day")), match.start(), match.end())
+    place, dated = match.group("place"), match.group("date") or match.group("date2")
+    capitals = place.isupper() and len(place) > 2
+    named = place.lower() in OTHER_CITIES or (is_pinyin is not None and all(is_pinyin(w) for w in place.split()))
+    spaced_dash = match.group("dash") != ":" and text[match.start("dash") - 1:match.start("dash")].isspace()
+    # A place in capitals, or a place with a date, an agency or a spaced dash; a Chinese name.
+    # Two words in title case are a person as often as a place ("Li Qiang - …"): capitals only.
+    if not named or not (capitals or dated or match.group("agency") or spaced_dash) or (
+            not capitals and " " in place and place.lower() not in OTHER_CITIES):
+        return None
+    month = day = None
+    if dated:
+        found = re.match(rf"(?:(?P<m1>[A-Za-z]+)\.?\s*(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+))", dated)
+        if found:
+            name = (found.group("m1") or found.group("m2")).lower().rstrip(".")
+            month, day = MONTHS.get(name), int(found.group("d1") or found.group("d2"))
+    return Dateline(place.title(), month, day, match.start(), match.end())
 
 
 def latest_on_or_before(candidates, limit: date) -> date | None:

@@ -44,7 +44,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
               dateline: dates.Dateline | None = None) -> Lead:
     """Host, kind, place and subject of the lead sentence ``span``; ``dateline`` is the story's
     (it may stand at the start of an earlier paragraph)."""
-    own = dates.match_dateline(text, span.start, span.end)
+    own = dates.match_dateline(text, span.start, span.end, lexicon.is_pinyin)
     dateline = own or dateline
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), dateline=dateline)
