@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..errors import Location, ReadoutError, decode_utf8, line_column, read_input
@@ -110,6 +111,17 @@ class Reader:
         named = [p for p in (host, main_speaker) if p] + attendees + speakers
         leader = main_speaker if main_speaker and not host else host
         attribute_speakers(text, pieces, Speakers(named, lexicon, leader.id if leader else None))
+        if host is None and main_speaker is None:
+            # Nobody is said to preside or to give the speech: the one the statements quote
+            # most is the main speaker ("…, Xi told the symposium"; "Xi said …").
+            quoted = Counter(p.speaker for p in pieces if p.speaker)
+            if quoted:
+                top = quoted.most_common(1)[0][0]
+                main_speaker = next((p for p in named if p.id == top), None)
+                if main_speaker:
+                    self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
+                    attendees = [p for p in attendees if p.id != top]
+                    speakers = [p for p in speakers if p.id != top]
         statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
                                 p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
         self.check_cut_off()
@@ -317,6 +329,11 @@ class Reader:
             elif mention:
                 main_speaker = self.person(mention)
                 self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
+        if main_speaker is None:
+            giver = self.speech_giver()
+            if giver and (host is None or giver.id != host.id):
+                main_speaker = giver
+                self.found["main_speaker"] = "who delivered the speech or report the page names"
         leaders = {p.id for p in (host, main_speaker) if p}
         attendees = [p for p in attendees if p.id not in leaders]
         speakers = [p for p in speakers if p.id not in leaders]
@@ -325,6 +342,20 @@ class Reader:
         for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
             self.add_aside_titles(person)
         return host, main_speaker, attendees, speakers
+
+    def speech_giver(self) -> Person | None:
+        """Who a sentence of the page — the story first, then a headline or caption — says
+        delivered the important speech or the work report ("Xi Jinping delivered an important
+        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
+        order = list(self.story) + sorted(set(range(len(self.paragraphs))) - set(self.story))
+        for i in order:
+            for span in self.sentences[i]:
+                verb = SPEECH.search(self.text, span.start, span.end)
+                if verb:
+                    mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+        return None
 
     def lead_presides(self, lead: Lead) -> bool:
         """Whether the lead sentence's own verb is one of presiding ("presided over", "chaired",
@@ -487,6 +518,10 @@ class Reader:
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
 
 
+# "delivered an important speech", "made important speeches", "delivered a work report",
+# "pronounced an important speech" (a machine translation): the main speech of an event.
+SPEECH = re.compile(r"\b(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
+                    r"(?:speech(?:es)?|address|work\s+report)\b")
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
