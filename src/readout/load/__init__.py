@@ -504,9 +504,11 @@ class Reader:
             if i not in story:
                 pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue
+            # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
+            early = i in self.story[:2] and i != self.story[-1]  # a last paragraph's call is a task
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
                                      is_lead=i == self.lead_paragraph, before_sections=before_sections,
-                                     forced=forced)
+                                     forced=forced, early=early)
             if any(p.section not in ("lead", "attendees", "other") for p in got):
                 before_sections = False
             pieces += got

@@ -62,11 +62,13 @@ def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, s
 
 def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Lexicon, *,
                        is_lead: bool, before_sections: bool,
-                       forced: dict[int, tuple[str, str]]) -> list[Piece]:
+                       forced: dict[int, tuple[str, str]], early: bool = False) -> list[Piece]:
     """The pieces of one paragraph. Sentences in ``forced`` (by start offset) have their section
     already. In the lead paragraph sentences are lead until a strong cue; before any other
-    section has begun, a sentence without a cue is lead too. A conclusion cue makes the rest of
-    its paragraph conclusion; a sentence without a cue continues the one before it."""
+    section has begun, a sentence without a cue is lead too, and so is a call ("Xi called for
+    …") in one of the story's first two paragraphs (``early``): the overall call, not one of the
+    tasks. A conclusion cue makes the rest of its paragraph conclusion; a sentence without a
+    cue continues the one before it."""
     pieces: list[Piece] = []
     closing, leading = False, is_lead or before_sections
     for span in sentences:
@@ -81,6 +83,9 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             pieces.append(Piece(index, span, "conclusion", "follows a conclusion cue in its paragraph"))
         elif leading and ((section is None and (is_lead or not pieces)) or (is_lead and score < STRONG)):
             pieces.append(Piece(index, span, "lead", "lead paragraph" if is_lead else "no cue before any topic"))
+        elif early and before_sections and section == "priorities" and cue in lexicon.overall_calls \
+                and not any(p.section in SPOKEN for p in pieces):
+            pieces.append(Piece(index, span, "lead", f"the overall call ({cue!r}) before any progress or problems"))
         elif section:
             leading = False
             closing = section == "conclusion"

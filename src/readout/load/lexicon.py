@@ -15,7 +15,7 @@ LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
-    "clause_breaks", "noise", "organizations", "known_names", "presiding_forms",
+    "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
 )
 
 
@@ -200,6 +200,10 @@ class Lexicon:
     @cached_property
     def speaking_after(self) -> re.Pattern:
         return phrase_pattern(self.data["speaking"]["after"])
+
+    @cached_property
+    def overall_calls(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.data["overall_calls"])
 
     @cached_property
     def presiding_form(self) -> re.Pattern:
