@@ -417,15 +417,20 @@ class Reader:
         spans = []
         if lead:
             spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
-        spans += [self.paragraphs[i] for i in self.story]
-        if lead:
-            found = dates.find_event_date(self.text, spans[0].start, spans[0].end, reference)
+        for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
+            own = dates.match_dateline(self.text, self.paragraphs[i].start, self.paragraphs[i].end, self.lexicon.is_pinyin)
+            spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
+        # The lead sentence, then the first paragraphs of the story ("… earlier this week. Xi made
+        # the remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
+        first = 1 if lead else 0
+        for span in spans[:first + 3]:
+            found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
-            if reference is not None and reference.kind == "dateline":
-                self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
-                return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
-        for span in spans[1:]:
+        if lead and reference is not None and reference.kind == "dateline":
+            self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
+            return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
+        for span in spans[first + 3:]:
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
