@@ -1,9 +1,12 @@
 """People's roles at an event — who presided, who gave the main speech, who attended, who
 spoke — as editors correct them in front matter, and as every page and data file shows them."""
 
+import json
 from datetime import date
 
-from helpers import SEED_NAME, page
+import pytest
+
+from helpers import SEED_NAME, check_links, page
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
@@ -12,11 +15,111 @@ from readout.model import Event, Person, Source
 
 EVENT = f"events/{SEED_NAME}/"
 OVERRIDE = f"content/events/{SEED_NAME}.md"
+# The seed's readout has Xi Jinping presiding, Li Qiang and Cai Qi attending. The editor says
+# Wang Huning presided and Xi gave the main speech; Cai Qi (whom a translation printed "Cai
+# Qiding") and Ding Xuexiang spoke in turn.
+ROLES = """---
+host: {name: Wang Huning, titles: [Chairman of the CPPCC National Committee]}
+main_speaker: xi-jinping
+speakers:
+  - {name: Cai Qi, as_printed: Cai Qiding, titles: [Director of the General Office of the CPC Central Committee]}
+  - {name: Ding Xuexiang, titles: [Vice Premier of the State Council]}
+---
+"""
+# A second event where Li Qiang presides, so that his page has two roles.
+SECOND = (" date 2024-03-06\nLi Qiang, Premier of the State Council, chaired a meeting in Beijing on "
+          "Tuesday to discuss scientific and technological innovation.\n\nLi said the country has made "
+          "steady progress in innovation.\n")
+XI_TITLES = ("General Secretary of the CPC Central Committee President of the State "
+             "Chairman of the Central Military Commission")
+
+
+@pytest.fixture(scope="module")
+def roles_site(tmp_path_factory):
+    """The seed with the roles corrected, and a second event: (project root, built site)."""
+    from helpers import make_project
+
+    root = make_project(tmp_path_factory.mktemp("roles") / "project",
+                        {OVERRIDE: ROLES, "content/sources/2024-03-05-innovation-meeting.txt": SECOND})
+    return root, build(load_config(root), search=False).output
 
 
 def facts_of(soup) -> dict[str, str]:
     return {dt.get_text(): dd.get_text(" ", strip=True)
             for dt, dd in zip(soup.select(".facts-table dt"), soup.select(".facts-table dd"))}
+
+
+def test_the_event_page_says_who_presided_gave_the_main_speech_attended_and_spoke(roles_site):
+    _, site = roles_site
+    soup = page(site, EVENT)
+    facts = facts_of(soup)
+    assert facts["Host"] == "Wang Huning Chairman of the CPPCC National Committee"
+    assert facts["Main speaker"] == f"Xi Jinping {XI_TITLES}"  # titles as the readout printed them
+    assert facts["Attendees"] == ("Li Qiang Member of the Standing Committee of the Political Bureau of the "
+                                  "CPC Central Committee Premier of the State Council")
+    speakers = [li.get_text(" ", strip=True) for li in soup.select(".facts-table dd.role-speaker li")]
+    assert speakers == [
+        'Cai Qi (printed " Cai Qiding ") Director of the General Office of the CPC Central Committee',
+        "Ding Xuexiang Vice Premier of the State Council"]
+    assert soup.select_one("dd.role-speaker .as-printed").get_text() == '(printed "Cai Qiding")'
+    assert [a["href"] for a in soup.select(".facts-table dd a[href*=people]")] == [
+        f"../../people/{p}/index.html" for p in ("wang-huning", "xi-jinping", "li-qiang", "cai-qi", "ding-xuexiang")]
+    note = soup.select_one(".corrected").get_text()
+    # Cai Qi was an attendee as the loader read it: naming him a speaker moved him.
+    assert note.startswith("Corrected by hand by an editor: host; main speaker; speakers; attendees.")
+    assert {s["data-pagefind-filter"] for s in soup.select(".search-filters [data-pagefind-filter^=person]")} == {
+        f"person:{n}" for n in ("Wang Huning", "Xi Jinping", "Li Qiang", "Cai Qi", "Ding Xuexiang")}
+    # The attendees section and the attendees topic page list the same people, by role.
+    section = [li.get_text(" ", strip=True)[-12:] for li in soup.select("#attendees .people li")]
+    assert [li.a.get_text() for li in soup.select("#attendees .people li")] == [
+        "Xi Jinping", "Li Qiang", "Cai Qi", "Ding Xuexiang"]
+    assert section[0].endswith("main speaker") and section[2].endswith("speaker")
+    topic = page(site, f"{EVENT}attendees/")
+    tagged = [(li.a.get_text(), li.select_one(".role").get_text() if li.select_one(".role") else None)
+              for li in topic.select(".people li")]
+    assert tagged == [("Wang Huning", "host"), ("Xi Jinping", "main speaker"), ("Li Qiang", None),
+                      ("Cai Qi", "speaker"), ("Ding Xuexiang", "speaker")]
+
+
+def test_every_link_of_the_roles_site_leads_somewhere(roles_site):
+    _, site = roles_site
+    assert check_links(site) > 100
+
+
+def test_an_event_shows_only_the_roles_it_has(roles_site, seed_site):
+    _, site = roles_site
+    assert list(facts_of(page(site, "events/2024-03-05-innovation-meeting/"))) == ["When", "Where", "Kind", "Host",
+                                                                                  "Published", "Source"]
+    seed = facts_of(page(seed_site, EVENT))
+    assert "Host" in seed and "Attendees" in seed
+    assert "Main speaker" not in seed and "Speakers" not in seed
+
+
+def test_json_ld_gives_each_role_a_schema_org_term(roles_site):
+    _, site = roles_site
+    data = json.loads(page(site, EVENT).find("script", type="application/ld+json").string)
+    assert data["organizer"]["name"] == "Wang Huning"
+    assert data["organizer"]["jobTitle"] == ["Chairman of the CPPCC National Committee"]
+    assert data["performer"]["@type"] == "Role" and data["performer"]["roleName"] == "main speaker"
+    assert data["performer"]["performer"]["name"] == "Xi Jinping"
+    assert [a["attendee"]["name"] for a in data["attendee"]] == ["Li Qiang"]
+    assert [(c["roleName"], c["contributor"]["name"]) for c in data["contributor"]] == [
+        ("speaker", "Cai Qi"), ("speaker", "Ding Xuexiang")]
+    assert data["contributor"][0]["contributor"]["alternateName"] == "Cai Qiding"
+    assert "alternateName" not in data["contributor"][1]["contributor"]
+    second = json.loads(page(site, "events/2024-03-05-innovation-meeting/")
+                        .find("script", type="application/ld+json").string)
+    assert "performer" not in second and "contributor" not in second and second["attendee"] == []
+
+
+def test_the_material_theme_shows_the_roles(roles_site):
+    pytest.importorskip("material")
+    root, _ = roles_site
+    site = build(load_config(root), root / "site-material", theme="material", search=False).output
+    soup = page(site, EVENT)
+    body = soup.select_one(".readout-page")
+    assert facts_of(body)["Main speaker"] == f"Xi Jinping {XI_TITLES}"
+    assert [li.a.get_text() for li in body.select(".facts-table dd.role-speaker li")] == ["Cai Qi", "Ding Xuexiang"]
 
 
 def event(**roles) -> Event:

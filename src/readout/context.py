@@ -39,12 +39,25 @@ class SiteInfo:
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person as named at one event: the titles are those printed there."""
+    """A person as named at one event: the titles are those printed there, and ``as_printed``
+    the name the text prints where it is not the person's name ("Cai Qiding" for Cai Qi)."""
 
     id: str
     name: str
     url: str
     titles: tuple[str, ...] = ()
+    as_printed: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """The people who had one role at an event. ``role`` is "host" (who presided),
+    "main_speaker" (who gave the main speech), "attendee" or "speaker" (who reported or
+    spoke); ``label`` names them ("Host", "Main speaker", "Attendees", "Speakers")."""
+
+    role: str
+    label: str
+    people: tuple[PersonRef, ...]
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,7 @@ class EventPage(Page):
     subject: str | None = None
     published: date | None = None
     attendees: tuple[PersonRef, ...] = ()
+    roles: tuple[RoleView, ...] = ()   # host, main speaker, attendees, speakers: those not empty
     lead: tuple[StatementView, ...] = ()
     sections: tuple[SectionView, ...] = ()
     source_url: str = ""
@@ -164,11 +178,12 @@ class EventPage(Page):
 @dataclass(frozen=True)
 class TopicPage(Page):
     """One section of one event (``events/<id>/<section>/``), with the event's other topics
-    before and after it."""
+    before and after it. The attendees topic has everyone at the event in ``roles``."""
 
     event: EventSummary | None = None
     section: SectionView | None = None
     attendees: tuple[PersonRef, ...] = ()
+    roles: tuple[RoleView, ...] = ()
     previous: Link | None = None
     next: Link | None = None
     template = "topic.html"
