@@ -3,7 +3,9 @@ spoke — as editors correct them in front matter, and as every page and data fi
 
 import json
 from datetime import date
+from importlib import resources
 
+import jsonschema
 import pytest
 
 from helpers import SEED_NAME, check_links, page
@@ -95,6 +97,26 @@ def test_an_event_shows_only_the_roles_it_has(roles_site, seed_site):
     assert "Main speaker" not in seed and "Speakers" not in seed
 
 
+def test_each_persons_page_lists_their_events_by_role(roles_site):
+    _, site = roles_site
+
+    def roles(person_id):
+        soup = page(site, f"people/{person_id}/")
+        return {h3.get_text(): [li.a.get_text()[:14] for li in h3.find_next_sibling("ul").select(":scope > li")]
+                for h3 in soup.select("#events-heading ~ h3")}
+
+    assert roles("wang-huning") == {"Presided": ["Symposium on f"]}
+    assert roles("xi-jinping") == {"Gave the main speech": ["Symposium on f"]}
+    assert roles("li-qiang") == {"Presided": ["Meeting on sci"], "Attended": ["Symposium on f"]}
+    assert roles("ding-xuexiang") == {"Spoke": ["Symposium on f"]}
+    cai = page(site, "people/cai-qi/")
+    assert list(roles("cai-qi")) == ["Spoke"]
+    spoke = cai.select_one("ul.role-speaker > li")
+    assert spoke.select_one(".as-printed").get_text() == 'Printed "Cai Qiding"'
+    assert [li.get_text() for li in spoke.select(".titles-list li")] == [
+        "Director of the General Office of the CPC Central Committee"]
+
+
 def test_json_ld_gives_each_role_a_schema_org_term(roles_site):
     _, site = roles_site
     data = json.loads(page(site, EVENT).find("script", type="application/ld+json").string)
@@ -112,6 +134,28 @@ def test_json_ld_gives_each_role_a_schema_org_term(roles_site):
     assert "performer" not in second and "contributor" not in second and second["attendee"] == []
 
 
+def test_the_data_files_carry_the_roles(roles_site):
+    _, site = roles_site
+    people = {p["id"]: p for p in json.loads((site / "data" / "people.json").read_text())}
+
+    def roles(person_id):
+        return [(a["event"][:10], a["role"]) for a in people[person_id]["appearances"]]
+
+    assert roles("wang-huning") == [("2023-11-30", "host")]
+    assert roles("xi-jinping") == [("2023-11-30", "main_speaker")]
+    assert roles("li-qiang") == [("2024-03-05", "host"), ("2023-11-30", "attendee")]
+    assert roles("cai-qi") == [("2023-11-30", "speaker")]
+    assert people["cai-qi"]["appearances"][0]["as_printed"] == "Cai Qiding"
+    assert "as_printed" not in people["ding-xuexiang"]["appearances"][0]
+    events = {e["id"]: e for e in json.loads((site / "data" / "events.json").read_text())}
+    schema = json.loads(resources.files("readout").joinpath("schema/event.schema.json").read_text())
+    seed = events[SEED_NAME]
+    jsonschema.validate(seed, schema, format_checker=jsonschema.FormatChecker())
+    assert seed["host"]["id"] == "wang-huning" and seed["main_speaker"]["id"] == "xi-jinping"
+    assert [p["id"] for p in seed["attendees"]] == ["li-qiang"]
+    assert [p.get("as_printed") for p in seed["speakers"]] == ["Cai Qiding", None]
+
+
 def test_the_material_theme_shows_the_roles(roles_site):
     pytest.importorskip("material")
     root, _ = roles_site
@@ -120,6 +164,8 @@ def test_the_material_theme_shows_the_roles(roles_site):
     body = soup.select_one(".readout-page")
     assert facts_of(body)["Main speaker"] == f"Xi Jinping {XI_TITLES}"
     assert [li.a.get_text() for li in body.select(".facts-table dd.role-speaker li")] == ["Cai Qi", "Ding Xuexiang"]
+    person = page(site, "people/xi-jinping/").select_one(".readout-page")
+    assert [h3.get_text() for h3 in person.select("#events-heading ~ h3")] == ["Gave the main speech"]
 
 
 def event(**roles) -> Event:

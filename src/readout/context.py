@@ -298,11 +298,23 @@ class NotFoundPage(Page):
 
 @dataclass(frozen=True)
 class Appearance:
-    """A person at one event: their role there and the titles printed beside their name."""
+    """A person at one event: their role there, the titles printed beside their name, and the
+    name printed where it is not theirs."""
 
     event: EventSummary
-    role: str                      # "host" or "attendee"
+    role: str                      # "host", "main_speaker", "attendee" or "speaker"
     titles: tuple[str, ...]
+    as_printed: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleAppearances:
+    """A person's events in one role, newest first; ``label`` says what they did there
+    ("Presided", "Gave the main speech", "Attended", "Spoke")."""
+
+    role: str
+    label: str
+    appearances: tuple[Appearance, ...]
 
 
 @dataclass(frozen=True)
@@ -322,8 +334,9 @@ class PositionView:
 
 @dataclass(frozen=True)
 class PersonPage(Page):
-    """One person: events with titles as printed there, the editor's positions and bio (HTML),
-    the other names readouts print, and statements attributed."""
+    """One person: events with titles as printed there (``appearances``, newest first, and
+    the same by role in ``by_role``: presided, main speech, attended, spoke), the editor's
+    positions and bio (HTML), the other names readouts print, and statements attributed."""
 
     name: str = ""
     organizations: tuple[Link, ...] = ()
@@ -331,6 +344,7 @@ class PersonPage(Page):
     positions: tuple[PositionView, ...] = ()
     bio: str = ""
     appearances: tuple[Appearance, ...] = ()
+    by_role: tuple[RoleAppearances, ...] = ()     # the roles they had, in that order; none empty
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
     searched = True

@@ -16,7 +16,7 @@ from .config import Config
 from .content import Content, project_lexicon
 from .context import (
     HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, OrganizationPage, Page,
-    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, RoleView, SearchPage,
+    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, RoleAppearances, RoleView, SearchPage,
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError, line_column
@@ -377,11 +377,15 @@ class SiteBuilder:
         """Who was at ``event`` — (id, name, appearance, bodies their titles name) — and what
         each speaker said there, as a group."""
         summary, views = self.summaries[event.id], self.views[event.id]
-        seen = []
-        for person in event.people():
-            role = "host" if event.host is person else "attendee"
-            bodies = [body for title in person.titles for body in self.lexicon.organizations_in(title)]
-            seen.append((person.id, person.name, Appearance(summary, role, tuple(person.titles)), bodies))
+        seen, named = [], set()
+        for role, people in roles_of(event):
+            for person in people:
+                if person.id in named:
+                    continue  # one appearance an event, in the first role that names them
+                named.add(person.id)
+                bodies = [body for title in person.titles for body in self.lexicon.organizations_in(title)]
+                appearance = Appearance(summary, role, tuple(person.titles), printed_name(person))
+                seen.append((person.id, person.name, appearance, bodies))
         by_speaker = defaultdict(list)
         for s in event.statements:
             if s.speaker:
@@ -400,6 +404,8 @@ class SiteBuilder:
             url=url, title=name,
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=(HOME, Link("people/", "People")), name=name, appearances=tuple(seen),
+            by_role=tuple(RoleAppearances(role, did, tuple(a for a in seen if a.role == role))
+                          for role, _, _, did in ROLES if any(a.role == role for a in seen)),
             statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
@@ -408,7 +414,8 @@ class SiteBuilder:
         data = {
             "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
             "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
-                             "role": a.role, "titles": list(a.titles)} for a in seen],
+                             "role": a.role, "titles": list(a.titles),
+                             **({"as_printed": a.as_printed} if a.as_printed else {})} for a in seen],
             "statements": [f"{g.event.id}#{s.id}" for g in said for s in g.statements],
         }
         return page, PersonSummary(person_id, name, url, latest, len(seen)), data
