@@ -2,11 +2,13 @@
 spoke — as editors correct them in front matter, and as every page and data file shows them."""
 
 import json
+import re
 from datetime import date
 from importlib import resources
 
 import jsonschema
 import pytest
+import yaml
 
 from helpers import SEED_NAME, check_links, page
 from readout.build import build
@@ -14,6 +16,7 @@ from readout.cli import main
 from readout.config import load_config
 from readout.content import apply_corrections
 from readout.model import Event, Person, Source
+from readout.scaffold import starter_event_file
 
 EVENT = f"events/{SEED_NAME}/"
 OVERRIDE = f"content/events/{SEED_NAME}.md"
@@ -246,3 +249,16 @@ attendees: {name: Li Qiang}
     assert (f"{OVERRIDE}:2:15: 'main_speaker' must be a person id or {{name: …, titles: […]}}, not a list"
             in err), err
     assert f"{OVERRIDE}:3:11: 'speakers' must be a list, not 'cai-qi'" in err, err
+
+
+def test_the_starter_file_gives_every_role():
+    made = event(host="wang-huning", main_speaker="xi-jinping", attendees=["li-qiang"], speakers=["cai-qi"])
+    made.speakers[0].as_printed = "Cai Qiding"
+    text = starter_event_file(made)
+    # Uncommented, the role lines are front matter holding exactly what the loader read.
+    fields = [line[2:] for line in text.splitlines()
+              if re.match(r"# (host|main_speaker|attendees|speakers):|#   - ", line)]
+    values = yaml.safe_load("\n".join(fields))
+    assert values["main_speaker"] == {"name": "Xi Jinping", "titles": ["Title of xi-jinping"]}
+    assert values["attendees"] == [{"name": "Li Qiang", "titles": ["Title of li-qiang"]}]
+    assert values["speakers"] == [{"name": "Cai Qi", "titles": ["Title of cai-qi"], "as_printed": "Cai Qiding"}]
