@@ -57,6 +57,9 @@ def test_every_edit_gives_the_site_a_fresh_build_gives(archive):
         ("an event file: a statement moved, commentary naming a person and a statement",
          lambda: (events.mkdir(exist_ok=True), (events / f"{SEED_NAME}.md").write_text(
              "---\nstatements:\n  s6: {section: problems}\n---\nSee [[Li Qiang]] and [this](statement:s2).\n"))),
+        ("main speaker set in front matter (an attendee moved; a speaker with a printed name)",
+         lambda: (events / f"{SEED_NAME}.md").write_text(
+             "---\nmain_speaker: li-qiang\nspeakers:\n  - {name: Cai Qi, as_printed: Cai Qiding}\n---\n")),
         ("a readout's lead changed (title, host, date and place on every list)",
          lambda: edit(sources[5], " in ", " in Hangzhou and ")),
         ("a person renamed by a people file",

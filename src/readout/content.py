@@ -401,21 +401,24 @@ class EventChecks:
         return {
             "title": text_value, "date": date_value, "time_of_day": one_of("morning", "afternoon", "evening", None),
             "kind": optional_text, "location": optional_text, "subject": optional_text,
-            "host": self.person_or_none, "attendees": self.people, "statements": self.statements,
+            "host": self.person_or_none, "main_speaker": self.person_or_none, "attendees": self.people,
+            "speakers": self.people, "statements": self.statements,
             "themes": self.theme_list, "extra": any_mapping,
         }
 
     def person(self, node, path, checked: Checked, key) -> Person | object:
-        """A person: an id the project knows, or ``{name, titles, id}``."""
+        """A person: an id the project knows, or ``{name, titles, as_printed, id}``; what is not
+        given (titles, the name as printed) is what the readout gives them at this event."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
             if node.value not in self.known_people:
                 checked.problem(node, path, f"unknown person '{node.value}'",
                                 did_you_mean(node.value, self.known_people) or
                                 "give {name: …, titles: […]} for someone the readouts do not name")
                 return INVALID
-            return Person(node.value, self.known_people[node.value], self.titles_of(node.value))
-        inner = check_node(node, path, {"name": text_value, "titles": text_list, "id": text_value},
-                           f"'{key}'", checked) if isinstance(node, yaml.MappingNode) else None
+            read = self.as_read(node.value)
+            return Person(node.value, self.known_people[node.value], list(read.titles), read.as_printed)
+        inner = check_node(node, path, {"name": text_value, "titles": text_list, "as_printed": optional_text,
+                                        "id": text_value}, f"'{key}'", checked) if isinstance(node, yaml.MappingNode) else None
         if inner is None:
             checked.problem(node, path, f"'{key}' must be a person id or {{name: …, titles: […]}}, not {kind_of(node)}",
                             "for example: {name: Li Qiang, titles: [Premier of the State Council]}")
@@ -431,8 +434,10 @@ class EventChecks:
         if why:
             checked.problem(node, path, f"person id {why}", "use lower-case letters, digits and hyphens")
             return INVALID
+        read = self.as_read(person_id)
         titles = inner.values.get("titles")
-        return Person(person_id, name, titles if titles is not None else self.titles_of(person_id))
+        return Person(person_id, name, titles if titles is not None else list(read.titles),
+                      inner.values.get("as_printed", read.as_printed))
 
     def id_for(self, name: str) -> str:
         for person in self.people_files.values():
@@ -440,11 +445,9 @@ class EventChecks:
                 return person.id
         return slugify(name)
 
-    def titles_of(self, person_id: str) -> list[str]:
-        for person in self.event.people():
-            if person.id == person_id:
-                return list(person.titles)
-        return []
+    def as_read(self, person_id: str) -> Person:
+        """The person as the readout names them at this event (no titles if it does not)."""
+        return next((p for p in self.event.people() if p.id == person_id), Person(person_id, ""))
 
     def person_or_none(self, node, path, checked, key):
         return None if is_null(node) else self.person(node, path, checked, key)
@@ -509,7 +512,9 @@ def bool_value(node, path, checked, key):
     return node.value.lower() == "true"
 
 
-FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", "host", "attendees")
+# The roles people have at an event, as Event fields: a person has one of them only.
+ROLES = ("host", "main_speaker", "attendees", "speakers")
+FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", *ROLES)
 
 
 def apply_corrections(event: Event, values: dict) -> None:
@@ -518,9 +523,9 @@ def apply_corrections(event: Event, values: dict) -> None:
         if key in values:
             setattr(event, key, values[key])
             event.corrected.append(key)
-    if "host" in values or "attendees" in values:
-        host = event.host.id if event.host else None
-        event.attendees = [p for p in event.attendees if p.id != host]
+    given = [role for role in ROLES if role in values]
+    if given:
+        event.corrected += [role for role in one_role_each(event, given) if role not in given]
     event.themes = list(values.get("themes", []))
     hidden = set()
     for statement in event.statements:
@@ -537,6 +542,26 @@ def apply_corrections(event: Event, values: dict) -> None:
             event.corrected.append(f"{statement.id}.hidden")
     event.statements = [s for s in event.statements if s.id not in hidden]
     event.paragraphs = paragraph_sections([Span(p.start, p.end) for p in event.paragraphs], event.statements)
+
+
+def one_role_each(event: Event, given: list[str]) -> list[str]:
+    """Leave each person in one role at ``event``, the first that names them: the roles an
+    editor gave (``given``) before the loader's, each in the order of ``ROLES`` — so naming
+    someone in a role moves them out of the others, and the host is never also an attendee.
+    Returns the roles that lost someone."""
+    seen, changed = set(), []
+    for role in given + [role for role in ROLES if role not in given]:
+        value = getattr(event, role)
+        people = value if isinstance(value, list) else [value] if value else []
+        kept = []
+        for person in people:
+            if person.id not in seen:
+                seen.add(person.id)
+                kept.append(person)
+        if len(kept) < len(people):
+            setattr(event, role, kept if isinstance(value, list) else None)
+            changed.append(role)
+    return changed
 
 
 def load_content(config: Config, cache=None, memo: dict | None = None) -> Content:

@@ -39,12 +39,25 @@ class SiteInfo:
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person as named at one event: the titles are those printed there."""
+    """A person as named at one event: the titles are those printed there, and ``as_printed``
+    the name the text prints where it is not the person's name ("Cai Qiding" for Cai Qi)."""
 
     id: str
     name: str
     url: str
     titles: tuple[str, ...] = ()
+    as_printed: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """The people who had one role at an event. ``role`` is "host" (who presided),
+    "main_speaker" (who gave the main speech), "attendee" or "speaker" (who reported or
+    spoke); ``label`` names them ("Host", "Main speaker", "Attendees", "Speakers")."""
+
+    role: str
+    label: str
+    people: tuple[PersonRef, ...]
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,7 @@ class EventPage(Page):
     subject: str | None = None
     published: date | None = None
     attendees: tuple[PersonRef, ...] = ()
+    roles: tuple[RoleView, ...] = ()   # host, main speaker, attendees, speakers: those not empty
     lead: tuple[StatementView, ...] = ()
     sections: tuple[SectionView, ...] = ()
     source_url: str = ""
@@ -164,11 +178,12 @@ class EventPage(Page):
 @dataclass(frozen=True)
 class TopicPage(Page):
     """One section of one event (``events/<id>/<section>/``), with the event's other topics
-    before and after it."""
+    before and after it. The attendees topic has everyone at the event in ``roles``."""
 
     event: EventSummary | None = None
     section: SectionView | None = None
     attendees: tuple[PersonRef, ...] = ()
+    roles: tuple[RoleView, ...] = ()
     previous: Link | None = None
     next: Link | None = None
     template = "topic.html"
@@ -283,11 +298,23 @@ class NotFoundPage(Page):
 
 @dataclass(frozen=True)
 class Appearance:
-    """A person at one event: their role there and the titles printed beside their name."""
+    """A person at one event: their role there, the titles printed beside their name, and the
+    name printed where it is not theirs."""
 
     event: EventSummary
-    role: str                      # "host" or "attendee"
+    role: str                      # "host", "main_speaker", "attendee" or "speaker"
     titles: tuple[str, ...]
+    as_printed: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleAppearances:
+    """A person's events in one role, newest first; ``label`` says what they did there
+    ("Presided", "Gave the main speech", "Attended", "Spoke")."""
+
+    role: str
+    label: str
+    appearances: tuple[Appearance, ...]
 
 
 @dataclass(frozen=True)
@@ -307,8 +334,9 @@ class PositionView:
 
 @dataclass(frozen=True)
 class PersonPage(Page):
-    """One person: events with titles as printed there, the editor's positions and bio (HTML),
-    the other names readouts print, and statements attributed."""
+    """One person: events with titles as printed there (``appearances``, newest first, and
+    the same by role in ``by_role``: presided, main speech, attended, spoke), the editor's
+    positions and bio (HTML), the other names readouts print, and statements attributed."""
 
     name: str = ""
     organizations: tuple[Link, ...] = ()
@@ -316,6 +344,7 @@ class PersonPage(Page):
     positions: tuple[PositionView, ...] = ()
     bio: str = ""
     appearances: tuple[Appearance, ...] = ()
+    by_role: tuple[RoleAppearances, ...] = ()     # the roles they had, in that order; none empty
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
     searched = True

@@ -18,7 +18,12 @@ def yaml_line(key: str, value) -> str:
 
 
 def person(p) -> dict:
-    return {"name": p.name, "titles": list(p.titles)}
+    return {"name": p.name, "titles": list(p.titles), **({"as_printed": p.as_printed} if p.as_printed else {})}
+
+
+def people_lines(key: str, people) -> list[str]:
+    """``key:`` and one commented ``- {name, titles}`` line per person (``[]`` for none)."""
+    return [f"# {key}:"] + ([f"#   - {yaml_line('x', person(p))[3:]}" for p in people] or ["#   []"])
 
 
 def starter_event_file(event: Event) -> str:
@@ -28,6 +33,8 @@ def starter_event_file(event: Event) -> str:
         f"# What the loader read from {event.source.path}.",
         "# To correct a field, remove the '# ' before it and change the value: the editor's",
         "# value always wins over the loader's, and the event page says what was corrected.",
+        "# A person has one role (host, main_speaker, attendees, speakers): naming them in one",
+        "# takes them out of the others.",
         f"# {yaml_line('title', event.title)}",
         f"# {yaml_line('date', event.date)}",
         f"# {yaml_line('time_of_day', event.time_of_day)}",
@@ -35,10 +42,9 @@ def starter_event_file(event: Event) -> str:
         f"# {yaml_line('location', event.location)}",
         f"# {yaml_line('subject', event.subject)}",
         f"# {yaml_line('host', person(event.host) if event.host else None)}",
-        "# attendees:",
-    ]
-    lines += [f"#   - {yaml_line('x', person(p))[3:]}" for p in event.attendees] or ["#   []"]
-    lines += [
+        f"# {yaml_line('main_speaker', person(event.main_speaker) if event.main_speaker else None)}",
+        *people_lines("attendees", event.attendees),
+        *people_lines("speakers", event.speakers),
         "# themes: []            # slugs of themes declared in site.yml, for the whole event",
         "# statements:           # by id: move one to another section, correct its speaker, or hide it",
         "#   s2: {section: problems}",

@@ -16,7 +16,7 @@ from .config import Config
 from .content import Content, project_lexicon
 from .context import (
     HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, OrganizationPage, Page,
-    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, SearchPage,
+    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, RoleAppearances, RoleView, SearchPage,
     Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError, line_column
@@ -37,6 +37,20 @@ class Site:
 
 
 HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists them all
+
+# The roles people have at an event, in the order pages list them: the role's name (as
+# Event.role_of and data/people.json give it), the Event field holding its people, how an event
+# page names those people, and how a person's page says what they did there.
+ROLES = (("host", "host", "Host", "Presided"),
+         ("main_speaker", "main_speaker", "Main speaker", "Gave the main speech"),
+         ("attendee", "attendees", "Attendees", "Attended"),
+         ("speaker", "speakers", "Speakers", "Spoke"))
+
+
+def roles_of(event: Event) -> list[tuple[str, list[Person]]]:
+    """Each role at ``event`` (see ``ROLES``) with the people in it, empty roles included."""
+    people = [(role, getattr(event, field)) for role, field, _, _ in ROLES]
+    return [(role, value if isinstance(value, list) else [value] if value else []) for role, value in people]
 
 
 def event_url(event: Event) -> str:
@@ -123,8 +137,20 @@ def check_all_links(content: Content, links: Links) -> None:
         raise ReadoutError.collect(problems)
 
 
+def printed_name(person: Person) -> str | None:
+    """The name the readout prints for ``person``, where it is not their name."""
+    return person.as_printed if person.as_printed and person.as_printed != person.name else None
+
+
 def person_ref(person: Person) -> PersonRef:
-    return PersonRef(person.id, person.name, person_url(person.id), tuple(person.titles))
+    return PersonRef(person.id, person.name, person_url(person.id), tuple(person.titles), printed_name(person))
+
+
+def role_views(event: Event) -> tuple[RoleView, ...]:
+    """Who had each role at ``event``, as pages list them; empty roles left out."""
+    labels = {role: label for role, _, label, _ in ROLES}
+    return tuple(RoleView(role, labels[role], tuple(person_ref(p) for p in people))
+                 for role, people in roles_of(event) if people)
 
 
 def readable_correction(entry: str) -> str:
@@ -268,19 +294,21 @@ class SiteBuilder:
         url = event_url(event)
         summary, views = self.summaries[event.id], self.views[event.id]
         attendees = tuple(person_ref(p) for p in event.attendees)
+        roles = role_views(event)
         by_section = defaultdict(list)
         for s in event.statements:
             by_section[s.section].append(views[s.id])
+        # The attendees topic lists everyone at the event: it is there when anyone but the host is.
         sections = [
             SectionView(topic, SECTION_TITLES[topic], f"{url}{topic}/", tuple(by_section[topic]))
             for topic in TOPICS
-            if by_section[topic] or (topic == "attendees" and attendees)
+            if by_section[topic] or (topic == "attendees" and any(r.role != "host" for r in roles))
         ]
         event_trail = (HOME, Link(url, event.title))
         note = self.content.commentary.get(event.id)
         pages: list[Page] = [EventPage(
             url=url, title=event.title, description=summary.summary[:200], breadcrumbs=(HOME,),
-            event=summary, subject=event.subject, published=event.source.published, attendees=attendees,
+            event=summary, subject=event.subject, published=event.source.published, attendees=attendees, roles=roles,
             lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
             commentary=to_html(note.body, self.links, url, event.id, heading_level=2,
@@ -298,6 +326,7 @@ class SiteBuilder:
                             + (section.statements[0].text[:160] if section.statements else ""),
                 breadcrumbs=event_trail, event=summary, section=section,
                 attendees=attendees if section.section == "attendees" else (),
+                roles=roles if section.section == "attendees" else (),
                 previous=Link(before.url, before.title) if before else None,
                 next=Link(after.url, after.title) if after else None,
             ))
@@ -310,9 +339,20 @@ class SiteBuilder:
         return pages
 
     def event_jsonld(self, event: Event) -> dict:
-        """schema.org Event: organizer, attendees as Person in a Role, location as Place."""
+        """schema.org Event with its people's roles and its Place. schema.org has no "presided"
+        or "spoke": the host is the ``organizer`` (who convened and chaired it); the main
+        speaker the ``performer`` ("a presenter…": whom the event was there to hear); those who
+        reported or spoke in turn are ``contributor``s ("a secondary contributor to the … Event"),
+        kept apart from the main speech; attendees are ``attendee``s. All but the host are in a
+        Role saying what they did (an attendee's roleName is their titles); a Person has the
+        titles printed beside the name as ``jobTitle``, a garbled printed name as ``alternateName``."""
         def person(p):
-            return {"@type": "Person", "name": p.name, "url": self.absolute(person_url(p.id))}
+            data = {"@type": "Person", "name": p.name, "url": self.absolute(person_url(p.id))}
+            if p.titles:
+                data["jobTitle"] = list(p.titles)
+            if printed_name(p):
+                data["alternateName"] = printed_name(p)
+            return data
 
         data = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
                 "url": self.absolute(event_url(event))}
@@ -324,19 +364,28 @@ class SiteBuilder:
             data["about"] = event.subject
         if event.host:
             data["organizer"] = person(event.host)
+        if event.main_speaker:
+            data["performer"] = {"@type": "Role", "roleName": "main speaker", "performer": person(event.main_speaker)}
         data["attendee"] = [{"@type": "Role", "roleName": "; ".join(p.titles) or "attendee", "attendee": person(p)}
                             for p in event.attendees]
+        if event.speakers:
+            data["contributor"] = [{"@type": "Role", "roleName": "speaker", "contributor": person(p)}
+                                   for p in event.speakers]
         return data
 
     def people_at(self, event: Event) -> tuple[list, list]:
         """Who was at ``event`` — (id, name, appearance, bodies their titles name) — and what
         each speaker said there, as a group."""
         summary, views = self.summaries[event.id], self.views[event.id]
-        seen = []
-        for person in event.people():
-            role = "host" if event.host is person else "attendee"
-            bodies = [body for title in person.titles for body in self.lexicon.organizations_in(title)]
-            seen.append((person.id, person.name, Appearance(summary, role, tuple(person.titles)), bodies))
+        seen, named = [], set()
+        for role, people in roles_of(event):
+            for person in people:
+                if person.id in named:
+                    continue  # one appearance an event, in the first role that names them
+                named.add(person.id)
+                bodies = [body for title in person.titles for body in self.lexicon.organizations_in(title)]
+                appearance = Appearance(summary, role, tuple(person.titles), printed_name(person))
+                seen.append((person.id, person.name, appearance, bodies))
         by_speaker = defaultdict(list)
         for s in event.statements:
             if s.speaker:
@@ -355,6 +404,8 @@ class SiteBuilder:
             url=url, title=name,
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=(HOME, Link("people/", "People")), name=name, appearances=tuple(seen),
+            by_role=tuple(RoleAppearances(role, did, tuple(a for a in seen if a.role == role))
+                          for role, _, _, did in ROLES if any(a.role == role for a in seen)),
             statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
@@ -363,7 +414,8 @@ class SiteBuilder:
         data = {
             "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
             "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
-                             "role": a.role, "titles": list(a.titles)} for a in seen],
+                             "role": a.role, "titles": list(a.titles),
+                             **({"as_printed": a.as_printed} if a.as_printed else {})} for a in seen],
             "statements": [f"{g.event.id}#{s.id}" for g in said for s in g.statements],
         }
         return page, PersonSummary(person_id, name, url, latest, len(seen)), data
