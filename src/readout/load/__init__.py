@@ -129,8 +129,10 @@ class Reader:
         if time_of_day is None and lead:
             time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
         kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
-        if lead and place is None:
-            place = self.story_place(lead) or self.caption_place(lead)
+        if kind is None:
+            kind = self.story_kind()
+        if place is None:
+            place = self.story_place() or (self.caption_place(lead) if lead else None)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -337,6 +339,19 @@ class Reader:
         leaders = {p.id for p in (host, main_speaker) if p}
         attendees = [p for p in attendees if p.id not in leaders]
         speakers = [p for p in speakers if p.id not in leaders]
+        if lead is None and host is None and main_speaker is None and self.story:
+            # No sentence says who held what: the person the story opens with, if anyone.
+            mention = parse_mention(self.text, self.paragraphs[self.story[0]], self.lexicon)
+            if mention:
+                person = self.person(mention)
+                if presides(self.text, person.name.split()[0], self.lexicon):
+                    host = person
+                    self.found["host"] = "the person the story opens with, who presided"
+                else:
+                    main_speaker = person
+                    self.found["main_speaker"] = "the person the story opens with; nobody is said to preside"
+                attendees = [p for p in attendees if p.id != person.id]
+                speakers = [p for p in speakers if p.id != person.id]
         if host is None and main_speaker is None and self.story:
             self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
         for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
@@ -465,7 +480,17 @@ class Reader:
         return lead.kind.split()[-1] in words and any(
             v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver"))
 
-    def story_place(self, lead: Lead) -> str | None:
+    def story_kind(self) -> str | None:
+        """Where no sentence says who held what, the first kind of event the story names ("…
+        told the symposium", "at a State Council meeting")."""
+        for i in self.story[:3]:
+            match = self.lexicon.event_kinds.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            if match:
+                self.found["kind"] = f"the first kind of event the story names, {match.group()!r}"
+                return re.sub(r"\s+", " ", match.group().lower())
+        return None
+
+    def story_place(self) -> str | None:
         """Where the lead names no place, the place the first paragraphs of the story give
         the event ("The symposium took place in Harbin", "an inspection tour of Gansu
         province"), else the story's dateline city."""
