@@ -1,5 +1,8 @@
 """The command line: exit codes, and errors printed as path:line:column with a hint."""
 
+import pytest
+
+from helpers import SEED_NAME
 from readout.cli import main
 
 
@@ -88,3 +91,28 @@ def test_a_reader_that_stops_reading_is_not_a_traceback(tmp_path):
     run = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
     assert run.stdout.startswith("{")
     assert "Traceback" not in run.stderr and "BrokenPipeError" not in run.stderr, run.stderr[-500:]
+
+
+CHECK_CASES = {
+    # An unknown key in an event file: build failed while check --strict passed.
+    "unknown front matter key": ({f"content/events/{SEED_NAME}.md": "---\ntitel: X\n---\n"},
+                                 f"content/events/{SEED_NAME}.md:2:1: unknown key 'titel'"),
+    "broken record link": ({"content/pages/about.md": "---\ntitle: About\n---\nSee [[Nobody Here]].\n"},
+                           "content/pages/about.md:4:5: broken link [[Nobody Here]]"),
+    "template syntax error": ({"templates/base.html": "{% if %}\n"}, "templates/base.html:1"),
+    "two pages at one URL": ({"content/pages/search.md": "---\ntitle: Mine\n---\nText.\n"},
+                             "content/pages/search.md: page 'search' would replace the site's own /search/ pages"),
+}
+
+
+@pytest.mark.parametrize("files,message", CHECK_CASES.values(), ids=CHECK_CASES.keys())
+def test_check_reports_everything_build_would(project, capsys, files, message):
+    """`readout check` is a build that writes nothing: whatever fails the build fails check,
+    at the same place, and check leaves no site behind."""
+    root = project(files=files)
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    build_err = capsys.readouterr().err
+    assert message in build_err
+    assert main(["-C", str(root), "check"]) == 1
+    assert message in capsys.readouterr().err
+    assert not (root / "site").exists()

@@ -154,16 +154,21 @@ class Progress:
 
 
 def run_check(args) -> int:
+    """Everything ``readout build`` checks, nothing it writes: the whole build runs into a
+    throwaway folder (search index aside), so every error a build would report — front matter,
+    links, two pages at one URL, templates, the Material shell — is reported here too."""
+    import tempfile
+
+    from .build import build
     from .config import load_config
-    from .content import collect_warnings, load_events
 
     config = load_config(Path(args.project).resolve())
-    events = load_events(config)
-    warnings = collect_warnings(events)
-    for warning in warnings:
+    with tempfile.TemporaryDirectory(prefix="readout-check-") as folder:
+        report = build(config, Path(folder) / "site", search=False)
+    for warning in report.warnings:
         print(warning.format())
-    print(f"Checked {len(events)} readouts: {len(warnings)} warnings")
-    return 1 if args.strict and warnings else 0
+    print(f"Checked {report.pages} pages: {len(report.warnings)} warnings")
+    return 1 if args.strict and report.warnings else 0
 
 
 def run_serve(args) -> int:
