@@ -18,8 +18,16 @@ def main(rounds: int = 50) -> None:
 
     default_lexicon().compile_all()
     setup = time.perf_counter() - started
-    paths = sorted((ROOT / "content" / "sources").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "readouts").glob("*.txt"))
-    texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+    ours = sorted((ROOT / "content" / "sources").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "readouts").glob("*.txt"))
+    real = sorted((ROOT / ".corpus").glob("*.txt"))  # the real readouts, where retrieved (bench/realworld)
+    for title, paths in (("our readouts and fixtures", ours), ("real readouts (.corpus/)", real)):
+        if paths:
+            measure(title, [(p.name, p.read_bytes().decode("utf-8-sig")) for p in paths], rounds, setup)
+
+
+def measure(title: str, texts: list, rounds: int, setup: float) -> None:
+    from readout.load import parse_source
+
     times = []
     for _ in range(rounds):
         for name, text in texts:
@@ -28,7 +36,7 @@ def main(rounds: int = 50) -> None:
             times.append(time.perf_counter() - t0)
     times.sort()
     ms = [t * 1000 for t in times]
-    print(f"readouts: {len(texts)} ({sum(len(t) for _, t in texts) // len(texts)} characters on average), rounds: {rounds}")
+    print(f"{title}: {len(texts)} ({sum(len(t) for _, t in texts) // len(texts)} characters on average), rounds: {rounds}")
     print(f"import + lexicon compile: {setup * 1000:.1f} ms (once per process)")
     print(f"parse per readout: mean {statistics.mean(ms):.2f} ms, median {statistics.median(ms):.2f} ms, "
           f"p95 {ms[int(len(ms) * 0.95)]:.2f} ms, max {ms[-1]:.2f} ms")

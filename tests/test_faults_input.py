@@ -257,7 +257,7 @@ def test_hidden_files_are_no_content(project, capsys):
     (root / "templates" / ".#base.html").symlink_to("editor@host.1234:1700000000")
     assert main(["-C", str(root), "build", "--no-search"]) == 0
     assert main(["-C", str(root), "check"]) == 0
-    assert "Checked 1 readouts" in capsys.readouterr().out
+    assert "Checked 1 readouts and" in capsys.readouterr().out
     assert sorted(p.name for p in (root / "site" / "events").iterdir() if p.is_dir()) == [SEED_NAME]
     session = Session()  # what `readout serve` keeps between builds
     preview = Preview(lambda: build(load_config(root), search=False, session=session))

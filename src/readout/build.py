@@ -36,6 +36,7 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     rendered: int = 0    # pages rendered; the others were unchanged and taken from the last site
+    readouts: int = 0    # events read
 
     @property
     def entry(self) -> Path:
@@ -126,6 +127,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         session.cache = session.cache or ParseCache(config.root)
         content = load_content(config, session.cache, session.content if keeping else None)
         report.warnings = collect_warnings(content.events)
+        report.readouts = len(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
         mark = stage("load", mark)

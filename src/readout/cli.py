@@ -167,7 +167,7 @@ def run_check(args) -> int:
         report = build(config, Path(folder) / "site", search=False)
     for warning in report.warnings:
         print(warning.format())
-    print(f"Checked {report.pages} pages: {len(report.warnings)} warnings")
+    print(f"Checked {report.readouts} readouts and {report.pages} pages: {len(report.warnings)} warnings")
     return 1 if args.strict and report.warnings else 0
 
 

@@ -116,9 +116,15 @@ TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time
 CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b", re.I)
 
 
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+DIGIT = re.compile(r"\d")
+
+
 def full_dates(text: str, start: int, end: int) -> list[tuple[date, int, int]]:
     """Every date with its year between ``start`` and ``end``: "2024-04-24", "2020/05/15",
     "April 28, 2023", "Mar 27,2013", "21 March 2024"."""
+    if not YEAR_LIKE.search(text, start, end):  # most paragraphs name no year: skip the rest
+        return []
     found = []
     for match in ISO_DATE.finditer(text, start, end):
         value = safe_date(int(match.group("year")), int(match.group("m")), int(match.group("day")))
@@ -232,7 +238,10 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
 def find_event_date(text: str, start: int, end: int, reference: "date | Anchor | None") -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
     best = None
+    digits = DIGIT.search(text, start, end) is not None
     for rule, pattern in PATTERNS:
+        if not digits and rule != "weekday":  # every other rule needs a number
+            continue
         for match in pattern.finditer(text, start, end):
             value = resolve(match, rule, reference)
             if value is None:

@@ -194,6 +194,17 @@ class Lexicon:
         return phrase_pattern(self.data["attendance"]["after"])
 
     @cached_property
+    def role_words(self) -> dict[str, tuple[str, ...]]:
+        """For attendance and speaking, the longest word of each of their phrases, lower-case:
+        a sentence holding none of them holds no phrase of the role, and the long alternations
+        are spared (a substring test is many times faster than a regex of forty words)."""
+        words = {}
+        for role in ("attendance", "speaking"):
+            words[role] = tuple(sorted({max(TOKEN.findall(p), key=len).lower() for side in self.data[role].values()
+                                        for p in side if TOKEN.findall(p)}))
+        return words
+
+    @cached_property
     def speaking_before(self) -> re.Pattern:
         return phrase_pattern(self.data["speaking"]["before"])
 
