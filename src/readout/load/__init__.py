@@ -174,7 +174,8 @@ class Reader:
         # stamp is a finished sentence of some length too, but page furniture.
         return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
                 and not dates.CAPTION.search(self.text, span.start, span.end)
-                and not dates.full_dates(self.text, span.start, span.end))
+                and not dates.full_dates(self.text, span.start, span.end)
+                and not CAPTION_VERB.match(self.text, span.start, span.end))
 
     def story_dateline(self) -> dates.Dateline | None:
         """The dateline at the start of the first paragraph of the story, if any."""
@@ -510,8 +511,11 @@ class Reader:
     def caption_place(self, lead: Lead) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
-        for span in self.paragraphs:
-            if dates.CAPTION.search(self.text, span.start, span.end) and self.shows_event(lead, span.start, span.end):
+        story = set(self.story)
+        for i, span in enumerate(self.paragraphs):
+            caption = dates.CAPTION.search(self.text, span.start, span.end) or (
+                i not in story and CAPTION_VERB.match(self.text, span.start, span.end))
+            if caption and self.shows_event(lead, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)
                 if match:
                     self.found["location"] = "a photo caption showing the event"
@@ -558,6 +562,10 @@ SPEECH = re.compile(r"\b(?:delivered|delivers|made|makes|gave|gives|pronounced)\
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
 TOUR_OF = re.compile(r"of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+# A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
+# the session"): before the story, such a paragraph describes a picture.
+CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|inspects|visits|talks\s+with|"
+                          r"learns\s+about|meets|speaks|addresses|hosts|waves|shakes\s+hands)\b")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 
 
