@@ -263,10 +263,8 @@ class Reader:
                         if main_speaker:
                             self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
                         forced[span.start] = ("lead", "says who presided")
-                    elif person.id not in seen:
-                        seen.add(person.id)
-                        attendees.append(person)
-                        forced[span.start] = ("attendees", "names who presided")
+                    # Another presider ("… decisions made at the meeting chaired by Xi") is of
+                    # another meeting, or of a part of this one: not named as attending.
                     # "… was presided over by Li Keqiang, and attended by A, B and C": the same
                     # sentence may name the attendees too.
                     for role, group in (("attendance", attendees), ("speaking", speakers)):
@@ -303,6 +301,16 @@ class Reader:
                     for person in named_last:
                         person.titles.append(title)
                     named_last = []
+        # A sub-headline may be the one place that names who attended ("Wang Huning and Han
+        # Zheng attended"); a caption, which may show another event, is not read for that.
+        for i in sorted(set(range(len(self.paragraphs))) - set(self.story)):
+            span = self.paragraphs[i]
+            if is_heading(self.quote(span)) and not dates.full_dates(self.text, span.start, span.end):
+                for mention in attendance_mentions(self.text, span, self.lexicon):
+                    person = self.person(mention)
+                    if person.id not in seen:
+                        seen.add(person.id)
+                        attendees.append(person)
         if host is None:
             # A headline or caption may be the one place that says who presided ("Xi delivered
             # an important speech, which was presided over by Li Qiang").
