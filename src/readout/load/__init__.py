@@ -273,6 +273,8 @@ class Reader:
                             if other.id not in seen:
                                 seen.add(other.id)
                                 group.append(other)
+                                self.found.setdefault(role.replace("attendance", "attendees").replace(
+                                    "speaking", "speakers"), "names in the sentence saying who presided")
                     continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
                 spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
@@ -311,6 +313,7 @@ class Reader:
                     if person.id not in seen:
                         seen.add(person.id)
                         attendees.append(person)
+                        self.found.setdefault("attendees", "names in a sub-headline saying who attended")
         if host is None:
             # A headline or caption may be the one place that says who presided ("Xi delivered
             # an important speech, which was presided over by Li Qiang").
