@@ -156,7 +156,8 @@ class Reader:
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
-            if self.lexicon.noise.fullmatch(body) or (i < len(self.paragraphs) - 1 and is_heading(body)):
+            following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
+            if self.lexicon.noise.fullmatch(body) or (following is not None and is_heading(body, following)):
                 noise.add(i)
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
@@ -577,14 +578,20 @@ TOUR_OF = re.compile(r"of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:
 # the session"): before the story, such a paragraph describes a picture.
 CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|inspects|visits|talks\s+with|"
                           r"learns\s+about|meets|speaks|addresses|hosts|waves|shakes\s+hands)\b")
+BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
+                        r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 
 
-def is_heading(body: str) -> bool:
+def is_heading(body: str, following: str | None = None) -> bool:
     """A headline, a sub-heading or a menu line: a few words that end no sentence ("Xi chairs
     symposium on …", "WHY THE DELTA", "Share - WeChat"). The last paragraph of a page is never
-    one: a page cut off mid-sentence ends like that."""
-    return len(body.split()) <= 30 and HEADING_END.search(body) is None
+    one (a page cut off mid-sentence ends like that), nor is a sentence a page broke in two: it
+    stops on a little word ("… and made an") or the next paragraph goes on in lower case."""
+    if len(body.split()) > 30 or HEADING_END.search(body) is not None:
+        return False
+    broken = BROKEN_END.search(body) or (following is not None and following.lstrip()[:1].islower())
+    return not broken
 
 
 def describe_anchor(anchor) -> str:
