@@ -236,7 +236,7 @@ def main_real(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="loader_accuracy.py --real")
     parser.add_argument("--real", type=Path, required=True, metavar="TEXTS", help="folder of NAME.txt")
     parser.add_argument("--gold", type=Path, default=ROOT / "bench" / "realworld", help="folder of NAME.yml")
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--split", default="dev", help="dev, holdout, fresh (a set measured once, at the end) or all")
     parser.add_argument("--only", help="NAME,NAME")
     parser.add_argument("-v", action="store_true", help="say what each readout got wrong")
     parser.add_argument("--check", action="store_true", help="only check that every text lines up with its annotation")
