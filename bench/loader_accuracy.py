@@ -173,7 +173,7 @@ def measure_real(texts: Path, gold_dir: Path, split: str, only: set[str] | None 
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
         name = gold_path.stem
         text_path = texts / f"{name}.txt"
-        if (split != "all" and gold.get("split", "dev") != split) or not text_path.exists() or (only and name not in only):
+        if (split != "all" and gold.get("split", "unsplit") != split) or not text_path.exists() or (only and name not in only):
             continue
         try:
             text = decode_source(text_path.read_bytes(), text_path.name)

@@ -21,7 +21,7 @@ from .attendance import aside_titles, attendance_mentions, presider, presides, s
 from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
 from .lead import PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
-from .people import Mention, mention_titles, parse_mention, slugify
+from .people import Mention, is_name, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
@@ -212,21 +212,39 @@ class Reader:
         return None, None
 
     def earlier_full_name(self, lead: Span, verb_start: int, paragraph: int) -> Mention | None:
-        """Where the lead names its host by surname alone ("Xi made the remarks …"), the mention
-        of the full name earlier in the story ("President Xi Jinping has urged …")."""
-        surname = re.search(r"\b([A-Z][a-z]+)\b", self.text[lead.start:verb_start])
-        if not surname or surname.group(1) in self.lexicon.not_names:
+        """Where the lead names its host by surname alone ("Xi made the remarks …", "… a
+        meeting chaired by Li"), the full name the page prints for that surname: the story's
+        last mention before the lead, else the first anywhere on the page (a headline or a
+        caption: "Chinese President Xi Jinping …")."""
+        passive = re.match(r"[^.]*?\b(?:chaired|presided\s+over|hosted|convened)\s+by\s+(?:[A-Z]\w+\s+){0,2}?([A-Z][a-z]+)\b",
+                           self.text[verb_start:lead.end])
+        own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
+        first = re.search(r"\b([A-Z][a-z]+)\b", self.text[own.end if own else lead.start:verb_start])
+        if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
+            named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
+            if named:
+                return named
+        surname = passive.group(1) if passive else first.group(1) if first else None
+        if surname is None or surname in self.lexicon.not_names or not self.lexicon.is_pinyin(surname, 2):
             return None
-        for i in self.story:
+        for i in self.story:  # the story's own mention, with the titles printed beside it
             if i > paragraph:
                 break
             for span in self.sentences[i]:
                 if span.start >= lead.start:
-                    return None
+                    break
                 mention = parse_mention(self.text, span, self.lexicon)
-                if mention and self.quote(mention.name).split()[0] == surname.group(1):
+                if mention and self.quote(mention.name).split()[0] == surname:
                     return mention
-        return None
+        found = []
+        for match in re.finditer(rf"\b{re.escape(surname)}[ \t]+[A-Z][a-z]+(?:-[a-z]+)?\b", self.text):
+            name = Span(match.start(), match.end())
+            if is_name(self.text, name, self.lexicon):
+                found.append(name)
+        if not found:
+            return None
+        before = [n for n in found if n.start < lead.start]
+        return Mention(before[-1] if before else found[0])
 
     def person(self, mention: Mention) -> Person:
         name = self.quote(mention.name)
@@ -346,7 +364,10 @@ class Reader:
                 self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
         if main_speaker is None:
             giver = self.speech_giver()
-            if giver and (host is None or giver.id != host.id):
+            if giver and host is None and presides(self.text, giver.name.split()[0], self.lexicon):
+                host = giver  # "chairs a symposium … and delivered an important speech"
+                self.found["host"] = "who delivered the speech, and presided"
+            elif giver and (host is None or giver.id != host.id):
                 main_speaker = giver
                 self.found["main_speaker"] = "who delivered the speech or report the page names"
         leaders = {p.id for p in (host, main_speaker) if p}

@@ -11,7 +11,7 @@ from .lexicon import Lexicon
 from .segment import Span, trimmed
 
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
-NAME = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}")
+NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
 TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
