@@ -9,6 +9,9 @@ from .lexicon import TOKEN, Lexicon
 from .segment import Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
+CALL = re.compile(r"\b(?:called\s+for|calls\s+for|called\s+on|urged|urging|the\s+need\s+to|(?:the\s+)?imperative\s+to|"
+                  r"efforts\s+to|it\s+is\s+(?:important|necessary|imperative)\s+to|"
+                  r"(?:should|must)(?!\s+(?:see|be\s+(?:soberly\s+)?aware|recogni[sz]e|realize|note)))\b", re.IGNORECASE)
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
@@ -77,6 +80,13 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             pieces.append(Piece(index, span, section, reason))
             continue
         section, cue, score = cue_section(text[span.start:span.end], lexicon)
+        if section in ("progress", "problems"):
+            # "Xi called for summarizing the achievements …": a call that comes before the
+            # achievements it names sets a task.
+            call = CALL.search(text, span.start, span.end)
+            told = text.lower().find(cue, span.start, span.end) if cue else -1
+            if call and told != -1 and call.start() < told:
+                section, cue = "priorities", call.group().lower()
         if section == "attendees":
             pieces.append(Piece(index, span, section, f"cue {cue!r}"))
         elif closing:
