@@ -373,19 +373,23 @@ class Reader:
         leaders = {p.id for p in (host, main_speaker) if p}
         attendees = [p for p in attendees if p.id not in leaders]
         speakers = [p for p in speakers if p.id not in leaders]
-        if lead is None and host is None and main_speaker is None and self.story:
-            # No sentence says who held what: the person the story opens with, if anyone.
-            mention = parse_mention(self.text, self.paragraphs[self.story[0]], self.lexicon)
-            if mention:
-                person = self.person(mention)
-                if presides(self.text, person.name.split()[0], self.lexicon):
+        if main_speaker is None and self.story and (lead is None or subject is None):
+            # No sentence names who held what ("… the State Council held a conference, at which
+            # Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
+            # else the story, opens with — the host if said to preside, else the main speaker
+            # when they speak.
+            where = lead.sentence if lead else self.paragraphs[self.story[0]]
+            mention = parse_mention(self.text, where, self.lexicon)
+            person = self.person(mention) if mention else None
+            if person and (host is None or person.id != host.id):
+                if host is None and presides(self.text, person.name.split()[0], self.lexicon):
                     host = person
                     self.found["host"] = "the person the story opens with, who presided"
-                else:
+                elif host is None or self.lexicon.speech_verbs.search(self.text, where.start, where.end):
                     main_speaker = person
-                    self.found["main_speaker"] = "the person the story opens with; nobody is said to preside"
-                attendees = [p for p in attendees if p.id != person.id]
-                speakers = [p for p in speakers if p.id != person.id]
+                    self.found["main_speaker"] = "the person the story opens with, who spoke"
+                attendees = [p for p in attendees if p.id not in {x.id for x in (host, main_speaker) if x}]
+                speakers = [p for p in speakers if p.id not in {x.id for x in (host, main_speaker) if x}]
         if host is None and main_speaker is None and self.story:
             self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
         for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
