@@ -126,9 +126,21 @@ class Lexicon:
     def known_names(self) -> frozenset[str]:
         return frozenset(self.data["known_names"])
 
+    @cached_property
+    def pinyin_memo(self) -> dict:
+        return {}
+
     def is_pinyin(self, word: str, most: int = 3) -> bool:
         """Whether ``word`` is one to ``most`` pinyin syllables ("Jinping", "Ouyang"; "Xi-an"
-        counts its parts): names readouts print are, page furniture mostly is not."""
+        counts its parts): names readouts print are, page furniture mostly is not.
+        Remembered: the same few names recur in every readout."""
+        key = (word, most)
+        known = self.pinyin_memo.get(key)
+        if known is None:
+            known = self.pinyin_memo[key] = self.segments_into_pinyin(word, most)
+        return known
+
+    def segments_into_pinyin(self, word: str, most: int) -> bool:
         letters = word.lower().replace("ü", "v").replace("-", "").replace("'", "").replace("’", "")
         ends = {0: 0}  # position -> fewest syllables to reach it
         for i in range(len(letters)):
