@@ -37,6 +37,7 @@ class BuildReport:
     warnings: list[Diagnostic] = field(default_factory=list)
     rendered: int = 0    # pages rendered; the others were unchanged and taken from the last site
     readouts: int = 0    # events read
+    output_warnings: list[Diagnostic] = field(default_factory=list)  # what the writer refused beside the site
 
     @property
     def entry(self) -> Path:
@@ -121,6 +122,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
     # so the result never depends on what else was in it.
     with OutputDir(target, config.root, [config.content_dir, config.templates_dir],
                    in_place=keeping and session.build is not None and not material) as out:
+        report.output_warnings = out.warnings
         trusted = out.in_place and out.previous_build == session.build
         out.in_place = trusted
         mark = time.perf_counter()

@@ -119,7 +119,7 @@ def run_build(args) -> int:
     config = load_config(Path(args.project).resolve())
     report = build(config, args.output, strict=args.strict, search=not args.no_search, theme=args.theme,
                    progress=Progress())
-    for warning in report.warnings:
+    for warning in report.output_warnings + report.warnings:
         print(warning.format(), file=sys.stderr)
     print(f"Built {report.pages} pages ({report.rendered} rendered, the rest unchanged) in {report.seconds:.2f} s")
     print(f"Open {report.entry.as_uri()}")

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import Location, ReadoutError
+from .errors import Diagnostic, Location, ReadoutError, line_column
 
 MARKER = ".readout-site"
 MANIFEST = ".readout-manifest.json"   # page file → the key of what it was rendered from
@@ -63,7 +63,9 @@ class OutputDir:
             raise ReadoutError(f"cannot create the output folder's parent: {error.strerror}",
                                Location(str(self.target.parent)), "choose an output folder you can write to") from None
         self.lock = take_lock(self.target)
-        finish_interrupted_commits(self.target)
+        # Journals that cannot be trusted are discarded, with a warning each; the last site
+        # is then not trusted either (it may be half updated), so this build writes it whole.
+        self.warnings: list[Diagnostic] = finish_interrupted_commits(self.target, root)
         restore_interrupted_swap(self.target)
         remove_stale_staging(self.target)
         try:
@@ -75,7 +77,7 @@ class OutputDir:
                                "choose an output folder you can write to; the last good site was kept") from None
         self.written: set[str] = set()
         self.manifest: dict[str, str] = {}
-        stored = read_manifest(self.target)
+        stored = {} if self.warnings else read_manifest(self.target)
         self.previous: dict[str, str] = stored.get("pages", {})
         self.previous_build: str | None = stored.get("build")
         # Every file and folder of the last site: its pages, and the other files it lists.
@@ -273,9 +275,13 @@ class OutputDir:
         gone = sorted(set(self.previous_files or ()) - written)
         (self.staging / flat_name(MANIFEST)).write_text(manifest, encoding="utf-8")
         moved.append([flat_name(MANIFEST), MANIFEST])
-        journal = {"moved": moved, "trees": trees, "gone": gone}
-        (self.staging / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+        # "from" and "to" name the site before and after: a journal is finished only on the
+        # site it was written for. It appears whole (renamed in) or not at all.
+        journal = {"moved": moved, "trees": trees, "gone": gone, "from": self.previous_build, "to": self.build_id}
+        (self.staging / f"{JOURNAL}.part").write_text(json.dumps(journal), encoding="utf-8")
+        os.replace(self.staging / f"{JOURNAL}.part", self.staging / JOURNAL)
         apply_journal(self.staging, self.target, journal)
+        (self.staging / JOURNAL).unlink()
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
@@ -317,17 +323,97 @@ def apply_journal(staging: Path, target: Path, journal: dict) -> None:
             parent = parent.parent
 
 
-def finish_interrupted_commits(target: Path) -> None:
+def finish_interrupted_commits(target: Path, root: Path) -> list[Diagnostic]:
     """In-place commits that were cut short (the process was killed) are finished, so the
-    site is the new one whole."""
+    site is the new one whole. A journal that is damaged, was not written for this site, or
+    names anything outside it (absolute, "..", a symbolic link leading out, a staged file
+    under another name) is not followed at all: returns a warning for each one discarded."""
+    warnings = []
     for staging in sorted(target.parent.glob(f".{target.name}-build-*")):
         journal = staging / JOURNAL
-        if journal.is_file() and target.is_dir():
-            try:
-                entries = json.loads(journal.read_text(encoding="utf-8"))
-            except ValueError:
-                continue  # the journal itself was cut short: nothing had been moved yet
+        if staging.is_symlink() or not staging.is_dir() or not (journal.exists() or journal.is_symlink()):
+            continue
+        text = ""
+        try:
+            if journal.is_symlink() or not journal.is_file():
+                raise JournalError("it is not a file")
+            text = journal.read_text(encoding="utf-8")
+            entries = read_journal(text, staging, target)
+        except (JournalError, OSError, ValueError) as error:
+            offset = error.offset if isinstance(error, JournalError) else 0
+            line, column = line_column(text, offset)
+            where = journal.relative_to(root) if journal.is_relative_to(root) else journal
+            message = error.message if isinstance(error, JournalError) else f"it cannot be read: {error}"
+            warnings.append(Diagnostic(
+                Location(where.as_posix(), line, column),
+                f"warning: discarded the journal of an interrupted update of {target.name}/: {message}",
+                "readout writes this file while the preview updates the site in place; nothing it named "
+                "was touched, and this build writes the whole site afresh"))
+            continue
+        if target.is_dir():
             apply_journal(staging, target, entries)
+        journal.unlink()
+    return warnings
+
+
+class JournalError(ValueError):
+    """Why a commit journal is not followed, and where in its text (a character offset)."""
+
+    def __init__(self, message: str, offset: int = 0):
+        super().__init__(message)
+        self.message, self.offset = message, max(offset, 0)
+
+
+def read_journal(text: str, staging: Path, target: Path) -> dict:
+    """The journal ``text`` of an in-place commit from ``staging`` into ``target``, checked
+    whole before any step of it is taken: JournalError if anything is wrong."""
+    try:
+        journal = json.loads(text)
+    except ValueError as error:
+        raise JournalError(f"it is not JSON ({error.msg})", getattr(error, "pos", 0)) from None
+    keys = {"moved", "trees", "gone", "from", "to"}
+    if not isinstance(journal, dict):
+        raise JournalError(f"it must be an object with the keys {', '.join(sorted(keys))}")
+    root = os.path.realpath(target)
+
+    def refuse(entry, message: str):
+        return JournalError(message, text.find(json.dumps(entry)))  # found only when it fails
+
+    def site_path(entry, folder: bool = False) -> str:
+        """``entry`` if it is a path inside the site that leads nowhere else."""
+        if not isinstance(entry, str):
+            raise refuse(entry, f"{json.dumps(entry)} is not a path")
+        relative = entry[:-1] if folder and entry.endswith("/") else entry
+        reason = ("it is absolute" if relative.startswith("/") else "it holds '..'" if ".." in relative.split("/")
+                  else "it holds a backslash" if "\\" in relative else None)
+        if reason or not relative:
+            raise refuse(entry, f"{entry!r} leaves the output folder ({reason or 'it is empty'})")
+        if not Path(os.path.realpath(target / relative)).is_relative_to(root):
+            raise refuse(entry, f"{entry!r} leaves the output folder (through a symbolic link)")
+        return checked(relative)
+
+    for key in ("moved", "trees", "gone"):
+        if not isinstance(journal.get(key, []), list):
+            raise JournalError(f"{key!r} must be a list", text.find(f'"{key}"'))
+    for entry in journal.get("moved", []):
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+            raise refuse(entry, f"a moved file must be [staged name, site path], not {json.dumps(entry)}")
+        name, relative = entry[0], site_path(entry[1])
+        if name != flat_name(relative) or (staging / name).is_symlink():
+            raise refuse(entry, f"the staged file {name!r} is not the one readout writes for {relative!r}")
+    for tree in journal.get("trees", []):
+        site_path(tree)
+        if (staging / tree).is_symlink():
+            raise refuse(tree, f"the staged folder {tree!r} is a symbolic link")
+    for entry in journal.get("gone", []):
+        site_path(entry, folder=True)
+    # Only then the rest, so that a path leading out is what the warning names.
+    if set(journal) != keys or not all(isinstance(journal[key], str) for key in ("from", "to")):
+        raise JournalError(f"it must be an object with the keys {', '.join(sorted(keys))}")
+    if read_manifest(target).get("build") not in (journal["from"], journal["to"]):
+        raise JournalError("it was not written for this site (its build is neither the one it "
+                           "started from nor the one it leads to)", text.find('"from"'))
+    return journal
 
 
 def memory_folder() -> str | None:
