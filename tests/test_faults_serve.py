@@ -5,6 +5,13 @@ build gives."""
 
 import hashlib
 import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +127,89 @@ def test_a_journal_that_cannot_be_trusted_is_discarded(planted, capsys, name, fi
     assert message.replace("{root}", str(planted.root)) in err, err
     assert "hint: readout writes this file while the preview updates the site in place; nothing it named " \
            "was touched, and this build writes the whole site afresh" in err
+
+
+KILLER = Path(__file__).parent / "killed_preview.py"
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def wait_until(predicate, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def kill_moments(steps: list[str]) -> list[int]:
+    """The steps to kill the preview at: every step but in long runs of one kind (the files
+    of a build, the moves of a commit), where one in eight; always the first and last three of
+    each build, and every step on the lock, the marker, the manifest, the journal, a rename
+    or a removal."""
+    starts = [i - 1 for i, step in enumerate(steps, 1) if step.endswith(".lock")]  # after making the parent
+    ends = [start - 1 for start in starts[1:]] + [len(steps)]
+    edges = {i + d for i in starts for d in range(3)} | {i - d for i in ends for d in range(3)}
+    special = (".lock", ".readout-site", ".readout-manifest", ".readout-commit", "rename ", "unlink ", "rmdir ")
+    return [i for i, step in enumerate(steps, 1)
+            if i in edges or i % 8 == 0 or any(mark in step for mark in special)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the preview renders in forked workers only where it can fork")
+def test_a_preview_killed_at_any_moment_never_breaks_the_next_build(project, tmp_path):
+    """A preview, killed (SIGKILL) at each moment of its first build and of an in-place
+    rebuild after a template edit — at its n-th change to the file system, or by one of its
+    parse or render workers — never breaks the next `readout build`: it succeeds at once,
+    leaves nothing beside the site, gives byte for byte what a fresh build gives, and no
+    worker of the killed preview lives on."""
+    readouts = sorted((Path(__file__).parent / "data" / "readouts").glob("*.txt"))[:2]
+    pristine = project(files={f"content/sources/{path.name}": path.read_bytes() for path in readouts})
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", PYTHONPATH=str(Path(__file__).parent))
+
+    def killed(name: str, *args: str) -> tuple[Path, str]:
+        root = tmp_path / name / "project"
+        shutil.copytree(pristine, root)
+        # Output to files, not pipes: a worker left running would hold a pipe open.
+        with open(root.parent / "out", "w") as out, open(root.parent / "err", "w") as err:
+            code = subprocess.run([sys.executable, str(KILLER), str(root), *args], env=env, stdout=out,
+                                  stderr=err).returncode
+        assert code == (0 if args[0] == "-1" else -signal.SIGKILL), (args, (root.parent / "err").read_text())
+        return root, (root.parent / "out").read_text()
+
+    def next_build_and_fresh(root: Path) -> tuple[int, dict, dict]:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+            code = main(["-C", str(root), "build", "--no-search"])
+            assert main(["-C", str(root), "build", "--no-search", "--output", str(root.parent / "fresh")]) == 0
+        return code, digest_tree(root / "site"), digest_tree(root.parent / "fresh")
+
+    root, out = killed("whole", "-1")
+    steps = json.loads(out)
+    preview_site = digest_tree(root / "site")
+    assert next_build_and_fresh(root) == (0, preview_site, preview_site)  # unkilled, the preview is right
+    moments = [(str(step), steps[step - 1]) for step in kill_moments(steps)]
+    moments += [("1 render", "the first file a render worker writes"), ("3 render", "the third one"),
+                ("1 parse", "the first readout a parse worker reads")]
+    assert len(moments) > 30
+    for moment, what in moments:
+        root, _ = killed(moment.replace(" ", "-"), *moment.split())
+        leftovers = sorted(p.name for p in root.glob(".site-*"))
+        try:
+            code, site, fresh = next_build_and_fresh(root)  # at once: a worker may be ending still
+            assert code == 0, (moment, what, leftovers)
+            assert site == fresh, (moment, what)
+            assert not list(root.glob(".site-*")), (moment, what)  # the next build cleaned up after it
+        finally:
+            if " " in moment:  # the workers that killed the preview were busy; they end with it
+                workers = [int(pid) for pid in (root.parent / "worker.pid").read_text().split()]
+                try:
+                    wait_until(lambda: not any(alive(pid) for pid in workers), 30)
+                finally:
+                    for pid in workers:
+                        if alive(pid):
+                            os.kill(pid, signal.SIGKILL)

@@ -341,7 +341,7 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
 
     with contextlib.ExitStack() as stack:
         if parallel:
-            import multiprocessing
+            from .forks import pool as worker_pool
 
             # The workers inherit the site through fork; only a share's number crosses the
             # pipe. Frozen, the parent's objects are not touched by the workers' collector, so
@@ -350,7 +350,7 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
             _FORKED = (site, env, out, digest, [batch[i::SHARES] for batch in batches for i in range(SHARES)])
             stack.callback(unfork)
             gc.freeze()
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(2))
+            pool = stack.enter_context(worker_pool(2))
         for number, batch in enumerate(batches):
             done: list[Result] = []
             if parallel:

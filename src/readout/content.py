@@ -167,12 +167,12 @@ def parse_many(jobs: list[tuple[bytes, str, Lexicon]]) -> list:
             except ReadoutError as error:
                 results.append(error.diagnostics)
         return results
-    import multiprocessing
+    from .forks import pool as worker_pool
 
     global _PARSE_JOB
     _PARSE_JOB = jobs  # inherited by the forked workers; only indexes cross the pipe
     try:
-        with multiprocessing.get_context("fork").Pool(2) as pool:
+        with worker_pool(2) as pool:
             return pool.map(parse_forked, range(len(jobs)), chunksize=32)
     finally:
         _PARSE_JOB = None

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import Diagnostic, Location, ReadoutError, line_column
+from .forks import HELD_LOCKS
 
 MARKER = ".readout-site"
 MANIFEST = ".readout-manifest.json"   # page file → the key of what it was rendered from
@@ -581,12 +582,14 @@ def take_lock(target: Path):
     handle.truncate()
     handle.write(f"pid {os.getpid()}")
     handle.flush()
+    HELD_LOCKS.add(handle.fileno())  # workers the build forks let go of it (see forks.py)
     return handle
 
 
 def release_lock(handle) -> None:
     import fcntl
 
+    HELD_LOCKS.discard(handle.fileno())
     try:
         fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
