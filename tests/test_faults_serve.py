@@ -4,19 +4,26 @@ location; content/ and templates/ are never touched, and the next build gives th
 build gives."""
 
 import hashlib
+import http.client
 import json
 import os
 import shutil
 import signal
 import subprocess
+import socket
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
+from helpers import ROOT, SEED_NAME
+from readout.build import build
 from readout.cli import main
+from readout.config import load_config
+from readout.serve import make_server, preview_of
 from readout.write import JOURNAL, flat_name, read_manifest
+from test_serve import fetch, wait_for
 
 JOURNAL_AT = f".site-build-x/{JOURNAL}"
 DISCARDED = "warning: discarded the journal of an interrupted update of site/: "
@@ -140,13 +147,6 @@ def alive(pid: int) -> bool:
         return False
 
 
-def wait_until(predicate, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
-
-
 def kill_moments(steps: list[str]) -> list[int]:
     """The steps to kill the preview at: every step but in long runs of one kind (the files
     of a build, the moves of a commit), where one in eight; always the first and last three of
@@ -208,8 +208,118 @@ def test_a_preview_killed_at_any_moment_never_breaks_the_next_build(project, tmp
             if " " in moment:  # the workers that killed the preview were busy; they end with it
                 workers = [int(pid) for pid in (root.parent / "worker.pid").read_text().split()]
                 try:
-                    wait_until(lambda: not any(alive(pid) for pid in workers), 30)
+                    wait_for(lambda: not any(alive(pid) for pid in workers), 30)
                 finally:
                     for pid in workers:
                         if alive(pid):
                             os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def preview(project, monkeypatch):
+    """A project's preview as `readout serve` runs it (its session, its rebuild on a timer
+    thread), served on a free port; yields (root, port, preview)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = project()
+    config = load_config(root)
+    preview = preview_of(config)
+    server = make_server(config.output_path, port=0, preview=preview)
+    preview.rebuild()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, server.server_address[1], preview
+    preview.close()
+    server.shutdown()
+    server.server_close()
+
+
+def status(port: int) -> dict:
+    return json.loads(fetch(port, "/__readout/status"))
+
+
+def build_site_fails(*args, **kwargs):
+    raise KeyError("a-person")
+
+
+REBUILD_FAILURES = [
+    ("a template raises", {"templates/timeline.html": "{% extends 'base.html' %}\n{% block content %}\n{{ 1 / 0 }}\n"
+                                                       "{% endblock %}\n"}, None,
+     "templates/timeline.html:3: the rebuild failed: ZeroDivisionError: division by zero\n"
+     "  hint: fix the template; the last good site is still served"),
+    ("readout itself raises", {}, build_site_fails,
+     "the rebuild failed: KeyError: 'a-person'\n  hint: this is a fault in readout, not in your project; the last "
+     "good site is still served (`readout --debug serve` prints the traceback)"),
+    ("a project error", {f"content/events/{SEED_NAME}.md": "---\ntitel: x\n---\n"}, None,
+     f"content/events/{SEED_NAME}.md:2:1: unknown key 'titel' in event front matter"),
+]
+
+
+@pytest.mark.parametrize("name, files, replacement, message", REBUILD_FAILURES, ids=[c[0] for c in REBUILD_FAILURES])
+def test_every_failed_rebuild_is_shown_over_the_page_and_printed_once(preview, capsys, monkeypatch, name, files,
+                                                                        replacement, message):
+    root, port, preview = preview
+    good = fetch(port, "/timeline/")
+    capsys.readouterr()
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text)
+    if replacement is not None:
+        monkeypatch.setattr("readout.build.build_site", replacement)
+    preview.schedule(finished=True)  # on a timer thread, as a save does
+    error = wait_for(lambda: status(port)["error"], 60)
+    assert message in error
+    err = capsys.readouterr().err
+    assert err.count("the rebuild failed") + err.count("unknown key") == 1 and message in err, err
+    assert "Traceback" not in err
+    assert fetch(port, "/timeline/") == good  # the last good site, still served
+    version = status(port)["version"]
+    for relative in files:
+        (root / relative).unlink()
+    (root / "templates" / "timeline.html").write_text((ROOT / "templates" / "timeline.html").read_text())
+    monkeypatch.undo()
+    preview.schedule(finished=True)
+    assert wait_for(lambda: (lambda state: state["error"] is None and state)(status(port)), 60)["version"] == version + 1
+
+
+def test_a_failed_rebuild_shows_the_traceback_with_debug(project, capsys, monkeypatch):
+    monkeypatch.setattr("readout.build.build_site", build_site_fails)
+    preview = preview_of(load_config(project()), debug=True)
+    preview.rebuild()
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "the rebuild failed: KeyError: 'a-person'" in err
+    assert preview.state()["error"].startswith("readout/build.py:")  # where readout called what failed
+
+
+def test_the_preview_prints_a_discarded_journal(project, capsys):
+    root = project()
+    preview = preview_of(load_config(root))
+    preview.rebuild()
+    (root / JOURNAL_AT).parent.mkdir()
+    (root / JOURNAL_AT).write_text('{"moved": [], "trees": [], "gone": ["../content/"]}')
+    preview.rebuild()
+    assert f"{JOURNAL_AT}:1:37: {DISCARDED}'../content/' leaves the output folder" in capsys.readouterr().err
+    assert (root / "content" / "sources" / f"{SEED_NAME}.txt").is_file()
+
+
+def test_connections_waiting_before_the_server_answers_are_all_answered(project):
+    """Two hundred connections made before the server accepts any (as during the first
+    build, or a page's parallel requests) all connect and all get their page."""
+    root = project()
+    site = build(load_config(root), search=False).output
+    server = make_server(site, port=0)
+    port = server.server_address[1]
+    clients = []
+    try:
+        for _ in range(200):  # with the default queue of five, the seventh waits in vain
+            client = socket.create_connection(("127.0.0.1", port), timeout=30)
+            client.sendall(b"GET /people/li-qiang/ HTTP/1.0\r\n\r\n")
+            clients.append(client)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        for client in clients:
+            answer = b"".join(iter(lambda: client.recv(65536), b""))
+            assert answer.startswith(b"HTTP/1.0 200 ") and b">Li Qiang</h1>" in answer
+        server.shutdown()
+    finally:
+        for client in clients:
+            client.close()
+        server.server_close()

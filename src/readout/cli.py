@@ -176,7 +176,7 @@ def run_serve(args) -> int:
     from .serve import serve
 
     config = load_config(Path(args.project).resolve())
-    serve(config, args.output, args.bind, args.port)
+    serve(config, args.output, args.bind, args.port, debug=args.debug)
     return 0
 
 

@@ -5,17 +5,18 @@ last good site goes on being served."""
 from __future__ import annotations
 
 import functools
-import os
 import http.server
 import io
 import json
+import os
 import sys
 import threading
 import time
+import traceback
 from importlib import resources
 from pathlib import Path
 
-from .errors import ReadoutError
+from .errors import Diagnostic, Location, ReadoutError
 
 LIVE_PATH = "/__readout/"
 LIVE_SCRIPT = '<script src="/__readout/live.js" defer></script>'
@@ -24,11 +25,14 @@ HEARTBEAT = 10.0  # seconds between keep-alive comments on an idle event stream
 
 class Preview:
     """The state a preview server shares between its build thread and its request threads:
-    the number of good builds so far, and the error of the last build if it failed."""
+    the number of good builds so far, and the error of the last build if it failed.
+    ``root`` (the project) is where paths in messages are shown from; ``debug`` prints the
+    traceback of a failure that is not the project's."""
 
-    def __init__(self, build, debounce: float = 0.01):
+    def __init__(self, build, debounce: float = 0.01, root: Path | None = None, debug: bool = False):
         self.build = build
         self.debounce = debounce
+        self.root, self.debug = root, debug
         self.version = 0
         self.error: str | None = None
         self.changed = threading.Condition()
@@ -37,15 +41,19 @@ class Preview:
         self.closed = False
 
     def rebuild(self) -> None:
-        """Build now; on failure keep the last good site and remember the error."""
+        """Build now. On any failure the last good site stays served, and the error is
+        printed once and shown over the page (whatever raised it: a build that fails in a
+        timer thread must never end in a traceback nobody sees)."""
         with self.lock:
             if self.closed:
                 return  # a save that arrived as the server stopped
             started = time.perf_counter()
             try:
                 report = self.build()
-            except ReadoutError as error:
-                message = error.format()
+            except Exception as error:  # noqa: BLE001 - every failure is reported, see above
+                message = error.format() if isinstance(error, ReadoutError) else unexpected(error, self.root)
+                if self.debug and not isinstance(error, ReadoutError):
+                    traceback.print_exception(error, file=sys.stderr)
                 print(message, file=sys.stderr, flush=True)
                 with self.changed:
                     self.error = message
@@ -55,6 +63,8 @@ class Preview:
                 self.version += 1
                 self.error = None
                 self.changed.notify_all()
+            for warning in getattr(report, "output_warnings", ()):
+                print(warning.format(), file=sys.stderr, flush=True)
             print(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.rendered} of {report.pages} pages "
                   "rendered", flush=True)
 
@@ -81,6 +91,35 @@ class Preview:
             self.timer.cancel()
         with self.lock:
             pass
+
+
+def unexpected(error: Exception, root: Path | None) -> str:
+    """A failure that is not a ``ReadoutError``, as one message: what was raised, where (the
+    template line, if a template raised it, else readout's own line), and what to do."""
+    where, in_template = None, False
+    package = Path(__file__).parent
+    tb = error.__traceback__
+    while tb is not None:
+        name = Path(tb.tb_frame.f_code.co_filename)
+        if name.suffix == ".html":
+            where, in_template = (name, tb.tb_lineno), True
+        elif not in_template and name.is_relative_to(package):
+            where = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    location = None
+    if where is not None:
+        name, line = where
+        for base in (root, package.parent):
+            if base is not None and name.is_relative_to(base):
+                name = name.relative_to(base)  # a template of the project, or readout's own file
+                break
+        location = Location(name.as_posix(), line)
+    hint = ("fix the template; the last good site is still served" if in_template else
+            "this is a fault in readout, not in your project; the last good site is still served "
+            "(`readout --debug serve` prints the traceback)")
+    text = str(error).strip().splitlines()
+    return Diagnostic(location, f"the rebuild failed: {type(error).__name__}{': ' + text[0] if text else ''}",
+                      hint).format()
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -185,14 +224,20 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(page)
 
 
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """A thread per connection, and a deep queue of connections waiting to be accepted (the
+    default five made a page's parallel requests wait seconds for the system to retry)."""
+
+    request_queue_size = 1024
+    daemon_threads = True
+
+
 def make_server(folder: Path, bind: str = "127.0.0.1", port: int = 8000,
-                preview: Preview | None = None) -> http.server.ThreadingHTTPServer:
+                preview: Preview | None = None) -> PreviewServer:
     """A server for ``folder`` (not started); ``port`` 0 picks a free one. With ``preview``,
     pages reload when it rebuilds."""
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
-    server = http.server.ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(folder)))
-    server.daemon_threads = True
-    return server
+    return PreviewServer((bind, port), functools.partial(handler, directory=str(folder)))
 
 
 def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
@@ -224,7 +269,7 @@ def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
     return observer
 
 
-def preview_of(config, output: Path | None = None) -> Preview:
+def preview_of(config, output: Path | None = None, debug: bool = False) -> Preview:
     """The preview of a project: builds that keep a session (so an edit costs what it changes,
     and the site is updated in place) and keep the search index once there is one (Pagefind
     cannot update an index, and a preview must follow an edit at once; `readout build`
@@ -234,12 +279,12 @@ def preview_of(config, output: Path | None = None) -> Preview:
     target = (output or config.output_path).resolve()
     session = Session()
     return Preview(lambda: build(config, target, search="keep" if (target / "pagefind").is_dir() else True,
-                                 session=session))
+                                 session=session), root=config.root, debug=debug)
 
 
-def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000, debug: bool = False) -> None:
     """Build, serve and rebuild on every change until interrupted."""
-    preview = preview_of(config, output)
+    preview = preview_of(config, output, debug)
     target = (output or config.output_path).resolve()
     preview.rebuild()
     observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
