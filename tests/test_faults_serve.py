@@ -3,6 +3,7 @@ rebuilds, and the server's bad input. One case per row, each with its exact mess
 location; content/ and templates/ are never touched, and the next build gives the site a fresh
 build gives."""
 
+import contextlib
 import hashlib
 import http.client
 import json
@@ -11,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import socket
+import socketserver
 import sys
 import threading
 from pathlib import Path
@@ -322,4 +324,89 @@ def test_connections_waiting_before_the_server_answers_are_all_answered(project)
     finally:
         for client in clients:
             client.close()
+        server.server_close()
+
+
+BAD_PATHS = [
+    ("GET", "/index.html%00", 400), ("HEAD", "/index.html%00", 400), ("GET", "/%00", 400),
+    ("GET", "/events/%00/", 400), ("GET", "/index.html%00?x=1", 400), ("GET", "/%ed%a0%80", 400),
+    ("GET", "/%ff", 404), ("GET", "/" + "a" * 5000, 404), ("GET", "/" + "a/" * 3000, 404),
+    ("GET", "/__readout/%00", 404),
+]
+
+
+@pytest.mark.parametrize("method, path, code", BAD_PATHS, ids=[f"{m} {p[:20]}" for m, p, _ in BAD_PATHS])
+def test_a_path_no_file_can_have_is_answered(preview, method, path, code):
+    _, port, _ = preview
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request(method, path)
+    response = connection.getresponse()
+    response.read()
+    assert response.status == code
+    connection.close()
+    assert ">Li Qiang</h1>" in fetch(port, "/people/li-qiang/")  # and the server goes on
+
+
+def port_in_use() -> socket.socket:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    return taken
+
+
+SERVE_CASES = [
+    ("port too large", ["--port", "99999"], 2,
+     "argument --port: '99999' is not a port number: give one from 1 to 65535, or 0 for any free port"),
+    ("negative port", ["--port", "-1"], 2, "argument --port: '-1' is not a port number"),
+    ("port not a number", ["--port", "http"], 2, "argument --port: 'http' is not a port number"),
+    ("empty address", ["--bind", ""], 2, "argument --bind: '' is not an address: give one such as 127.0.0.1 or ::1"),
+    ("address of another machine", ["--bind", "192.0.2.1", "--port", "0"], 1,
+     "cannot serve on 192.0.2.1 port 0: Cannot assign requested address\n  hint: give --bind an address of "
+     "this machine: 127.0.0.1 or ::1 (this machine only), or 0.0.0.0 or :: (every network)"),
+    ("port in use", ["--port", "{taken}"], 1,
+     "port {taken} is already in use on 127.0.0.1\n  hint: stop the program that uses it, or choose another port: "
+     "--port {next}, or --port 0 for any free one"),
+]
+
+
+@pytest.mark.parametrize("name, args, code, message", SERVE_CASES, ids=[c[0] for c in SERVE_CASES])
+def test_bad_serve_input_is_a_clear_error_before_any_build(project, capsys, monkeypatch, name, args, code, message):
+    root = project()
+
+    def served(*args, **kwargs):
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(socketserver.BaseServer, "serve_forever", served)
+    with contextlib.closing(port_in_use()) as taken:
+        number = taken.getsockname()[1]
+        fill = {"{taken}": str(number), "{next}": str(number + 1)}
+        args = [fill.get(arg, arg) for arg in args]
+        for key, value in fill.items():
+            message = message.replace(key, value)
+        assert main(["-C", str(root), "serve", *args]) == code
+    err = capsys.readouterr().err
+    assert message in err, err
+    assert "Traceback" not in err
+    assert not (root / "site").exists()  # said before any build
+
+
+def test_serving_on_ipv6_loopback_works_or_is_a_clear_error(project, capsys):
+    root = project()
+    site = build(load_config(root), search=False).output
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError as error:
+        assert main(["-C", str(root), "serve", "--bind", "::1", "--port", "0"]) == 1
+        assert f"cannot serve on [::1] port 0: {error.strerror}" in capsys.readouterr().err
+        return
+    server = make_server(site, bind="::1", port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        connection = http.client.HTTPConnection("::1", server.server_address[1], timeout=30)
+        connection.request("GET", "/people/li-qiang/")
+        assert ">Li Qiang</h1>" in connection.getresponse().read().decode()
+        connection.close()
+    finally:
+        server.shutdown()
         server.server_close()

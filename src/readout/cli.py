@@ -40,10 +40,29 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("path", type=Path, help="a readout text file (UTF-8)")
 
     serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--bind", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    serve.add_argument("--port", type=port_number, default=8000, help="1 to 65535, or 0 for any free port (default: 8000)")
+    serve.add_argument("--bind", type=bind_address, default="127.0.0.1",
+                       help="address to listen on, IPv4 or IPv6 (default: 127.0.0.1, loopback only)")
     serve.add_argument("--output", type=Path, metavar="DIR")
     return parser
+
+
+def port_number(text: str) -> int:
+    """argparse type: a TCP port, checked before anything is built."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = None
+    if port is None or not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number: give one from 1 to 65535, or 0 for any free port")
+    return port
+
+
+def bind_address(text: str) -> str:
+    """argparse type: an address to listen on; an empty one (every network, silently) is refused."""
+    if not text.strip() or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an address: give one such as 127.0.0.1 or ::1")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,11 +4,13 @@ last good site goes on being served."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import io
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -199,7 +201,18 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         """As the base class, but nothing outside the served folder is ever served (a symbolic
-        link that leads out is a 404), and HTML pages get the live-reload script."""
+        link that leads out is a 404), and HTML pages get the live-reload script. A path no
+        file can have (a NUL byte, bytes that are no file name) is a 400, and one the file
+        system refuses (too long) a 404: every request is answered."""
+        try:
+            return self.head_of_file()
+        except ValueError:
+            self.send_error(400, "Bad request", "the path cannot name a file")
+        except OSError:
+            self.send_error(404, "Not found")
+        return None
+
+    def head_of_file(self):
         path = self.translate_path(self.path)
         root = os.path.realpath(self.directory)
         if os.path.commonpath([os.path.realpath(path), root]) != root:
@@ -234,10 +247,35 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
 def make_server(folder: Path, bind: str = "127.0.0.1", port: int = 8000,
                 preview: Preview | None = None) -> PreviewServer:
-    """A server for ``folder`` (not started); ``port`` 0 picks a free one. With ``preview``,
-    pages reload when it rebuilds."""
+    """A server for ``folder``, listening on ``bind`` (IPv4 or IPv6) and ``port`` but not yet
+    answering (see ``serve_forever``); ``port`` 0 picks a free one. With ``preview``, pages
+    reload when it rebuilds. An address or port it cannot listen on is a ``ReadoutError``."""
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
-    return PreviewServer((bind, port), functools.partial(handler, directory=str(folder)))
+    shown = f"[{bind}]" if ":" in bind else bind
+    if not 0 <= port <= 65535:
+        raise ReadoutError(f"{port} is not a port number", None, "choose one from 1 to 65535, or 0 for any free port")
+    try:
+        family = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
+    except (socket.gaierror, UnicodeError) as error:
+        raise ReadoutError(f"cannot serve on {bind!r}: {getattr(error, 'strerror', None) or error}", None,
+                           BIND_HINT) from None
+    server_class = type("Server", (PreviewServer,), {"address_family": family})
+    try:
+        return server_class((bind, port), functools.partial(handler, directory=str(folder)))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            other = port + 1 if port < 65535 else 8000
+            raise ReadoutError(f"port {port} is already in use on {shown}", None,
+                               f"stop the program that uses it, or choose another port: --port {other}, "
+                               "or --port 0 for any free one") from None
+        if error.errno == errno.EACCES:
+            raise ReadoutError(f"port {port} on {shown} needs privileges this user does not have", None,
+                               "choose a port above 1023 (--port 8000), or --port 0 for any free one") from None
+        raise ReadoutError(f"cannot serve on {shown} port {port}: {error.strerror or error}", None, BIND_HINT) from None
+
+
+BIND_HINT = ("give --bind an address of this machine: 127.0.0.1 or ::1 (this machine only), "
+             "or 0.0.0.0 or :: (every network)")
 
 
 def watch(preview: Preview, root: Path, folders: list[Path], files: list[Path]):
@@ -283,13 +321,19 @@ def preview_of(config, output: Path | None = None, debug: bool = False) -> Previ
 
 
 def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000, debug: bool = False) -> None:
-    """Build, serve and rebuild on every change until interrupted."""
+    """Build, serve and rebuild on every change until interrupted. The address is taken
+    first, so one that cannot be served is said before any build."""
     preview = preview_of(config, output, debug)
     target = (output or config.output_path).resolve()
-    preview.rebuild()
-    observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
     server = make_server(target, bind, port, preview)
+    try:
+        preview.rebuild()
+    except BaseException:
+        server.server_close()
+        raise
+    observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
     host, real_port = server.server_address[:2]
+    host = f"[{host}]" if ":" in host else host
     print(f"Serving {target} at http://{host}:{real_port}/ — rebuilding on every save (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
