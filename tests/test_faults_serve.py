@@ -150,10 +150,9 @@ def alive(pid: int) -> bool:
 
 
 def kill_moments(steps: list[str]) -> list[int]:
-    """The steps to kill the preview at: every step but in long runs of one kind (the files
-    of a build, the moves of a commit), where one in eight; always the first and last three of
-    each build, and every step on the lock, the marker, the manifest, the journal, a rename
-    or a removal."""
+    """The steps to kill the preview at: the first and last three of each build, every step on
+    the lock, the marker, the manifest or the journal, every rename and removal, and one in
+    eight of the others (the files a build writes, the moves of a commit)."""
     starts = [i - 1 for i, step in enumerate(steps, 1) if step.endswith(".lock")]  # after making the parent
     ends = [start - 1 for start in starts[1:]] + [len(steps)]
     edges = {i + d for i in starts for d in range(3)} | {i - d for i in ends for d in range(3)}
@@ -164,9 +163,9 @@ def kill_moments(steps: list[str]) -> list[int]:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the preview renders in forked workers only where it can fork")
 def test_a_preview_killed_at_any_moment_never_breaks_the_next_build(project, tmp_path):
-    """A preview, killed (SIGKILL) at each moment of its first build and of an in-place
-    rebuild after a template edit — at its n-th change to the file system, or by one of its
-    parse or render workers — never breaks the next `readout build`: it succeeds at once,
+    """A preview, killed (SIGKILL) at some forty moments of its first build and of an
+    in-place rebuild after a template edit — at its n-th change to the file system, or by one
+    of its parse or render workers — never breaks the next `readout build`: it succeeds at once,
     leaves nothing beside the site, gives byte for byte what a fresh build gives, and no
     worker of the killed preview lives on."""
     readouts = sorted((Path(__file__).parent / "data" / "readouts").glob("*.txt"))[:2]
@@ -195,8 +194,9 @@ def test_a_preview_killed_at_any_moment_never_breaks_the_next_build(project, tmp
     preview_site = digest_tree(root / "site")
     assert next_build_and_fresh(root) == (0, preview_site, preview_site)  # unkilled, the preview is right
     moments = [(str(step), steps[step - 1]) for step in kill_moments(steps)]
-    moments += [("1 render", "the first file a render worker writes"), ("3 render", "the third one"),
-                ("1 parse", "the first readout a parse worker reads")]
+    if (os.cpu_count() or 1) >= 2:  # a build forks workers only where there are two processors
+        moments += [("1 render", "the first file a render worker writes"), ("3 render", "the third one"),
+                    ("1 parse", "the first readout a parse worker reads")]
     assert len(moments) > 30
     for moment, what in moments:
         root, _ = killed(moment.replace(" ", "-"), *moment.split())
