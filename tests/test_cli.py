@@ -116,3 +116,14 @@ def test_check_reports_everything_build_would(project, capsys, files, message):
     assert main(["-C", str(root), "check"]) == 1
     assert message in capsys.readouterr().err
     assert not (root / "site").exists()
+
+
+def test_a_template_runtime_error_is_located_not_a_traceback(project, capsys):
+    """{{ 1 / 0 }} in a template: the build fails at the template's line, the site stays."""
+    root = project()
+    path = root / "templates" / "base.html"
+    path.write_text("{{ 1 / 0 }}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert "templates/base.html:1: template error: ZeroDivisionError: division by zero" in err
+    assert "Traceback" not in err

@@ -58,6 +58,24 @@ def render_page(env: jinja2.Environment, page: Page, info: SiteInfo, layout: str
     except jinja2.TemplateNotFound as error:
         raise ReadoutError(f"template not found: {error.name}", Location(f"templates/{page.template}"),
                            "restore it in templates/ (see the project's git history)") from None
+    except Exception as error:  # noqa: BLE001 - a template's own runtime error ({{ 1 / 0 }}) is the user's
+        where = template_frame(error)
+        if where is None:
+            raise  # not raised by template code: a bug of readout's, shown as such
+        raise ReadoutError(f"template error: {type(error).__name__}: {error}", Location(*where),
+                           "fix the expression on that line; the last good site is kept") from None
+
+
+def template_frame(error: Exception) -> tuple[str, int] | None:
+    """The template file (as ``templates/…``) and line the innermost template frame of
+    ``error``'s traceback was running, or None when no template code raised it."""
+    tb, found = error.__traceback__, None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".html"):
+            found = ("templates/" + name.replace("\\", "/").split("/templates/")[-1], tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 def template_line(error: Exception) -> int | None:
