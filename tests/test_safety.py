@@ -194,3 +194,22 @@ def test_a_lone_surrogate_escape_is_a_located_error(project, capsys, where):
     row = 1 if where == "site.yml" else 2
     assert f"{where}:{row}:8: invalid YAML: the escape \\uD800 is half of a UTF-16 pair" in err
     assert "Traceback" not in err
+
+
+DEEP = {
+    "a list 400 deep": "".join("  " * i + "- x\n" for i in range(400)),
+    "emphasis 5,000 deep": "*" * 5000 + "x" + "*" * 5000,
+    "quotes 3,000 deep": ">" * 3000 + " x\n",
+}
+
+
+@pytest.mark.parametrize("where", [f"content/events/{SEED_NAME}.md", "content/pages/deep.md"])
+@pytest.mark.parametrize("body", DEEP.values(), ids=DEEP.keys())
+def test_markdown_nested_deep_builds_or_is_a_located_error(project, capsys, where, body):
+    """Python-Markdown recurses per level of nesting: any depth an editor writes either renders
+    or is a located error, never a RecursionError traceback."""
+    root = project(files={where: "---\ntitle: Deep\n---\n" + body})
+    code = main(["-C", str(root), "build", "--no-search"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RecursionError" not in err
+    assert code == 0 or f"{where}:4: the Markdown is nested too deeply to render" in err

@@ -20,7 +20,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .errors import Diagnostic, Location, line_column
+from .errors import Diagnostic, Location, ReadoutError, line_column
 from .urls import relative_url
 
 WIKI = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
@@ -194,7 +194,7 @@ class RecordLinkExtension(Extension):
 
 
 def to_html(body: str, links: Links, page_url: str, event: str | None = None, heading_level: int = 1,
-            raw_html: bool = False) -> str:
+            raw_html: bool = False, where: Location | None = None) -> str:
     """The HTML of an editor's Markdown ``body`` on the page at ``page_url``; ``heading_level``
     is the level a ``#`` heading gets (2 inside a section that has its own heading). Raw HTML
     in ``body`` is shown as text unless ``raw_html`` (``site.yml`` ``markdown: {raw_html: true}``)."""
@@ -211,4 +211,11 @@ def to_html(body: str, links: Links, page_url: str, event: str | None = None, he
                            "smarty": {"smart_angled_quotes": False}},
         output_format="html",
     )
-    return md.convert(WIKI.sub(wiki, body))
+    try:
+        return md.convert(WIKI.sub(wiki, body))
+    except RecursionError:
+        # Python-Markdown recurses once per level of nesting: thousands of "*" or "- " levels
+        # exhaust the stack. Say where, as for any other mistake.
+        raise ReadoutError("the Markdown is nested too deeply to render (lists, quotes or emphasis "
+                           "inside one another thousands of times)", where,
+                           "flatten the nesting; no page needs more than a few levels") from None

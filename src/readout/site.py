@@ -273,7 +273,8 @@ class SiteBuilder:
         pages += index_pages(self)
         for free in content.pages:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
-                                  breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html)))
+                                  breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
+                                                            where=Location(free.path, free.body_line))))
         pages.append(SearchPage(url="search/", title="Search", breadcrumbs=(HOME,),
                                 description="Search every statement, person and event."))
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
@@ -312,7 +313,7 @@ class SiteBuilder:
             lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
             commentary=to_html(note.body, self.links, url, event.id, heading_level=2,
-                               raw_html=self.config.raw_html) if note else "",
+                               raw_html=self.config.raw_html, where=Location(note.path, note.body_line)) if note else "",
             corrected=tuple(readable_correction(c) for c in event.corrected),
             themes=tuple(self.theme_link(t) for t in event.themes),
             jsonld=script_json(self.event_jsonld(event)),
@@ -409,7 +410,8 @@ class SiteBuilder:
             statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
-            bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html) if file and file.bio.strip() else "",
+            bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,
+                        where=Location(file.path, file.body_line)) if file and file.bio.strip() else "",
         )
         data = {
             "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
