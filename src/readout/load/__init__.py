@@ -219,7 +219,11 @@ class Reader:
         passive = re.match(r"[^.]*?\b(?:chaired|presided\s+over|hosted|convened)\s+by\s+(?:[A-Z]\w+\s+){0,2}?([A-Z][a-z]+)\b",
                            self.text[verb_start:lead.end])
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
-        first = re.search(r"\b([A-Z][a-z]+)\b", self.text[own.end if own else lead.start:verb_start])
+        region = self.text[own.end if own else lead.start:verb_start]
+        # The subject stands right before its verb ("After …, Xi held a symposium"), else first.
+        first = re.search(r"\b([A-Z][a-z]+)\W*$", region)
+        if not first or first.group(1) in self.lexicon.not_names:
+            first = re.search(r"\b([A-Z][a-z]+)\b", region)
         if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
             named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
             if named:
@@ -415,7 +419,7 @@ class Reader:
         "held a symposium"; "made the remarks while chairing …" too)."""
         sentence = self.text[lead.verb_start:lead.sentence.end]
         verb = self.lexicon.presiding_form.match(sentence)
-        return bool(verb) or bool(re.search(r"\bwhile\s+(?:chairing|presiding|hosting)\b", sentence))
+        return bool(verb) or bool(re.search(r"\bwhile\s+(?:chairing|presiding|hosting|leading)\b", sentence))
 
     def later_host(self, lead: Lead) -> tuple[Person | None, bool]:
         """Where the lead sentence names nobody ("The conference was held …"), the person a

@@ -83,6 +83,10 @@ def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
+    if re.fullmatch(r"\s*(?:while|when)\s+", text[span.start:verb.start()], re.IGNORECASE):
+        # "While presiding over the conference, Li Qiang stressed …"
+        comma = text.find(",", verb.end(), span.end)
+        return parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
     return parse_mention(text, Span(span.start, verb.start()), lexicon)
 
 
@@ -106,6 +110,10 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
             continue
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
         clause = text[starts[-1] if starts else max(0, match.start() - 300):match.start()]
+        if re.fullmatch(r"\s*(?:while|when|after|before)\s+", clause, re.IGNORECASE):
+            # "While presiding over the symposium, Xi said …": the subject follows the clause.
+            comma = text.find(",", match.end(), match.end() + 200)
+            clause = text[comma + 1:comma + 80] if comma != -1 else ""
         subject = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", clause)
                         if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
         if subject == surname:
