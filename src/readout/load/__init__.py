@@ -530,6 +530,10 @@ class Reader:
             if match:
                 self.found["kind"] = f"the first kind of event the story names, {match.group()!r}"
                 return re.sub(r"\s+", " ", match.group().lower())
+        for i in self.story[:3]:
+            if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                self.found["kind"] = "the story says a place was visited"
+                return "visit"
         return None
 
     def story_place(self) -> str | None:
@@ -538,6 +542,10 @@ class Reader:
         province"), else the story's dateline city."""
         for i in self.story[:4]:
             span = self.paragraphs[i]
+            visit = VISITED.search(self.text, span.start, span.end)
+            if visit and visit.group("place").split()[0] not in self.lexicon.not_names:
+                self.found["location"] = "the place the story says was visited"
+                return short_place(visit.group("place"), self.lexicon)
             for cue in EVENT_PLACE.finditer(self.text, span.start, span.end):
                 match = PLACE.match(self.text, cue.end(), span.end) or TOUR_OF.match(self.text, cue.end(), span.end)
                 if match and match.group("place").split()[0] not in self.lexicon.not_names:
@@ -602,6 +610,9 @@ SPEECH = re.compile(r"\b(?:delivered|delivers|made|makes|gave|gives|pronounced)\
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
+# "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
+VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China's\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
+                     r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 TOUR_OF = re.compile(r"of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 # A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
 # the session"): before the story, such a paragraph describes a picture.

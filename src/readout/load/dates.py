@@ -46,7 +46,7 @@ ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|
 DATELINE_LOOSE = re.compile(
     rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
-    rf"(?P<dash>--+|[-–—]+|:)\s*")
+    rf"\.?\s*(?P<dash>--+|[-–—]+|:)\s*")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -169,13 +169,19 @@ def best_anchor(anchors: list[Anchor], at: int) -> Anchor | None:
 OTHER_CITIES = {"hohhot", "urumqi", "lhasa", "kashgar", "karamay", "hong kong", "macao", "macau"}
 
 
+def place_name(printed: str) -> str:
+    """A dateline's place as a name: "XI'AN" → "Xi'an" (str.title would give "Xi'An"), with a
+    straight apostrophe."""
+    return " ".join(word.capitalize() for word in printed.replace("’", "'").split())
+
+
 def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline | None:
     """The dateline at ``start``, if the paragraph opens with one. ``is_pinyin`` (a word → bool
     test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
     pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
     match = DATELINE.match(text, start, end)
     if match:
-        return Dateline(match.group("place").title(), MONTHS[match.group("month").lower()],
+        return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())
     match = DATELINE_LOOSE.match(text, start, end)
     if not match:
@@ -195,7 +201,7 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
         if found:
             name = (found.group("m1") or found.group("m2")).lower().rstrip(".")
             month, day = MONTHS.get(name), int(found.group("d1") or found.group("d2"))
-    return Dateline(place.title(), month, day, match.start(), match.end())
+    return Dateline(place_name(place), month, day, match.start(), match.end())
 
 
 def latest_on_or_before(candidates, limit: date) -> date | None:

@@ -71,6 +71,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
 
 
 def short_place(place: str, lexicon: Lexicon) -> str:
-    """The place without its administrative suffix: "Chongqing Municipality" → "Chongqing"."""
-    shorter = lexicon.place_suffix.sub("", place)
-    return shorter or place
+    """The place without its administrative suffix: "Chongqing Municipality" → "Chongqing";
+    with a straight apostrophe, so "Xi’an" and "Xi'an" are one place."""
+    shorter = lexicon.place_suffix.sub("", place) or place
+    return shorter.replace("’", "'")
