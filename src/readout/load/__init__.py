@@ -407,9 +407,16 @@ class Reader:
         order = list(self.story) + sorted(set(range(len(self.paragraphs))) - set(self.story))
         for i in order:
             for span in self.sentences[i]:
-                verb = SPEECH.search(self.text, span.start, span.end)
+                own = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
+                start = own.end if own else span.start
+                leading = SPEECH_FIRST.match(self.text, start, span.end)
+                if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
+                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+                verb = SPEECH.search(self.text, start, span.end)
                 if verb:
-                    mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon)
+                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
                     if mention:
                         return self.person(mention)
         return None
@@ -607,6 +614,8 @@ class Reader:
 # "pronounced an important speech" (a machine translation): the main speech of an event.
 SPEECH = re.compile(r"\b(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
                     r"(?:speech(?:es)?|address|work\s+report)\b")
+SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
+                          r"(?:speech|address|remarks)\b[^,]{0,120},\s*", re.IGNORECASE)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
