@@ -274,6 +274,20 @@ class Reader:
         speakers: list[Person] = []
         seen = {p.id for p in (host, main_speaker) if p}
         named_last: list[Person] = []
+
+        def add(mentions: list[Mention], group: list[Person], field: str, how: str) -> list[Person]:
+            """Each person ``mentions`` names, added to ``group`` unless already named in some role;
+            the people as ``group`` holds them (so a later shared title reaches them)."""
+            named = []
+            for mention in mentions:
+                person = self.person(mention)
+                if person.id not in seen:
+                    seen.add(person.id)
+                    group.append(person)
+                    self.found.setdefault(field, how)
+                named.append(next((p for p in group if p.id == person.id), person))
+            return named
+
         for i in self.story:
             for span in self.sentences[i]:
                 chair = presider(self.text, span, self.lexicon) if not (lead and span == lead.sentence) else None
@@ -290,36 +304,19 @@ class Reader:
                     # another meeting, or of a part of this one: not named as attending.
                     # "… was presided over by Li Keqiang, and attended by A, B and C": the same
                     # sentence may name the attendees too.
-                    for role, group in (("attendance", attendees), ("speaking", speakers)):
-                        for mention in attendance_mentions(self.text, span, self.lexicon, chair.name.end, role):
-                            other = self.person(mention)
-                            if other.id not in seen:
-                                seen.add(other.id)
-                                group.append(other)
-                                self.found.setdefault(role.replace("attendance", "attendees").replace(
-                                    "speaking", "speakers"), "names in the sentence saying who presided")
+                    for role, group, field in (("attendance", attendees, "attendees"), ("speaking", speakers, "speakers")):
+                        add(attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
+                            "names in the sentence saying who presided")
                     continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
                 spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
                 mentions = attendance_mentions(self.text, span, self.lexicon, floor) if not spoke else []
                 if spoke:
-                    for mention in spoke:
-                        person = self.person(mention)
-                        if person.id not in seen:
-                            seen.add(person.id)
-                            speakers.append(person)
-                            self.found.setdefault("speakers", "names in sentences saying who spoke or reported")
+                    add(spoke, speakers, "speakers", "names in sentences saying who spoke or reported")
                     continue
                 if mentions:
                     forced.setdefault(span.start, ("attendees", "names who attended"))
-                    named_last = []
-                    for mention in mentions:
-                        person = self.person(mention)
-                        if person.id not in seen:
-                            seen.add(person.id)
-                            attendees.append(person)
-                            self.found.setdefault("attendees", "names in attendance sentences")
-                        named_last.append(next((p for p in attendees if p.id == person.id), person))
+                    named_last = add(mentions, attendees, "attendees", "names in attendance sentences")
                     continue
                 title = shared_title(self.text, span, self.lexicon)
                 if title and named_last:
@@ -331,12 +328,8 @@ class Reader:
         for i in sorted(set(range(len(self.paragraphs))) - set(self.story)):
             span = self.paragraphs[i]
             if is_heading(self.quote(span)) and not dates.full_dates(self.text, span.start, span.end):
-                for mention in attendance_mentions(self.text, span, self.lexicon):
-                    person = self.person(mention)
-                    if person.id not in seen:
-                        seen.add(person.id)
-                        attendees.append(person)
-                        self.found.setdefault("attendees", "names in a sub-headline saying who attended")
+                add(attendance_mentions(self.text, span, self.lexicon), attendees, "attendees",
+                    "names in a sub-headline saying who attended")
         if host is None:
             # A headline or caption may be the one place that says who presided ("Xi delivered
             # an important speech, which was presided over by Li Qiang").
