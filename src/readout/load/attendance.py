@@ -22,12 +22,9 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     sentence = text[span.start:span.end].lower()
     if not any(word in sentence for word in lexicon.role_words[role]):
         return []
-    if role == "speaking":
-        after = lexicon.speaking_after.search(text, span.start, span.end)
-        before = lexicon.speaking_before.search(text, span.start, span.end)
-    else:
-        after = lexicon.attendance_after.search(text, span.start, span.end)
-        before = lexicon.attendance_before.search(text, span.start, span.end)
+    before_phrases, after_phrases = lexicon.role_phrases[role]
+    after = after_phrases.search(text, span.start, span.end)
+    before = before_phrases.search(text, span.start, span.end)
     if after:
         end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
         stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"

@@ -198,12 +198,10 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p})" for p in self.data["clause_breaks"]))
 
     @cached_property
-    def attendance_before(self) -> re.Pattern:
-        return phrase_pattern(self.data["attendance"]["before"])
-
-    @cached_property
-    def attendance_after(self) -> re.Pattern:
-        return phrase_pattern(self.data["attendance"]["after"])
+    def role_phrases(self) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+        """For attendance and speaking: (phrases the names come before, phrases they follow)."""
+        return {role: (phrase_pattern(self.data[role]["before"]), phrase_pattern(self.data[role]["after"]))
+                for role in ("attendance", "speaking")}
 
     @cached_property
     def role_words(self) -> dict[str, tuple[str, ...]]:
@@ -216,13 +214,6 @@ class Lexicon:
                                         for p in side if TOKEN.findall(p)}))
         return words
 
-    @cached_property
-    def speaking_before(self) -> re.Pattern:
-        return phrase_pattern(self.data["speaking"]["before"])
-
-    @cached_property
-    def speaking_after(self) -> re.Pattern:
-        return phrase_pattern(self.data["speaking"]["after"])
 
     @cached_property
     def overall_calls(self) -> frozenset[str]:
