@@ -290,7 +290,9 @@ class Reader:
 
         for i in self.story:
             for span in self.sentences[i]:
-                chair = presider(self.text, span, self.lexicon) if not (lead and span == lead.sentence) else None
+                chair = presider(self.text, span, self.lexicon)
+                if chair and lead and span == lead.sentence and chair.name.start < lead.verb_start + len(lead.verb):
+                    chair = None  # the lead's own subject; only "… chaired by X" in it names another
                 if chair:
                     person = self.person(chair)
                     if host is None and (main_speaker is None or person.id != main_speaker.id):
@@ -605,8 +607,8 @@ class Reader:
 
 # "delivered an important speech", "made important speeches", "delivered a work report",
 # "pronounced an important speech" (a machine translation): the main speech of an event.
-SPEECH = re.compile(r"\b(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
-                    r"(?:speech(?:es)?|address|work\s+report)\b")
+SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
+                    r"(?:speech(?:es)?|address|work\s+report)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b[^,]{0,120},\s*", re.IGNORECASE)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
