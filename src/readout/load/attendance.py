@@ -4,6 +4,7 @@ and titles given elsewhere ("Xi, also general secretary of …"; "The three are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import Lexicon
 from .people import Mention, parse_mention, singular, split_people, titles_after
@@ -128,10 +129,18 @@ def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def aside_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """"Name, (who is) also …" for any of ``names`` (remembered: the same names recur)."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation}),\s+(?:who\s+is\s+)?(?=also\s)")
+
+
 def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> list[str]:
     """Titles in a lower-case aside after one of ``names``: "Xi, also general secretary of …"."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    match = re.compile(rf"\b(?:{alternation}),\s+(?:who\s+is\s+)?(?=also\s)").search(text, span.start, span.end)
+    if "also" not in text[span.start:span.end]:  # most paragraphs hold no aside at all
+        return []
+    match = aside_pattern(tuple(names)).search(text, span.start, span.end)
     if not match:
         return []
     titles = titles_after(text, match.end(), span.end, lexicon)
