@@ -84,8 +84,8 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             # "Xi called for summarizing the achievements …": a call that comes before the
             # achievements it names sets a task.
             call = CALL.search(text, span.start, span.end)
-            told = text.lower().find(cue, span.start, span.end) if cue else -1
-            if call and told != -1 and call.start() < told:
+            told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
+            if call and told != -1 and call.start() - span.start < told:
                 section, cue = "priorities", call.group().lower()
         if section == "attendees":
             pieces.append(Piece(index, span, section, f"cue {cue!r}"))
