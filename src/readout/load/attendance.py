@@ -11,6 +11,7 @@ from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
 
+WHILE = re.compile(r"\s*(?:while|when)\s+", re.IGNORECASE)
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
 
 
@@ -81,7 +82,7 @@ def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
-    if re.fullmatch(r"\s*(?:while|when)\s+", text[span.start:verb.start()], re.IGNORECASE):
+    if WHILE.fullmatch(text, span.start, verb.start()):
         # "While presiding over the conference, Li Qiang stressed …"
         comma = text.find(",", verb.end(), span.end)
         return parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None

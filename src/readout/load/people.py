@@ -13,6 +13,8 @@ from .segment import Span, trimmed
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
+COMMA = re.compile(r"\s*,\s*")
+NON_SPACE = re.compile(r"\S+")
 TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -57,7 +59,7 @@ def find_name(text: str, span: Span, lexicon: Lexicon) -> Span | None:
             match = NAME.match(text, word.start(), span.end)
             if not match:
                 break
-            words = list(re.finditer(r"\S+", match.group()))
+            words = list(NON_SPACE.finditer(match.group()))
             if len(words) < size:
                 continue
             candidate = Span(word.start(), word.start() + words[size - 1].end())
@@ -145,9 +147,9 @@ def parse_mention(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     titles: list[Span | str] = []
     if prefix:
         titles.append(singular(text[prefix.start:prefix.end]) if plural else prefix)
-    rest = re.match(r"\s*,\s*", text[name.end:span.end])
+    rest = COMMA.match(text, name.end, span.end)
     if rest:
-        titles += titles_after(text, name.end + rest.end(), span.end, lexicon)
+        titles += titles_after(text, rest.end(), span.end, lexicon)
     return Mention(name, titles, plural)
 
 

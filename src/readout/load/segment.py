@@ -15,6 +15,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 # What may begin the next sentence: a capital, a digit, or an opening quote.
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
+DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+")
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -117,7 +118,7 @@ def is_abbreviation(text: str, floor: int, end: re.Match, lexicon: Lexicon) -> b
     if word.lower() in lexicon.abbreviations:
         return True
     # A single capital letter ("J.") is an initial; dotted capitals ("U.S.") an acronym.
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return bool(DOTTED_CAPITALS.fullmatch(word))
 
 
 def ends_cut_off(text: str, span: Span) -> bool:
