@@ -102,6 +102,9 @@ class Reader:
             start = next((i for i in self.story if i >= self.lead_paragraph or self.opens_story(i)),
                          self.lead_paragraph)
             self.story = [i for i in self.story if i >= start]
+        # The story is settled: what is in it, and what is not (headlines, captions, stamps), once.
+        self.in_story = set(self.story)
+        self.outside_story = [i for i in range(len(self.paragraphs)) if i not in self.in_story]
         forced: dict[int, tuple[str, str]] = {}
         if self.story and self.sentences[self.story[0]]:
             forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
@@ -153,11 +156,14 @@ class Reader:
         """Paragraphs that are not part of the story: page furniture, captions and repeats (a
         paragraph seen before, or one contained in one of the few before it)."""
         noise, seen, recent = set(), set(), []
+        self.headings = set()
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
-            if self.lexicon.noise.fullmatch(body) or (following is not None and is_heading(body, following)):
+            if following is not None and is_heading(body, following):
+                self.headings.add(i)
+            if self.lexicon.noise.fullmatch(body) or i in self.headings:
                 noise.add(i)
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
@@ -327,15 +333,15 @@ class Reader:
                     named_last = []
         # A sub-headline may be the one place that names who attended ("Wang Huning and Han
         # Zheng attended"); a caption, which may show another event, is not read for that.
-        for i in sorted(set(range(len(self.paragraphs))) - set(self.story)):
+        for i in sorted(self.headings):
             span = self.paragraphs[i]
-            if is_heading(self.quote(span)) and not dates.full_dates(self.text, span.start, span.end):
+            if not dates.full_dates(self.text, span.start, span.end):
                 add(attendance_mentions(self.text, span, self.lexicon), attendees, "attendees",
                     "names in a sub-headline saying who attended")
         if host is None:
             # A headline or caption may be the one place that says who presided ("Xi delivered
             # an important speech, which was presided over by Li Qiang").
-            for i in sorted(set(range(len(self.paragraphs))) - set(self.story)):
+            for i in self.outside_story:
                 chair = presider(self.text, self.paragraphs[i], self.lexicon)
                 person = self.person(chair) if chair else None
                 if person and (main_speaker is None or person.id != main_speaker.id):
@@ -399,7 +405,7 @@ class Reader:
         """Who a sentence of the page — the story first, then a headline or caption — says
         delivered the important speech or the work report ("Xi Jinping delivered an important
         speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
-        order = list(self.story) + sorted(set(range(len(self.paragraphs))) - set(self.story))
+        order = self.story + self.outside_story
         for i in order:
             for span in self.sentences[i]:
                 own = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
@@ -454,9 +460,8 @@ class Reader:
         """Every full date the page gives that a relative one can be resolved against: the
         ' date' line, time stamps and captions (see ``dates.block_anchors``)."""
         found = [dates.Anchor(published, "publication line", 0, 0)] if published else []
-        story = set(self.story)
         for i, span in enumerate(self.paragraphs):
-            found += dates.block_anchors(self.text, span.start, span.end, i in story)
+            found += dates.block_anchors(self.text, span.start, span.end, i in self.in_story)
         return found
 
     def read_date(self, lead: Lead | None, published):
@@ -562,10 +567,9 @@ class Reader:
     def caption_place(self, lead: Lead) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
-        story = set(self.story)
         for i, span in enumerate(self.paragraphs):
             caption = dates.CAPTION.search(self.text, span.start, span.end) or (
-                i not in story and CAPTION_VERB.match(self.text, span.start, span.end))
+                i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
             if caption and self.shows_event(lead, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)
                 if match:
@@ -584,9 +588,8 @@ class Reader:
         """Every sentence (or clause) of the text as a piece with its section, in order."""
         pieces: list[Piece] = []
         before_sections = True
-        story = set(self.story)  # a set: membership is tested for every paragraph
         for i in range(len(self.paragraphs)):
-            if i not in story:
+            if i not in self.in_story:
                 pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue
             # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
