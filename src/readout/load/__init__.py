@@ -26,6 +26,10 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
 RECENT = 4
+DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
+# A line in another script ("作者 admin", "中文 | App"): an English readout's page furniture.
+OTHER_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 __all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify",
            "make_id", "paragraph_sections"]
@@ -96,6 +100,11 @@ class Reader:
         self.story = [i for i in range(len(self.paragraphs)) if i not in self.noise]
         if not self.story:
             self.warn("the source has no story text", header.body_start)
+        # A dateline among the first paragraphs starts the story: what stands before it is a
+        # headline, a summary deck or a caption, even one that says who held what.
+        dated = next((i for i in self.story[:DATELINE_WITHIN] if self.dateline_at(i)), None)
+        if dated is not None:
+            self.story = [i for i in self.story if i >= dated]
         lead_at, lead = self.find_lead()
         self.lead_paragraph = lead_at[0] if lead_at else (self.story[0] if self.story else None)
         if self.lead_paragraph is not None:
@@ -163,7 +172,8 @@ class Reader:
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
             if following is not None and is_heading(body, following):
                 self.headings.add(i)
-            if self.lexicon.noise.fullmatch(body) or i in self.headings:
+            if self.lexicon.noise.fullmatch(body) or i in self.headings or (
+                    OTHER_SCRIPT.search(body) and len(ENGLISH_WORD.findall(body)) < 4):
                 noise.add(i)
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
@@ -171,12 +181,16 @@ class Reader:
             recent = (recent + [flat])[-RECENT:]
         return noise
 
+    def dateline_at(self, index: int) -> bool:
+        span = self.paragraphs[index]
+        return dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin) is not None
+
     def opens_story(self, index: int) -> bool:
         """Whether a paragraph before the lead sentence is already story (a summary lead, often
         after a dateline), not a headline: it is a finished sentence of some length."""
-        span = self.paragraphs[index]
-        if dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin) is not None:
+        if self.dateline_at(index):
             return True
+        span = self.paragraphs[index]
         # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
         # stamp is a finished sentence of some length too, but page furniture.
         return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
@@ -616,15 +630,16 @@ SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)
                           r"(?:speech|address|remarks)\b[^,]{0,120},\s*", re.IGNORECASE)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
-                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z])")
+                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|of\s+(?:[a-z]+\s+){0,2}China's\s)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
 VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China's\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-TOUR_OF = re.compile(r"of\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+TOUR_OF = re.compile(r"of\s+(?:(?:[a-z]+\s+){0,2}China's\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 # A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
 # the session"): before the story, such a paragraph describes a picture.
-CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|inspects|visits|talks\s+with|"
-                          r"learns\s+about|meets|speaks|addresses|hosts|waves|shakes\s+hands)\b")
+CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|makes|gives|moderates|inspects|"
+                          r"visits|views|tours|talks\s+with|learns\s+about|listens\s+to|meets|speaks|addresses|hosts|"
+                          r"waves|greets|poses|shakes\s+hands)\b")
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")

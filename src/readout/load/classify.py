@@ -87,6 +87,11 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
             if call and told != -1 and call.start() - span.start < told:
                 section, cue = "priorities", call.group().lower()
+        if section in ("progress", "problems", "priorities") and lexicon.narrative.match(text, span.start, span.end) \
+                and not CALL.search(text, span.start, span.end):
+            section, cue = "lead", "a narrative verb"
+            pieces.append(Piece(index, span, section, "tells what someone did: the story's narrative"))
+            continue
         if section == "attendees":
             pieces.append(Piece(index, span, section, f"cue {cue!r}"))
         elif closing:

@@ -47,6 +47,12 @@ DATELINE_LOOSE = re.compile(
     rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"\.?\s*(?P<dash>--+|[-–—]+|:)\s*")
+# A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
+# Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
+PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+AGENCY_FIRST = re.compile(
+    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+(?P<place>{PLACE_WORDS})"
+    rf"(?:\s*[,/]\s*{PLACE_WORDS}){{0,3}},\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -180,6 +186,10 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
     pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
     match = DATELINE.match(text, start, end)
+    if match:
+        return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
+                        int(match.group("day")), match.start(), match.end())
+    match = AGENCY_FIRST.match(text, start, end)
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())

@@ -14,6 +14,8 @@ PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(
     rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
+# "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
+TOUR_OF = re.compile(rf"\s+of\s+(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
     rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
@@ -57,7 +59,10 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, span.end)
                 if not dates.names_a_time(text, c.end(), span.end)), None)
     place = PLACE.search(text, after_kind, span.end)
-    if place:
+    toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith("tour") else None
+    if toured:  # "during a tour of central China's Hubei Province"
+        lead.place = short_place(toured.group("place"), lexicon)
+    elif place:
         lead.place = short_place(place.group("place"), lexicon)
     elif dateline:
         lead.place = dateline.place

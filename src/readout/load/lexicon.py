@@ -16,6 +16,7 @@ LIST_KEYS = (
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
+    "narrative_verbs",
 )
 
 
@@ -218,6 +219,18 @@ class Lexicon:
     @cached_property
     def overall_calls(self) -> frozenset[str]:
         return frozenset(p.lower() for p in self.data["overall_calls"])
+
+    @cached_property
+    def narrative(self) -> re.Pattern:
+        """A sentence telling what someone did rather than what they said ("In his speech, Xi
+        systematically reviewed …", "On Monday morning, Xi visited …"): its subject, after an
+        optional opening phrase, and a narrative verb."""
+        verbs = "|".join(re.escape(v) for v in sorted(self.data["narrative_verbs"], key=len, reverse=True))
+        return re.compile(
+            r"(?:(?i:in\s+(?:his|her)\s+(?:important\s+)?(?:speech|remarks|address)|on\s+[^,]{1,40}|during\s+[^,]{1,60}"
+            r"|after\s+[^,]{1,80}|while\s+[^,]{1,60}),\s*)?"
+            r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]he\s+(?:president|premier))"
+            rf"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:{verbs})\b")
 
     @cached_property
     def presiding_form(self) -> re.Pattern:
