@@ -18,7 +18,7 @@ from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
 from .attendance import aside_titles, attendance_mentions, presider, presides, shared_title
-from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
+from .classify import CALL, Piece, Speakers, attribute_speakers, classify_paragraph
 from .lead import PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
 from .people import Mention, is_name, mention_titles, parse_mention, slugify
@@ -288,7 +288,11 @@ class Reader:
         elif subject:
             main_speaker = subject
             self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence; nobody else is said to preside"
-        if lead:
+        # Deep in the story, a sentence that names the event but sets a task ("… must be
+        # guaranteed, Xi told the symposium") is that task, and its paragraph no lead paragraph.
+        if lead and self.lead_paragraph != self.story[0] and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
+            self.lead_paragraph = None
+        elif lead:
             forced[lead.sentence.start] = ("lead", "the lead sentence")
         attendees: list[Person] = []
         speakers: list[Person] = []
@@ -397,8 +401,13 @@ class Reader:
             # Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
             # else the story, opens with — the host if said to preside, else the main speaker
             # when they speak.
-            where = lead.sentence if lead else self.paragraphs[self.story[0]]
-            mention = parse_mention(self.text, where, self.lexicon)
+            # (Without a lead, the first of the story's first paragraphs to open with a person:
+            # a summary line such as "The highlights of the meeting:" may come first.)
+            where, mention = lead.sentence if lead else self.paragraphs[self.story[0]], None
+            for where in [lead.sentence] if lead else [self.paragraphs[i] for i in self.story[:3]]:
+                mention = parse_mention(self.text, where, self.lexicon)
+                if mention:
+                    break
             person = self.person(mention) if mention else None
             if person and (host is None or person.id != host.id):
                 if host is None and presides(self.text, person.name.split()[0], self.lexicon):
