@@ -639,11 +639,11 @@ SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)
                           r"(?:speech|address|remarks)\b[^,]{0,120},\s*", re.IGNORECASE)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
-                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|of\s+(?:[a-z]+\s+){0,2}China's\s)")
+                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+(?:[a-z]+\s+){0,2}China['’]s\s)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
-VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China's\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
+VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-TOUR_OF = re.compile(r"of\s+(?:(?:[a-z]+\s+){0,2}China's\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+TOUR_OF = re.compile(r"(?:of|to)\s+(?:(?:[a-z]+\s+){0,2}China['’]s\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 # A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
 # the session"): before the story, such a paragraph describes a picture.
 CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|makes|gives|moderates|inspects|"

@@ -13,11 +13,13 @@ from .segment import Span, trimmed
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(
-    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
+    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
-TOUR_OF = re.compile(rf"\s+of\s+(?:(?:[a-z]+\s+){{0,2}}China's\s+)?(?P<place>{PLACE_WORDS})")
+TOUR_OF = re.compile(rf"\s+of\s+(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
+# "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
+TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
-    rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China's\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
+    rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China['’]s\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
 
 
@@ -64,6 +66,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         lead.place = short_place(toured.group("place"), lexicon)
     elif place:
         lead.place = short_place(place.group("place"), lexicon)
+    elif TOUR_PLACE.search(text, span.start, span.end):
+        lead.place = short_place(TOUR_PLACE.search(text, span.start, span.end).group("place"), lexicon)
     elif dateline:
         lead.place = dateline.place
     if cue:
