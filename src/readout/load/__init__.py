@@ -354,13 +354,13 @@ class Reader:
         for i in sorted(self.headings):
             span = self.paragraphs[i]
             if not dates.full_dates(self.text, span.start, span.end):
-                add(attendance_mentions(self.text, span, self.lexicon), attendees, "attendees",
-                    "names in a sub-headline saying who attended")
+                add(attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), attendees,
+                    "attendees", "names in a sub-headline saying who attended")
         if host is None:
             # A headline or caption may be the one place that says who presided ("Xi delivered
             # an important speech, which was presided over by Li Qiang").
             for i in self.outside_story:
-                chair = presider(self.text, self.paragraphs[i], self.lexicon)
+                chair = presider(self.text, self.paragraphs[i], self.lexicon, headline=True)
                 person = self.person(chair) if chair else None
                 if person and (main_speaker is None or person.id != main_speaker.id):
                     host = person

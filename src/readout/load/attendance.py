@@ -12,6 +12,7 @@ from .segment import Span, trimmed
 
 
 WHILE = re.compile(r"\s*(?:while|when)\s+", re.IGNORECASE)
+DASH_END = re.compile(r"\s*[—–-]+\s*$")
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
 
 
@@ -35,6 +36,9 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         start = floor if floor is not None else span.start
         openers = list(lexicon.list_opener.finditer(text, start, before.start()))
         people = Span(openers[-1].end() if openers else start, before.start())
+        dash = DASH_END.search(text, people.start, people.end)  # "… and Wang Yong — attended"
+        if dash:
+            people = Span(people.start, dash.start())
     else:
         return []
     mentions = []
@@ -74,9 +78,10 @@ def share_plural_apposition(text: str, mentions: list[Mention], lexicon: Lexicon
             mention.titles = [title]
 
 
-def presider(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
-    """Who a "X presided over the meeting" (or "… was presided over by X") sentence names."""
-    verb = lexicon.presiding.search(text, span.start, span.end)
+def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) -> Mention | None:
+    """Who a "X presided over the meeting" (or "… was presided over by X") sentence names; a
+    ``headline`` may say it in the present tense ("Li Keqiang Chairs, …")."""
+    verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
     if not verb:
         return None
     by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)

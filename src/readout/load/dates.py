@@ -56,6 +56,10 @@ PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 AGENCY_FIRST = re.compile(
     rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+(?P<place>{PLACE_WORDS})"
     rf"(?:\s*[,/]\s*{PLACE_WORDS}){{0,3}},\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
+# "Xinhua, 21 April, Beijing (Journalists …)." : the agency, the day, then the place.
+AGENCY_DAY_FIRST = re.compile(
+    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
+    r"\s*(?:\([^)]{0,80}\))?\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -192,7 +196,7 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())
-    match = AGENCY_FIRST.match(text, start, end)
+    match = AGENCY_FIRST.match(text, start, end) or AGENCY_DAY_FIRST.match(text, start, end)
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())

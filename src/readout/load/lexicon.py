@@ -20,6 +20,8 @@ LIST_KEYS = (
 )
 
 
+ROLES = ("attendance", "speaking", "headline_attendance")  # lists of people a phrase names
+
 # Words (with inner hyphens and apostrophes) and single punctuation marks.
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
@@ -202,7 +204,7 @@ class Lexicon:
     def role_phrases(self) -> dict[str, tuple[re.Pattern, re.Pattern]]:
         """For attendance and speaking: (phrases the names come before, phrases they follow)."""
         return {role: (phrase_pattern(self.data[role]["before"]), phrase_pattern(self.data[role]["after"]))
-                for role in ("attendance", "speaking")}
+                for role in ROLES}
 
     @cached_property
     def role_words(self) -> dict[str, tuple[str, ...]]:
@@ -210,7 +212,7 @@ class Lexicon:
         a sentence holding none of them holds no phrase of the role, and the long alternations
         are spared (a substring test is many times faster than a regex of forty words)."""
         words = {}
-        for role in ("attendance", "speaking"):
+        for role in ROLES:
             words[role] = tuple(sorted({max(TOKEN.findall(p), key=len).lower() for side in self.data[role].values()
                                         for p in side if TOKEN.findall(p)}))
         return words
