@@ -617,9 +617,10 @@ class Reader:
                 continue
             # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
             early = i in self.story[:2] and i != self.story[-1]  # a last paragraph's call is a task
+            previous = next((p.section for p in reversed(pieces) if p.section not in ("other", "attendees")), None)
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
                                      is_lead=i == self.lead_paragraph, before_sections=before_sections,
-                                     forced=forced, early=early)
+                                     forced=forced, early=early, previous=previous)
             if any(p.section not in ("lead", "attendees", "other") for p in got):
                 before_sections = False
             pieces += got

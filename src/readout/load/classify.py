@@ -65,13 +65,16 @@ def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, s
 
 def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Lexicon, *,
                        is_lead: bool, before_sections: bool,
-                       forced: dict[int, tuple[str, str]], early: bool = False) -> list[Piece]:
+                       forced: dict[int, tuple[str, str]], early: bool = False,
+                       previous: str | None = None) -> list[Piece]:
     """The pieces of one paragraph. Sentences in ``forced`` (by start offset) have their section
     already. In the lead paragraph sentences are lead until a strong cue; before any other
     section has begun, a sentence without a cue is lead too, and so is a call ("Xi called for
     …") in one of the story's first two paragraphs (``early``): the overall call, not one of the
     tasks. A conclusion cue makes the rest of its paragraph conclusion; a sentence without a
-    cue continues the one before it."""
+    cue continues the one before it, and so does a paragraph opening with reported words (a
+    quotation, "…, he said") or cut off, once the story's sections have begun (``previous``, the
+    section the story was in)."""
     pieces: list[Piece] = []
     closing, leading = False, is_lead or before_sections
     for span in sentences:
@@ -111,9 +114,22 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
                 pieces.append(Piece(index, span, section, f"cue {cue!r}"))
         elif pieces:
             pieces.append(Piece(index, span, pieces[-1].section, "no cue; continues the sentence before"))
+        elif previous in SPOKEN and not before_sections and reported(text, span, lexicon):
+            pieces.append(Piece(index, span, previous, "no cue; reported words go on with the section before"))
         else:
             pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
     return pieces
+
+
+QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
+FRAGMENT_END = re.compile(r"[\w,]\s*$")
+
+
+def reported(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """Whether a sentence reports someone's words: a quotation, a verb of saying, or a sentence
+    the page cut off ("He said a")."""
+    return bool(QUOTE_OPEN.match(text, span.start, span.end) or lexicon.speech_verbs.search(text, span.start, span.end)
+                or (span.end == len(text.rstrip()) and FRAGMENT_END.search(text, span.start, span.end)))
 
 
 class Speakers:
