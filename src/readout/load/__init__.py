@@ -610,19 +610,22 @@ class Reader:
     def label(self, forced) -> list[Piece]:
         """Every sentence (or clause) of the text as a piece with its section, in order."""
         pieces: list[Piece] = []
-        before_sections = True
+        before_sections, called = True, False
         for i in range(len(self.paragraphs)):
             if i not in self.in_story:
                 pieces += [Piece(i, s, "other", "not part of the story") for s in self.sentences[i]]
                 continue
             # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
-            early = i in self.story[:2] and i != self.story[-1]  # a last paragraph's call is a task
+            # Further down, before any section, a call the host makes himself ("He emphasized
+            # the need to …") is still the overall call; only the first such paragraph.
+            early = i != self.story[-1] and (i in self.story[:2] or (before_sections and "person"))
             previous = next((p.section for p in reversed(pieces) if p.section not in ("other", "attendees")), None)
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
                                      is_lead=i == self.lead_paragraph, before_sections=before_sections,
                                      forced=forced, early=early, previous=previous)
             if any(p.section not in ("lead", "attendees", "other") for p in got):
                 before_sections = False
+            called = called or any(p.reason.startswith("the overall call") for p in got)
             pieces += got
         return pieces
 

@@ -12,6 +12,13 @@ STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
 CALL = re.compile(r"\b(?:called\s+for|calls\s+for|called\s+on|urged|urging|the\s+need\s+to|(?:the\s+)?imperative\s+to|"
                   r"efforts\s+to|it\s+is\s+(?:important|necessary|imperative)\s+to|"
                   r"(?:should|must)(?!\s+(?:see|be\s+(?:soberly\s+)?aware|recogni[sz]e|realize|note)))\b", re.IGNORECASE)
+# A sentence whose subject is a person ("He", "Xi", "The president", "At the symposium, he"),
+# not the meeting ("The meeting called for …", "It urged …").
+HOST_SUBJECT = re.compile(r"(?:(?:At|During|In|While|Moreover|Furthermore|Also)\b[^,]{0,60},\s*)?"
+                          r"(?!(?:It|This|That|They|These|Those)\s)(?:[Hh]e|[Ss]he|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[Tt]he\s+(?:[Cc]hinese\s+)?(?:[Pp]resident|[Pp]remier))\s+"
+                          r"(?:also\s+|further\s+)?[a-z]+ed\b")
+# "urged officials to …", "asked Gansu to …": an instruction to someone is one of the tasks.
+DIRECTED = re.compile(r"\b(?:urged|asked|called\s+on|instructed|required)\s+(?!efforts\b)(?:[\w'’-]+\s+){1,4}?to\s")
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
@@ -102,7 +109,9 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         elif leading and ((section is None and (is_lead or not pieces)) or (is_lead and score < STRONG)):
             pieces.append(Piece(index, span, "lead", "lead paragraph" if is_lead else "no cue before any topic"))
         elif early and before_sections and section == "priorities" and cue in lexicon.overall_calls \
-                and not any(p.section in SPOKEN for p in pieces):
+                and not any(p.section in SPOKEN for p in pieces) \
+                and (early != "person" or (HOST_SUBJECT.match(text, span.start, span.end)
+                                           and not DIRECTED.search(text, span.start, span.end))):
             pieces.append(Piece(index, span, "lead", f"the overall call ({cue!r}) before any progress or problems"))
         elif section:
             leading = False
