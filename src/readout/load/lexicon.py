@@ -16,7 +16,7 @@ LIST_KEYS = (
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
-    "narrative_verbs",
+    "narrative_verbs", "business_verbs",
 )
 
 
@@ -233,6 +233,16 @@ class Lexicon:
             r"|after\s+[^,]{1,80}|while\s+[^,]{1,60}),\s*)?"
             r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]he\s+(?:president|premier))"
             rf"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:{verbs})\b")
+
+    @cached_property
+    def business(self) -> re.Pattern:
+        """A sentence telling what the meeting did with its business: the meeting (or "it", the
+        attendees) and a business verb, or a business verb in the passive "at the meeting"."""
+        verbs = "|".join(re.escape(v) for v in sorted(self.data["business_verbs"], key=len, reverse=True))
+        return re.compile(
+            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|attendees|participants)"
+            rf"\s+(?:also\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
+            rf"(?:meeting|session|conference|symposium)\b)")
 
     @cached_property
     def presiding_form(self) -> re.Pattern:
