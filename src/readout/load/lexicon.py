@@ -270,6 +270,8 @@ class Lexicon:
                 words = tuple(t.lower() for t in TOKEN.findall(str(phrase)))
                 if words:
                     index.setdefault(words[0], []).append((words, section, int(weight)))
+        for entries in index.values():  # the longest phrase is the cue ("stressed the need", not "stressed")
+            entries.sort(key=lambda entry: -len(entry[0]))
         return index
 
     @cached_property
