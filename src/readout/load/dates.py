@@ -37,6 +37,9 @@ PATTERNS = [
     ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
 ]
 RULES = dict(PATTERNS)
+NEEDS = {"day month year": "year", "month day year": "year", "month day": "month", "day month": "month",
+         "ordinal day": "ordinal", "weekday": "weekday"}
+MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
@@ -155,9 +158,12 @@ def block_anchors(text: str, start: int, end: int, story: bool) -> list[Anchor]:
     """The anchors of one paragraph: outside the story every full date is a stamp (short, or
     next to a time or "Updated:") or a caption's; inside it, only a caption's date counts (a
     date in a sentence of the story is the event's own, read by ``find_event_date``)."""
+    dated = full_dates(text, start, end)
+    if not dated:  # most paragraphs: spare the caption test
+        return []
     caption = CAPTION.search(text, start, end) is not None
     anchors = []
-    for value, at, stop in full_dates(text, start, end):
+    for value, at, stop in dated:
         near = TIME_NEAR.search(text, max(start, at - 25), min(end, stop + 12))
         if (not story or caption) and (near or (end - start < 120 and not caption)):
             anchors.append(Anchor(value, "time stamp", at, stop))
@@ -261,9 +267,13 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
 def find_event_date(text: str, start: int, end: int, reference: "date | Anchor | None") -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
     best = None
+    # What each rule needs, looked for once: most passages name no date at all.
     digits = DIGIT.search(text, start, end) is not None
+    needs = {"year": digits and YEAR_LIKE.search(text, start, end) is not None,
+             "month": digits and MONTH_WORD.search(text, start, end) is not None,
+             "ordinal": digits, "weekday": "day" in text[start:end].lower()}
     for rule, pattern in PATTERNS:
-        if not digits and rule != "weekday":  # every other rule needs a number
+        if not needs[NEEDS[rule]]:
             continue
         for match in pattern.finditer(text, start, end):
             value = resolve(match, rule, reference)

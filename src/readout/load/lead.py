@@ -40,7 +40,11 @@ class Lead:
 
 def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     """The host phrase of a lead sentence, if ``span`` is one."""
-    found = [m for p in lexicon.lead_patterns if (m := p.search(text, span.start, span.end))]
+    # Every pattern but the inspection's needs a kind of event: a sentence naming none (most of
+    # them) is tried against that one alone.
+    sentence = text[span.start:span.end].lower()
+    patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
+    found = [m for p in patterns if (m := p.search(text, span.start, span.end))]
     return min(found, key=lambda m: m.start()) if found else None
 
 

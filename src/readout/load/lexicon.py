@@ -180,6 +180,11 @@ class Lexicon:
         return phrases + [plain, inspection]
 
     @cached_property
+    def kind_words(self) -> tuple[str, ...]:
+        """The first word of each kind of event, lower-case: a sentence holding none names no kind."""
+        return tuple(sorted({k.split()[0].lower() for k in self.data["event_kinds"]}))
+
+    @cached_property
     def presiding(self) -> re.Pattern:
         """"presided over the meeting": names whoever chaired, host or not."""
         return phrase_pattern(self.data["presiding_verbs"])
