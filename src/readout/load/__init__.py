@@ -241,9 +241,11 @@ class Reader:
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
         region = self.text[own.end if own else lead.start:verb_start]
         # The subject stands right before its verb ("After …, Xi held a symposium"), else first.
-        first = re.search(r"\b([A-Z][a-z]+)\W*$", region)
-        if not first or first.group(1) in self.lexicon.not_names:
-            first = re.search(r"\b([A-Z][a-z]+)\b", region)
+        last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
+        # else the first word that may be a surname ("President Xi, also …, made the remarks")
+        words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
+        first = next((w for w in words if w.group(1) not in self.lexicon.not_names
+                      and self.lexicon.is_pinyin(w.group(1), 2)), words[0] if words else None)
         if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
             named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
             if named:
