@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lead import ANOTHER_EVENT
 from .lexicon import Lexicon
 from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
@@ -82,7 +83,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     """Who a "X presided over the meeting" (or "… was presided over by X") sentence names; a
     ``headline`` may say it in the present tense ("Li Keqiang Chairs, …")."""
     verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
-    if not verb:
+    if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()):
         return None
     by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
     if by:
@@ -114,6 +115,8 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
             continue
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
         clause = text[starts[-1] if starts else max(0, match.start() - 300):match.start()]
+        if ANOTHER_EVENT.search(clause):  # "…, before Xi chaired the summit, he …"
+            continue
         if re.fullmatch(r"\s*(?:while|when|after|before)\s+", clause, re.IGNORECASE):
             # "While presiding over the symposium, Xi said …": the subject follows the clause.
             comma = text.find(",", match.end(), match.end() + 200)

@@ -38,13 +38,19 @@ class Lead:
     dateline: dates.Dateline | None = None
 
 
+# "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
+# in a clause of time names another event.
+ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+
+
 def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     """The host phrase of a lead sentence, if ``span`` is one."""
     # Every pattern but the inspection's needs a kind of event: a sentence naming none (most of
     # them) is tried against that one alone.
     sentence = text[span.start:span.end].lower()
     patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
-    found = [m for p in patterns if (m := p.search(text, span.start, span.end))]
+    found = [m for p in patterns if (m := p.search(text, span.start, span.end))
+             and not ANOTHER_EVENT.search(text, span.start, m.start())]
     return min(found, key=lambda m: m.start()) if found else None
 
 
