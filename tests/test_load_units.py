@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from readout.load import default_lexicon, parse_source
-from readout.load.dates import find_event_date
+from readout.load.dates import find_event_date, named_years, year_anchor
 from readout.load.people import parse_mention, split_people
 from readout.load.segment import Span, split_paragraphs, split_sentences
 
@@ -107,3 +107,20 @@ def test_noise_paragraphs_are_other():
     assert [p.section for p in e.paragraphs] == ["other", "lead", "other", "other"]
     assert e.host.name == "Li Hua"
     assert e.attendees == []
+
+
+@pytest.mark.parametrize("text, years", [
+    ("GDP in the second quarter of 2016 grew by 6.7 percent.", (2016,)),
+    ("He reviewed the work in 2023 and set targets for 2024.", (2023,)),
+    ("The plan for 2021-2025 must be done by 2025; the goals through the year 2035 stand.", ()),
+    ("The 14th Five-Year Plan (2021–2025) began in 2021.", (2021,)),
+])
+def test_named_years_leave_targets_out(text, years):
+    assert named_years(text, 0, len(text)) == years
+
+
+def test_a_named_year_places_a_day_but_never_a_weekday():
+    late = year_anchor("the work in 2023 and the tasks in 2024", 0, 38)
+    assert late.place_day(12, 11) == date(2023, 12, 11)  # a year-end review of 2023
+    assert late.place_day(3, 5) == date(2024, 3, 5)
+    assert late.place_weekday(0) is None

@@ -494,8 +494,26 @@ class Reader:
         anchor the page gives (its dateline, a time stamp, a caption's date, the publication
         line); else the dateline's day; else the first date in the story; else the date of a
         caption that shows the event itself."""
-        dateline = lead.dateline if lead else None
         anchors = self.anchors(published)
+        found = self.date_from(lead, anchors)
+        if found is None and not anchors and self.story:
+            # No full date anywhere: a month and day in the year the story speaks in.
+            named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end)
+            found = self.date_from(lead, [named]) if named else None
+        if found is None:
+            dateline = lead.dateline if lead else None
+            where = Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end) if lead else (
+                self.paragraphs[self.story[0]] if self.story else Span(0, 0))
+            unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
+            if dateline and not unresolved:
+                unresolved = self.text[dateline.start:dateline.end].strip()
+            self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
+                      else "no event date found in the text", where.start)
+        return found
+
+    def date_from(self, lead: Lead | None, anchors: list[dates.Anchor]):
+        """The event date the lead, the story or a caption gives, resolved against ``anchors``."""
+        dateline = lead.dateline if lead else None
         at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
         anchor = dates.best_anchor(anchors, at)
         reference = anchor
@@ -527,12 +545,6 @@ class Reader:
         if shown:
             self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
             return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
-        where = spans[0] if spans else Span(0, 0)
-        unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
-        if dateline and not unresolved:
-            unresolved = self.text[dateline.start:dateline.end].strip()
-        self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
-                  else "no event date found in the text", where.start)
         return None
 
     def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
@@ -677,6 +689,8 @@ def describe_anchor(anchor) -> str:
         return "nothing"
     names = {"publication line": "the publication date", "time stamp": "the page's time stamp",
              "caption": "a photo caption's date", "dateline": "the dateline"}
+    if anchor.kind == "named year":
+        return f"the year the story names, {'/'.join(map(str, anchor.years))}"
     return f"{names[anchor.kind]} {anchor.value}"
 
 

@@ -105,12 +105,18 @@ class Anchor:
     after the event; the others are on or after it."""
 
     value: date
-    kind: str  # "publication line", "time stamp", "caption", "dateline"
+    kind: str  # "publication line", "time stamp", "caption", "dateline", "named year"
     start: int
     end: int
+    years: tuple[int, ...] = ()  # for "named year": the years the story names
 
     def place_day(self, month: int, day: int) -> date | None:
         """The year of a month and day the text names without one."""
+        if self.kind == "named year":
+            # A conference late in the year reviews that year and plans the next: with both
+            # named, a day in the second half of the year is in the earlier one.
+            year = self.value.year
+            return safe_date(year - 1 if month >= 7 and year - 1 in self.years else year, month, day)
         candidates = [safe_date(self.value.year + k, month, day) for k in (-1, 0, 1)]
         if self.kind == "caption":  # the nearest, either side
             valid = [d for d in candidates if d is not None]
@@ -118,13 +124,34 @@ class Anchor:
         # A stamp may be a day early in another time zone: allow one day after it.
         return latest_on_or_before(candidates, self.value + timedelta(days=1))
 
-    def place_weekday(self, weekday: int) -> date:
+    def place_weekday(self, weekday: int) -> date | None:
         """The day a weekday names: the latest on or before the anchor, or, for a caption, the
-        nearest (a tour's caption may be the day before)."""
+        nearest (a tour's caption may be the day before); a year alone names no week."""
+        if self.kind == "named year":
+            return None
         back = (self.value.weekday() - weekday) % 7
         if self.kind == "caption" and back > 3:
             return self.value + timedelta(days=7 - back)
         return self.value - timedelta(days=back)
+
+
+# A year the story names as the one it speaks in ("GDP in the second quarter of 2016 grew", "the
+# economic work in 2023"), not a target ("by 2035", "for 2024", "(2021-2025)", "2021-2025").
+NAMED_YEAR = re.compile(r"(?<![\w-])(?<!by )(?<!for )(?<!until )(?<!through )(?<!before )(?<!to )(?<!year )"
+                        r"((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)")
+
+
+def named_years(text: str, start: int, end: int) -> tuple[int, ...]:
+    """The years a passage names, targets left out."""
+    return tuple(sorted({int(m.group(1)) for m in NAMED_YEAR.finditer(text, start, end)
+                         if text[max(start, m.start() - 1):m.start()] not in ("-", "–")}))
+
+
+def year_anchor(text: str, start: int, end: int) -> Anchor | None:
+    """Where the page gives no full date, the latest year its story names, as an anchor for a
+    month and day (never for a weekday)."""
+    years = named_years(text, start, end)
+    return Anchor(date(years[-1], 12, 31), "named year", start, start, years) if years else None
 
 
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
