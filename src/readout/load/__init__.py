@@ -563,8 +563,10 @@ class Reader:
         if lead is None or not lead.kind:
             return False
         words = self.text[start:end].lower()
-        return lead.kind.split()[-1] in words and any(
-            v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver"))
+        named = lead.kind.split()[-1] in words or (lead.kind != "tour" and any(  # "conference" shown as "meeting"
+            k in words for k in ("meeting", "conference", "symposium", "session")))
+        return named and any(
+            v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
 
     def story_kind(self) -> str | None:
         """Where no sentence says who held what, the first kind of event the story names ("…

@@ -95,6 +95,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     return parse_mention(text, Span(span.start, verb.start()), lexicon)
 
 
+PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar)\s+$", re.IGNORECASE)
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
 
@@ -105,9 +106,9 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
     "… was presided over by Li". The subject is the first name-like word of the clause before
     the verb; "held" and "hosted" count only with a kind of event after them."""
     for match in lexicon.presiding_form.finditer(text):
-        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and not lexicon.event_kinds.search(
-                text, match.end(), min(len(text), match.end() + 60)):
-            continue
+        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and (not lexicon.event_kinds.search(
+                text, match.end(), min(len(text), match.end() + 60)) or PARTICIPLE.search(text, max(0, match.start() - 20), match.start())):
+            continue  # "held" with no event after it, or "a conference held here": nobody's act
         by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
         if by:
             if re.search(rf"\b{re.escape(surname)}\b", by.group(1)):
