@@ -145,6 +145,8 @@ class Reader:
             kind = self.story_kind()
         if place is None:
             place = self.story_place() or (self.caption_place(lead) if lead else None)
+        else:
+            place = self.capital_named(place)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -603,6 +605,18 @@ class Reader:
             return dateline.place
         return None
 
+    def capital_named(self, place: str) -> str:
+        """A province the lead names, narrowed to the city the next paragraphs say the event
+        was held in ("… convened a key meeting in Heilongjiang Province", then "… the meeting
+        held in the provincial capital Harbin")."""
+        for i in self.story[:3]:
+            span = self.paragraphs[i]
+            match = HELD_IN_CAPITAL.search(self.text, span.start, span.end)
+            if match:
+                self.found["location"] = "the provincial capital the story says the event was held in"
+                return short_place(match.group("place"), self.lexicon)
+        return place
+
     def caption_place(self, lead: Lead) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
@@ -660,6 +674,8 @@ SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+(?:[a-z]+\s+){0,2}China['’]s\s)")
+HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
+                             r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
 VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
