@@ -91,9 +91,16 @@ def strip_title_prefix(text: str, span: Span, lexicon: Lexicon) -> Span:
     return Span(match.end(), span.end) if match.end() < span.end else span
 
 
+ALL_OF = re.compile(r"(?:all|both)\s+(?=[a-z]+s\b)")
+
+
 def titles_after(text: str, start: int, end: int, lexicon: Lexicon) -> list[Span]:
     """The titles in an aside that starts at ``start`` (after "Name, "): they run while each
-    piece begins with a title word, and the last one stops at the next comma."""
+    piece begins with a title word, and the last one stops at the next comma. "all" or
+    "both" before a plural title ("A and B, both members of …") is not part of it."""
+    both = ALL_OF.match(text, start, end)
+    if both:
+        start = both.end()
     head = lexicon.title_head.match(text, start, end)
     if not head:
         return []

@@ -71,6 +71,16 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return len(wrapped) >= 0.6 * len(running)
 
 
+CONTINUATION = re.compile(r"[ \t]*(?:[,;)\]]|[a-z])")
+
+
+def goes_on(text: str, start: int, end: int, following: int) -> bool:
+    """Whether the line after a single line break goes on with the sentence before it: that line
+    did not finish a sentence and the next opens with a comma or a lower-case word."""
+    before = text[start:end].rstrip()
+    return bool(before) and not TERMINAL.search(before) and CONTINUATION.match(text, following) is not None
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[Span]:
     """Paragraph spans from ``start``. Every line is a paragraph — pages copied off the web keep
     one paragraph a line, with or without blank lines between — unless the text is wrapped at a
@@ -79,6 +89,8 @@ def split_paragraphs(text: str, start: int = 0) -> list[Span]:
     separator = BLANK_LINE if is_hard_wrapped(lines) else LINE_BREAK
     spans, cursor = [], start
     for match in separator.finditer(text, start):
+        if separator is LINE_BREAK and goes_on(text, cursor, match.start(), match.end()):
+            continue  # a sentence the page broke in two ("Li Keqiang\n, Liu Yunshan\nand Zhang Gaoli")
         span = trimmed(text, cursor, match.start())
         if span:
             spans.append(span)
