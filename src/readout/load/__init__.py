@@ -17,7 +17,7 @@ from ..errors import Location, ReadoutError, decode_utf8, line_column, read_inpu
 from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
-from .attendance import aside_titles, attendance_mentions, presider, presides, shared_title
+from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece, Speakers, attribute_speakers, classify_paragraph
 from .lead import PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
@@ -341,6 +341,8 @@ class Reader:
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
                 spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
                 mentions = attendance_mentions(self.text, span, self.lexicon, floor) if not spoke else []
+                if not spoke and not mentions:
+                    mentions = listed_people(self.text, span, self.lexicon)
                 if spoke:
                     add(spoke, speakers, "speakers", "names in sentences saying who spoke or reported")
                     continue

@@ -13,6 +13,7 @@ from .segment import Span, trimmed
 
 
 WHILE = re.compile(r"\s*(?:while|when)\s+", re.IGNORECASE)
+SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 DASH_END = re.compile(r"\s*[—–-]+\s*$")
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
 
@@ -50,6 +51,28 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     share_plural_title(text, mentions)
     share_plural_apposition(text, mentions, lexicon)
     return mentions
+
+
+def listed_people(text: str, span: Span, lexicon: Lexicon) -> list[Mention]:
+    """A sentence that is only a list of three or more people with their titles, one a
+    semicolon ("A, general secretary …; B, member of …; and C, …"): the leaders present, where
+    a translation lost the verb that said so."""
+    if text.count(";", span.start, span.end) < 2:
+        return []
+    pieces = [trimmed(text, *bounds) for bounds in semicolon_pieces(text, span)]
+    mentions = [parse_mention(text, piece, lexicon) for piece in pieces if piece]
+    if len(mentions) < 3 or not all(m and m.name.start == p.start for m, p in zip(mentions, pieces)):
+        return []
+    return mentions
+
+
+def semicolon_pieces(text: str, span: Span) -> list[tuple[int, int]]:
+    """The stretches of ``span`` between semicolons, an "and" after the last one left out."""
+    bounds, cursor = [], span.start
+    for match in SEMICOLON.finditer(text, span.start, span.end):
+        bounds.append((cursor, match.start()))
+        cursor = match.end()
+    return bounds + [(cursor, span.end)]
 
 
 def share_plural_title(text: str, mentions: list[Mention]) -> None:
