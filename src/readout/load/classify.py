@@ -19,6 +19,7 @@ HOST_SUBJECT = re.compile(r"(?:(?:At|During|In|While|Moreover|Furthermore|Also)\
                           r"(?:also\s+|further\s+)?[a-z]+ed\b")
 # "urged officials to …", "asked Gansu to …": an instruction to someone is one of the tasks.
 DIRECTED = re.compile(r"\b(?:urged|asked|called\s+on|instructed|required)\s+(?!efforts\b)(?:[\w'’-]+\s+){1,4}?to\s")
+RELATIVE_ATTENDED = re.compile(r",\s*(?:which|that)\s+(?:(?:also|was|were)\s+){1,2}attended\b", re.IGNORECASE)
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
@@ -34,7 +35,7 @@ class Piece:
     has_speech_verb: bool = False
 
 
-def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None, int]:
+def cue_section(sentence: str, lexicon: Lexicon, skip: str | None = None) -> tuple[str | None, str | None, int]:
     """The section whose cue phrases weigh most in ``sentence`` (each phrase counted once), its
     earliest cue and its score; the earliest cue breaks a tie. (None, None, 0) without a cue."""
     tokens = [(m.group().lower(), m.start()) for m in TOKEN.finditer(sentence)]
@@ -44,7 +45,7 @@ def cue_section(sentence: str, lexicon: Lexicon) -> tuple[str | None, str | None
     scores: dict[str, list] = {}  # section → [score, first offset, first cue]
     for i, (word, offset) in enumerate(tokens):
         for phrase, section, weight in index.get(word, ()):
-            if phrase in seen or tuple(words[i:i + len(phrase)]) != phrase:
+            if section == skip or phrase in seen or tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             seen.add(phrase)
             entry = scores.setdefault(section, [0, offset, " ".join(phrase)])
@@ -90,6 +91,10 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             pieces.append(Piece(index, span, section, reason))
             continue
         section, cue, score = cue_section(text[span.start:span.end], lexicon)
+        if section == "attendees" and RELATIVE_ATTENDED.search(text, span.start, span.end):
+            # An attendance phrase in a relative clause ("During the symposium, which was also
+            # attended by senior officials, Xi commended …"): the sentence is about the rest.
+            section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")
         if section in ("progress", "problems"):
             # "Xi called for summarizing the achievements …": a call that comes before the
             # achievements it names sets a task.
