@@ -124,3 +124,15 @@ def test_a_named_year_places_a_day_but_never_a_weekday():
     assert late.place_day(12, 11) == date(2023, 12, 11)  # a year-end review of 2023
     assert late.place_day(3, 5) == date(2024, 3, 5)
     assert late.place_weekday(0) is None
+
+
+@pytest.mark.parametrize("line, place", [
+    ("BEIJING, Jan 30 (APP): Xi Jinping chaired", "Beijing"),
+    ("Xinhua News Agency, Beijing, July 27th. The seminar", "Beijing"),
+    ("Xinhua, 21 April, Beijing (Journalists Zhang Wei, Li Min). The conference", "Beijing"),
+    ("NOTE: This translation was first published", None),
+])
+def test_datelines_of_other_agencies_and_translations(line, place):
+    from readout.load.dates import match_dateline
+    found = match_dateline(line, 0, len(line), default_lexicon().is_pinyin)
+    assert (found.place if found else None) == place

@@ -19,7 +19,7 @@ from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece, Speakers, attribute_speakers, classify_paragraph
-from .lead import PLACE, Lead, match_lead, read_lead, short_place
+from .lead import CHINAS, PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
 from .people import Mention, is_name, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
@@ -145,6 +145,10 @@ class Reader:
             kind = self.story_kind()
         if place is None:
             place = self.story_place() or (self.caption_place(lead) if lead else None)
+        elif lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
+            # Only a dateline, or the province of the tour a meeting was held on: where the story
+            # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
+            place = self.held_place(tours=False) or self.caption_place(lead) or place
         else:
             place = self.capital_named(place)
         if lead and place is None:
@@ -424,11 +428,29 @@ class Reader:
                     self.found["main_speaker"] = "the person the story opens with, who spoke"
                 attendees = [p for p in attendees if p.id not in {x.id for x in (host, main_speaker) if x}]
                 speakers = [p for p in speakers if p.id not in {x.id for x in (host, main_speaker) if x}]
+        if host is None and self.story:
+            # "The meeting, chaired by the premier, stressed …": whoever the page names with that title.
+            titled = self.chair_by_title([p for p in (main_speaker,) if p] + attendees)
+            if titled:
+                host = titled
+                self.found["host"] = "the person of the title a sentence says presided ('chaired by the premier')"
+                main_speaker = None if main_speaker and main_speaker.id == host.id else main_speaker
+                attendees = [p for p in attendees if p.id != host.id]
         if host is None and main_speaker is None and self.story:
             self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
         for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
             self.add_aside_titles(person)
         return host, main_speaker, attendees, speakers
+
+    def chair_by_title(self, people: list[Person]) -> Person | None:
+        """The one of ``people`` whose title a "chaired by the premier" names."""
+        for i in self.story:
+            span = self.paragraphs[i]
+            match = CHAIRED_BY_TITLE.search(self.text, span.start, span.end)
+            if match:
+                word = match.group("title").lower()
+                return next((p for p in people if any(re.search(rf"\b{word}\b", t.lower()) for t in p.titles)), None)
+        return None
 
     def speech_giver(self) -> Person | None:
         """Who a sentence of the page — the story first, then a headline or caption — says
@@ -534,7 +556,14 @@ class Reader:
         # The lead sentence, then the first paragraphs of the story ("… earlier this week. Xi made
         # the remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
         first = 1 if lead else 0
-        for span in spans[:first + 3]:
+        for n, span in enumerate(spans[:first + 3]):
+            if n == first and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
+                # "… in recent days": a caption showing the event dates it better than a stop
+                # of the tour the next paragraphs tell.
+                shown = self.event_caption(anchors, lead)
+                if shown:
+                    self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
+                    return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
@@ -596,15 +625,28 @@ class Reader:
             if visit and visit.group("place").split()[0] not in self.lexicon.not_names:
                 self.found["location"] = "the place the story says was visited"
                 return short_place(visit.group("place"), self.lexicon)
-            for cue in EVENT_PLACE.finditer(self.text, span.start, span.end):
-                match = PLACE.match(self.text, cue.end(), span.end) or TOUR_OF.match(self.text, cue.end(), span.end)
-                if match and match.group("place").split()[0] not in self.lexicon.not_names:
-                    self.found["location"] = "where the story says the event took place"
-                    return short_place(match.group("place"), self.lexicon)
+            held = self.held_place([i])
+            if held:
+                return held
         dateline = self.story_dateline()
         if dateline:
             self.found["location"] = "the story's dateline"
             return dateline.place
+        return None
+
+    def held_place(self, paragraphs: list[int] | None = None, tours: bool = True) -> str | None:
+        """Where the first paragraphs of the story say the event took place ("The meeting was
+        held in Harbin, Heilongjiang Province", and with ``tours`` "an inspection tour of Gansu")."""
+        for i in self.story[:4] if paragraphs is None else paragraphs:
+            span = self.paragraphs[i]
+            for cue in EVENT_PLACE.finditer(self.text, span.start, span.end):
+                if not tours and TOURING.search(cue.group()):
+                    continue
+                match = PLACE.match(self.text, cue.end(), span.end) or (
+                    TOUR_OF.match(self.text, cue.end(), span.end) if tours else None)
+                if match and match.group("place").split()[0] not in self.lexicon.not_names:
+                    self.found["location"] = "where the story says the event took place"
+                    return short_place(match.group("place"), self.lexicon)
         return None
 
     def capital_named(self, place: str) -> str:
@@ -675,13 +717,17 @@ SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)
                           r"(?:speech|address|remarks)\b[^,]{0,120},\s*", re.IGNORECASE)
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
-                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+(?:[a-z]+\s+){0,2}China['’]s\s)")
+                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
+VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
+TOURING = re.compile(r"tour|inspection|visit")
+CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
+                              re.IGNORECASE)
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
 VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-TOUR_OF = re.compile(r"(?:of|to)\s+(?:(?:[a-z]+\s+){0,2}China['’]s\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 # A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
 # the session"): before the story, such a paragraph describes a picture.
 CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|makes|gives|moderates|inspects|"

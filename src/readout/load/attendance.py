@@ -12,7 +12,7 @@ from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
 
-WHILE = re.compile(r"\s*(?:while|when)\s+", re.IGNORECASE)
+WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 DASH_END = re.compile(r"\s*[—–-]+\s*$")
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")

@@ -10,16 +10,19 @@ from .lexicon import Lexicon
 from .people import Mention, parse_mention
 from .segment import Span, trimmed
 
+# "southwest China's", "North China's", "central China’s": the region before a province.
+CHINAS = (r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth(?:west|east)|[Ss]outh(?:west|east)|"
+          r"[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern)[\s-]+){0,2}China['’]s\s+")
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(
-    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
+    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
-TOUR_OF = re.compile(rf"\s+of\s+(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
+TOUR_OF = re.compile(rf"\s+of\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
-TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:(?:[a-z]+\s+){{0,2}}China['’]s\s+)?(?P<place>{PLACE_WORDS})")
+TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
-    rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:China['’]s\s+)?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
+    rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:{CHINAS})?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
 
 
@@ -36,6 +39,7 @@ class Lead:
     place: str | None = None
     subject: str | None = None
     dateline: dates.Dateline | None = None
+    place_from: str = "lead"  # "tour" or "dateline": a place the story may narrow ("held in Harbin")
 
 
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
@@ -51,7 +55,17 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())]
-    return min(found, key=lambda m: m.start()) if found else None
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if "tour" in first.group("kind").lower() or "inspection" in first.group("kind").lower():
+        # "… made an inspection tour in Hebei and presided over a meeting on …": the meeting
+        # the tour led to is the event.
+        meeting = next((m for m in lexicon.lead_patterns[-2].finditer(text, first.end(), span.end)
+                        if lexicon.presiding_form.match(m.group("verb"))), None)
+        if meeting:
+            return meeting
+    return first
 
 
 def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
@@ -70,7 +84,10 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         return lead
     cue = next((c for c in lexicon.subject_cues.finditer(text, after_kind, span.end)
                 if not dates.names_a_time(text, c.end(), span.end)), None)
-    place = PLACE.search(text, after_kind, span.end)
+    # "… to be submitted to the session in March": a month (or another word that names no
+    # place) after "in" is not where the event was.
+    place = next((p for p in PLACE.finditer(text, after_kind, span.end)
+                  if p.group("place").split()[0] not in lexicon.not_names), None)
     toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith("tour") else None
     if toured:  # "during a tour of central China's Hubei Province"
         lead.place = short_place(toured.group("place"), lexicon)
@@ -78,8 +95,9 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         lead.place = short_place(place.group("place"), lexicon)
     elif TOUR_PLACE.search(text, span.start, span.end):
         lead.place = short_place(TOUR_PLACE.search(text, span.start, span.end).group("place"), lexicon)
+        lead.place_from = "tour"
     elif dateline:
-        lead.place = dateline.place
+        lead.place, lead.place_from = dateline.place, "dateline"
     if cue:
         end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
         stop = SUBJECT_END.search(text, cue.end(), end)
