@@ -150,7 +150,7 @@ class Reader:
             # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
             place = self.held_place(tours=False) or self.caption_place(lead) or place
         else:
-            place = self.capital_named(place)
+            place = self.capital_named(place, lead)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -649,16 +649,24 @@ class Reader:
                     return short_place(match.group("place"), self.lexicon)
         return None
 
-    def capital_named(self, place: str) -> str:
+    def capital_named(self, place: str, lead: Lead) -> str:
         """A province the lead names, narrowed to the city the next paragraphs say the event
         was held in ("… convened a key meeting in Heilongjiang Province", then "… the meeting
-        held in the provincial capital Harbin")."""
+        held in the provincial capital Harbin"), else to the city of the story's dateline
+        ("WUHAN - … at a conference in central China's Hubei province")."""
         for i in self.story[:3]:
             span = self.paragraphs[i]
             match = HELD_IN_CAPITAL.search(self.text, span.start, span.end)
             if match:
                 self.found["location"] = "the provincial capital the story says the event was held in"
                 return short_place(match.group("place"), self.lexicon)
+        province = re.search(rf"\b{re.escape(place)}\s+(?:[Pp]rovince|Autonomous\s+Region)\b",
+                             self.text[lead.sentence.start:lead.sentence.end])
+        dateline = lead.dateline or self.story_dateline()
+        touring = TOURING.search(lead.kind or "")  # a tour is of the whole province
+        if province and not touring and dateline and dateline.place not in (place, "Beijing"):
+            self.found["location"] = "the dateline's city, in the province the lead names"
+            return dateline.place
         return place
 
     def caption_place(self, lead: Lead) -> str | None:

@@ -35,10 +35,12 @@ PATTERNS = [
     ("day month", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{DAY}\s+{MONTH}(?![\w.]*\s*,?\s*\d{{4}})\b{PART_AFTER}", re.I)),
     ("ordinal day", re.compile(rf"\b(?:on|from)\s+{PART_OF}the\s+{DAY}\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
+    # "came into operation yesterday": the day before the page's stamp.
+    ("relative day", re.compile(r"\b(?P<relative>yesterday|today)\b(?:\s+(?P<tod2>morning|afternoon|evening))?", re.I)),
 ]
 RULES = dict(PATTERNS)
 NEEDS = {"day month year": "year", "month day year": "year", "month day": "month", "day month": "month",
-         "ordinal day": "ordinal", "weekday": "weekday"}
+         "ordinal day": "ordinal", "weekday": "weekday", "relative day": "weekday"}
 MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(
@@ -63,6 +65,7 @@ AGENCY_FIRST = re.compile(
 AGENCY_DAY_FIRST = re.compile(
     rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
     r"\s*(?:\([^)]{0,80}\))?\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
+AGENCY_BEFORE = re.compile(rf"\s*(?i:{AGENCY})\s*(?=[A-Z])")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -229,6 +232,9 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())
+    lead_in = AGENCY_BEFORE.match(text, start, end)  # "(Xinhua) WUHAN - …"
+    if lead_in:
+        start = lead_in.end()
     match = AGENCY_FIRST.match(text, start, end) or AGENCY_DAY_FIRST.match(text, start, end)
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
@@ -280,6 +286,10 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
     anchor = reference if isinstance(reference, Anchor) else Anchor(reference, "publication line", 0, 0)
     if rule == "weekday":
         return anchor.place_weekday(WEEKDAYS[groups["weekday"].lower()])
+    if rule == "relative day":  # only against the page's own date, never a caption's or a year
+        if anchor.kind in ("caption", "named year"):
+            return None
+        return anchor.value - timedelta(days=1 if groups["relative"].lower() == "yesterday" else 0)
     if groups.get("month"):
         return anchor.place_day(MONTHS[groups["month"].lower()], day)
     # "the 30th": this month or an earlier one, the latest not after the reference.

@@ -20,6 +20,8 @@ LIST_KEYS = (
 )
 
 
+# "made the remarks on Tuesday, 23 July 2013, at a conference": a date between verb and event.
+WHEN_PHRASE = r"on\s+[A-Z][a-z]+day,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+(?:\d{4},?\s+)?"
 ROLES = ("attendance", "speaking", "headline_attendance")  # lists of people a phrase names
 
 # Words (with inner hyphens and apostrophes) and single punctuation marks.
@@ -169,7 +171,7 @@ class Lexicon:
         event, or one of the host phrases. Groups: ``verb`` (the whole phrase) and ``kind``."""
         verbs = "|".join(re.escape(v) for v in sorted(set(self.data["host_verbs"]), key=len, reverse=True))
         plain = re.compile(
-            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:[\w'’-]+,?\s+){{0,5}}?(?P<kind>{self.kinds_alternation})(?![\w-])",
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:{WHEN_PHRASE})?(?:[\w'’-]+,?\s+){{0,5}}?(?P<kind>{self.kinds_alternation})(?![\w-])",
             re.IGNORECASE)
         phrases = [re.compile(rf"(?<![\w-])(?P<verb>{p.replace('{kind}', self.kinds_alternation)})", re.IGNORECASE)
                    for p in self.data["host_patterns"]]
