@@ -123,6 +123,11 @@ class Reader:
         named = [p for p in (host, main_speaker) if p] + attendees + speakers
         leader = main_speaker if main_speaker and not host else host
         attribute_speakers(text, pieces, Speakers(named, lexicon, leader.id if leader else None))
+        for person in self.others_said(pieces, [p for p in (host, main_speaker) if p]):
+            if person.id not in {p.id for p in named}:
+                speakers.append(person)
+                named.append(person)
+                self.found.setdefault("speakers", "people whose words the story reports")
         if host is None and main_speaker is None:
             # Nobody is said to preside or to give the speech: the one the statements quote
             # most is the main speaker ("…, Xi told the symposium"; "Xi said …").
@@ -711,6 +716,31 @@ class Reader:
             pieces += got
         return pieces
 
+    def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
+        """What another participant said ("Academician Huang Wei called for …", "At the meeting,
+        Wan Exiang … spoke") tells who spoke at the event: the lead, not the leader's tasks.
+        Returns the participants so found."""
+        surnames = {p.name.split()[0] for p in leaders}
+        found: list[Person] = []
+        if not surnames:
+            return found
+        for piece in pieces:
+            if piece.section not in ("progress", "problems", "priorities") and not piece.reason.startswith("the overall call"):
+                continue
+            if piece.speaker:
+                other = piece.speaker not in {p.id for p in leaders}
+            else:
+                opening = OPENING_PHRASE.match(self.text, piece.span.start, piece.span.end)
+                start = opening.end() if opening else piece.span.start
+                mention = parse_mention(self.text, Span(start, min(piece.span.end, start + 80)), self.lexicon)
+                other = bool(mention) and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
+                    and self.quote(mention.name).split()[0] not in surnames
+                if other:
+                    found.append(self.person(mention))
+            if other:
+                piece.section, piece.reason = "lead", "what another participant said"
+        return found
+
     def check_cut_off(self) -> None:
         if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
             last = self.paragraphs[self.story[-1]]
@@ -727,6 +757,8 @@ SPEECH_FIRST = re.compile(r"\s*(?:In\s+)?(?:delivering|making|giving|addressing)
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
+OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
+TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 TOURING = re.compile(r"tour|inspection|visit")
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
