@@ -136,3 +136,15 @@ def test_datelines_of_other_agencies_and_translations(line, place):
     from readout.load.dates import match_dateline
     found = match_dateline(line, 0, len(line), default_lexicon().is_pinyin)
     assert (found.place if found else None) == place
+
+
+def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
+    import re
+
+    from readout.load.lexicon import phrase_pattern
+    lexicon = default_lexicon()
+    phrases = [p for side in lexicon.data["attendance"].values() for p in side] + lexicon.data["event_kinds"]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+                       + r")(?![\w-])", re.IGNORECASE)
+    text = " ".join(phrases) + " Members were also present at the plenary session, attended the group study session."
+    assert [m.span() for m in phrase_pattern(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
