@@ -19,7 +19,7 @@ from ..model import Event, LoadWarning, Paragraph, Person, Source, Statement
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece, Speakers, attribute_speakers, classify_paragraph
-from .lead import CHINAS, PLACE, Lead, match_lead, read_lead, short_place
+from .lead import CHINAS, OPENING_PARTICIPLE, PLACE, Lead, match_lead, read_lead, short_place
 from .lexicon import Lexicon, default_lexicon
 from .people import Mention, is_name, mention_titles, parse_mention, slugify
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
@@ -251,6 +251,14 @@ class Reader:
                            self.text[verb_start:lead.end])
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
         region = self.text[own.end if own else lead.start:verb_start]
+        comma = self.text.find(",", verb_start, lead.end)
+        if OPENING_PARTICIPLE.match(self.text, verb_start) and comma != -1:
+            # "Addressing a plenary meeting …, Li said": the surname after the clause.
+            clause_end = re.search(r",\s*(?=[A-Z][a-z]+\s+(?:said|stressed|noted|urged|called|told)\b)",
+                                   self.text[verb_start:lead.end])
+            region = self.text[verb_start + clause_end.end():lead.end] if clause_end else ""
+            first = re.match(r"([A-Z][a-z]+)", region)
+            region = first.group(1) if first else ""
         # The subject stands right before its verb ("After …, Xi held a symposium"), else first.
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
         # else the first word that may be a surname ("President Xi, also …, made the remarks")
@@ -303,7 +311,8 @@ class Reader:
             self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence; nobody else is said to preside"
         # Deep in the story, a sentence that names the event but sets a task ("… must be
         # guaranteed, Xi told the symposium") is that task, and its paragraph no lead paragraph.
-        if lead and self.lead_paragraph != self.story[0] and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
+        if lead and self.lead_paragraph != self.story[0] and re.match(r"(?:said|told)\b", lead.verb) \
+                and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
             self.lead_paragraph = None
         elif lead:
             forced[lead.sentence.start] = ("lead", "the lead sentence")

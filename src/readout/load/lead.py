@@ -42,6 +42,7 @@ class Lead:
     place_from: str = "lead"  # "tour" or "dateline": a place the story may narrow ("held in Harbin")
 
 
+OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
@@ -77,6 +78,10 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), dateline=dateline)
     lead.host = parse_mention(text, Span(body, match.start()), lexicon)
+    if lead.host is None and OPENING_PARTICIPLE.match(match.group("verb")):
+        # "Addressing a plenary meeting …, Li Keqiang said": the subject after the clause.
+        comma = text.find(",", match.end(), span.end)
+        lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
     lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection"
     after_kind = match.end("kind")
     if match.groupdict().get("place"):
