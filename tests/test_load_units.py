@@ -148,3 +148,14 @@ def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
                        + r")(?![\w-])", re.IGNORECASE)
     text = " ".join(phrases) + " Members were also present at the plenary session, attended the group study session."
     assert [m.span() for m in phrase_pattern(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Xi Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must Be One Step Ahead,", True),
+    ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),
+    ("Li Qiang, Zhao Leji, Wang Huning and Cai Qi attended the meeting", False),
+    ("On 15 May, Li Keqiang, Member of the Standing Committee of the Political Bureau, Premier of the State Council, chaired a meeting.", False),
+])
+def test_title_case_headlines(line, heading):
+    from readout.load import title_case
+    assert title_case(line, default_lexicon()) is heading

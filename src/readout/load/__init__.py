@@ -26,6 +26,9 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
 RECENT = 4
+# "CCTV news (news broadcast): …": a broadcast transcript's opening, which starts the story as
+# a dateline would (it names no place).
+BROADCAST_OPENER = re.compile(r"(?:CCTV|China\s+Central\s+Television|CNR)(?:\s+news)?\s*(?:\([^)]{0,40}\))?\s*:", re.IGNORECASE)
 DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
 # A line in another script ("作者 admin", "中文 | App"): an English readout's page furniture.
 OTHER_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -102,7 +105,8 @@ class Reader:
             self.warn("the source has no story text", header.body_start)
         # A dateline among the first paragraphs starts the story: what stands before it is a
         # headline, a summary deck or a caption, even one that says who held what.
-        dated = next((i for i in self.story[:DATELINE_WITHIN] if self.dateline_at(i)), None)
+        dated = next((i for i in self.story[:DATELINE_WITHIN] if self.dateline_at(i)
+                      or BROADCAST_OPENER.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)), None)
         if dated is not None:
             self.story = [i for i in self.story if i >= dated]
         lead_at, lead = self.find_lead()
@@ -183,6 +187,8 @@ class Reader:
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
             if following is not None and is_heading(body, following):
                 self.headings.add(i)
+            if following is not None and title_case(body, self.lexicon):
+                self.headings.add(i)  # "Xi Jinping Chairs … Conference, Stresses that We Must …"
             if self.lexicon.noise.fullmatch(body) or i in self.headings or (
                     OTHER_SCRIPT.search(body) and len(ENGLISH_WORD.findall(body)) < 4):
                 noise.add(i)
@@ -785,6 +791,21 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
+
+
+SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their".split())
+WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_case(body: str, lexicon: Lexicon) -> bool:
+    """Whether a short paragraph is written in title case, as translated headlines are ("Xi
+    Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must
+    …"): nearly every word that is neither small nor part of a Chinese name is capitalized."""
+    words = WORD_RUN.findall(body)
+    if len(words) > 40 or re.search(r"[.!?][\"'”’)]*\s*$", body):  # a sentence of titles ends with a stop
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)]
+    return len(content) >= 5 and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
 
 
 def is_heading(body: str, following: str | None = None) -> bool:
