@@ -76,7 +76,8 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
                        forced: dict[int, tuple[str, str]], early: bool = False,
                        previous: str | None = None) -> list[Piece]:
     """The pieces of one paragraph. Sentences in ``forced`` (by start offset) have their section
-    already. In the lead paragraph sentences are lead until a strong cue; before any other
+    already. In the lead paragraph sentences are lead until a strong cue of progress, problems
+    or a conclusion (the host's calls there are his general message, not the tasks); before any other
     section has begun, a sentence without a cue is lead too, and so is a call ("Xi called for
     …") in one of the story's first two paragraphs (``early``): the overall call, not one of the
     tasks. A conclusion cue makes the rest of its paragraph conclusion; a sentence without a
@@ -111,7 +112,7 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             pieces.append(Piece(index, span, section, f"cue {cue!r}"))
         elif closing:
             pieces.append(Piece(index, span, "conclusion", "follows a conclusion cue in its paragraph"))
-        elif leading and ((section is None and (is_lead or not pieces)) or (is_lead and score < STRONG)):
+        elif leading and ((section is None and (is_lead or not pieces)) or (is_lead and (score < STRONG or section == "priorities"))):
             pieces.append(Piece(index, span, "lead", "lead paragraph" if is_lead else "no cue before any topic"))
         elif early and before_sections and section == "priorities" and cue in lexicon.overall_calls \
                 and not any(p.section in SPOKEN for p in pieces) \
