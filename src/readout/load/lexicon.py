@@ -267,9 +267,12 @@ class Lexicon:
         attendees) and a business verb, or a business verb in the passive "at the meeting"."""
         verbs = "|".join(re.escape(v) for v in sorted(self.data["business_verbs"], key=len, reverse=True))
         return re.compile(
-            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|attendees|participants)"
+            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|attendees|participants)"
             rf"\s+(?:also\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
-            rf"(?:meeting|session|conference|symposium)\b)")
+            rf"(?:meeting|session|conference|symposium)\b"
+            # "During the symposium, various officials, including …, reported on the progress …"
+            rf"|[^.]{{0,80}}?\b(?:officials|representatives|entrepreneurs|experts|heads|leaders|chiefs|members)\b"
+            rf"[^.]{{0,160}}?\b(?:{verbs})\b)")
 
     @cached_property
     def presiding_form(self) -> re.Pattern:
