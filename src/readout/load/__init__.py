@@ -153,7 +153,7 @@ class Reader:
         if kind is None:
             kind = self.story_kind()
         if place is None:
-            place = self.story_place() or (self.caption_place(lead) if lead else None)
+            place = self.story_place() or (self.caption_place(lead) if lead else None) or self.headline_place()
         elif lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
             # Only a dateline, or the province of the tour a meeting was held on: where the story
             # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
@@ -689,6 +689,16 @@ class Reader:
             return dateline.place
         return place
 
+    def headline_place(self) -> str | None:
+        """Where nothing in the story or a caption says, a headline's "… Held in Beijing"."""
+        for i in self.outside_story:
+            span = self.paragraphs[i]
+            match = HEADLINE_HELD_IN.search(self.text, span.start, span.end)
+            if match and match.group("place").split()[0] not in self.lexicon.not_names:
+                self.found["location"] = "where a headline says the event was held"
+                return short_place(match.group("place"), self.lexicon)
+        return None
+
     def caption_place(self, lead: Lead) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
@@ -777,6 +787,7 @@ TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 TOURING = re.compile(r"tour|inspection|visit")
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
+HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc]onvenes)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
