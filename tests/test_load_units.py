@@ -159,3 +159,10 @@ def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
 def test_title_case_headlines(line, heading):
     from readout.load import title_case
     assert title_case(line, default_lexicon()) is heading
+
+
+@pytest.mark.parametrize("word, title", [("Vice-Premiers", True), ("Vice-Chairman", True), ("--", False),
+                                         ("Beijing-Tianjin", False), ("Premiers", True)])
+def test_hyphenated_title_words(word, title):
+    from readout.load.people import is_title_word
+    assert is_title_word(word, default_lexicon()) is title

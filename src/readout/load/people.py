@@ -13,6 +13,8 @@ from .segment import Span, trimmed
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
 NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
+# A surname and a hyphenated given name, as Hong Kong and Macao names are printed.
+HONG_KONG_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}")
 COMMA = re.compile(r"\s*,\s*")
 NON_SPACE = re.compile(r"\S+")
 TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -45,6 +47,8 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
         return False
     # The surname must be pinyin; a given name may carry one stray letter, as misprints and
     # machine translations do ("Li Quiang").
+    if HONG_KONG_NAME.fullmatch(name):  # "Tung Chee-hwa", "Leung Chun-ying": Cantonese spelling
+        return True
     return name in lexicon.known_names or (lexicon.is_pinyin(words[0], 2) and all(
         lexicon.is_pinyin(w) or any(lexicon.is_pinyin(w[:i] + w[i + 1:]) for i in range(1, len(w) - 1))
         for w in words[1:]))
@@ -137,6 +141,9 @@ def title_prefix(text: str, name: Span, floor: int, lexicon: Lexicon) -> tuple[S
 
 def is_title_word(word: str, lexicon: Lexicon) -> bool:
     """A word of a short title, singular or plural, or a nationality before one."""
+    parts = [part for part in word.split("-") if part]
+    if len(parts) > 1:  # "Vice-Premiers", "Vice-Chairman": each part a title word
+        return all(is_title_word(part, lexicon) for part in parts)
     return (word in lexicon.title_words or word in lexicon.nationalities
             or (word.endswith("s") and word[:-1] in lexicon.title_words))
 
