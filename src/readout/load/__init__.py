@@ -487,7 +487,7 @@ class Reader:
                     if mention:
                         return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
-                if verb:
+                if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
                     if mention:
                         return self.person(mention)
@@ -509,6 +509,8 @@ class Reader:
                 if span.start <= lead.sentence.start:
                     continue
                 match = match_lead(self.text, span, self.lexicon)
+                if match and self.lexicon.before_event.search(self.text, match.end(), span.end):
+                    continue  # "… presided over a meeting of … before the two-day conference"
                 mention = match and parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
                 if mention:
                     self.found["later"] = f"subject of {match.group('verb')!r} after the lead sentence"

@@ -106,8 +106,8 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     """Who a "X presided over the meeting" (or "… was presided over by X") sentence names; a
     ``headline`` may say it in the present tense ("Li Keqiang Chairs, …")."""
     verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
-    if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()):
-        return None
+    if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()) or lexicon.before_event.search(text, verb.end(), span.end):
+        return None  # "…, before Xi chaired …"; "presided over a meeting of … before the two-day conference"
     by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
@@ -139,8 +139,10 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
             continue
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
         clause = text[starts[-1] if starts else max(0, match.start() - 300):match.start()]
-        if ANOTHER_EVENT.search(clause):  # "…, before Xi chaired the summit, he …"
-            continue
+        stop = text.find(". ", match.end())
+        if ANOTHER_EVENT.search(clause) or lexicon.before_event.search(
+                text, match.end(), stop if stop != -1 else len(text)):
+            continue  # "…, before Xi chaired the summit, he …"; "… before the two-day conference"
         if re.fullmatch(r"\s*(?:while|when|after|before)\s+", clause, re.IGNORECASE):
             # "While presiding over the symposium, Xi said …": the subject follows the clause.
             comma = text.find(",", match.end(), match.end() + 200)

@@ -140,14 +140,15 @@ class Anchor:
 
 # A year the story names as the one it speaks in ("GDP in the second quarter of 2016 grew", "the
 # economic work in 2023"), not a target ("by 2035", "for 2024", "(2021-2025)", "2021-2025").
-NAMED_YEAR = re.compile(r"(?<![\w-])(?<!by )(?<!for )(?<!until )(?<!through )(?<!before )(?<!to )(?<!year )"
-                        r"((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)")
+NAMED_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)")
+TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|[-–])$", re.I)
 
 
 def named_years(text: str, start: int, end: int) -> tuple[int, ...]:
-    """The years a passage names, targets left out."""
+    """The years a passage names, targets ("by 2035", "for 2024", "through the year 2035",
+    "2021-2025") left out."""
     return tuple(sorted({int(m.group(1)) for m in NAMED_YEAR.finditer(text, start, end)
-                         if text[max(start, m.start() - 1):m.start()] not in ("-", "–")}))
+                         if not TARGET_BEFORE.search(text, max(start, m.start() - 30), m.start())}))
 
 
 def year_anchor(text: str, start: int, end: int) -> Anchor | None:

@@ -42,6 +42,8 @@ class Lead:
     place_from: str = "lead"  # "tour" or "dateline": a place the story may narrow ("held in Harbin")
 
 
+# "… measures that were made in the third plenary session": a participle, nobody's act.
+PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
@@ -55,7 +57,8 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     sentence = text[span.start:span.end].lower()
     patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
-             and not ANOTHER_EVENT.search(text, span.start, m.start())]
+             and not ANOTHER_EVENT.search(text, span.start, m.start())
+             and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())

@@ -202,6 +202,13 @@ class Lexicon:
         return phrases + [plain, inspection]
 
     @cached_property
+    def before_event(self) -> re.Pattern:
+        """"… before the two-day conference": what the sentence tells came before (or after)
+        the event, so it is another one."""
+        return re.compile(rf"\b(?:before|after|ahead\s+of|prior\s+to)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{self.kinds_alternation})\b",
+                          re.IGNORECASE)
+
+    @cached_property
     def kind_words(self) -> tuple[str, ...]:
         """The first word of each kind of event, lower-case: a sentence holding none names no kind."""
         return tuple(sorted({k.split()[0].lower() for k in self.data["event_kinds"]}))
