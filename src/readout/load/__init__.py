@@ -626,6 +626,11 @@ class Reader:
     def story_kind(self) -> str | None:
         """Where no sentence says who held what, the first kind of event the story names ("…
         told the symposium", "at a State Council meeting")."""
+        for i in self.story[:3]:  # the one the story says was chaired or held ("Wednesday's meeting was chaired by …")
+            match = self.lexicon.event_held.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            if match:
+                self.found["kind"] = f"the kind of event the story says was held or chaired, {match.group('kind')!r}"
+                return re.sub(r"\s+", " ", match.group("kind").lower())
         for i in self.story[:3]:
             match = self.lexicon.event_kinds.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
             if match:

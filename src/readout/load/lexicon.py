@@ -209,6 +209,12 @@ class Lexicon:
                           re.IGNORECASE)
 
     @cached_property
+    def event_held(self) -> re.Pattern:
+        """A kind of event and a verb saying it was held or chaired ("the meeting was chaired by")."""
+        return re.compile(rf"(?<![\w-])(?P<kind>{self.kinds_alternation})\s+(?:was|were)\s+(?:chaired|presided|held|convened|hosted)\b",
+                          re.IGNORECASE)
+
+    @cached_property
     def kind_words(self) -> tuple[str, ...]:
         """The first word of each kind of event, lower-case: a sentence holding none names no kind."""
         return tuple(sorted({k.split()[0].lower() for k in self.data["event_kinds"]}))
