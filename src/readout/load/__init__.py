@@ -811,6 +811,7 @@ BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 
 
+SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their".split())
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -819,8 +820,10 @@ def title_case(body: str, lexicon: Lexicon) -> bool:
     """Whether a short paragraph is written in title case, as translated headlines are ("Xi
     Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must
     …"): nearly every word that is neither small nor part of a Chinese name is capitalized."""
+    if len(body) > 400 or SENTENCE_STOP.search(body):  # a sentence of titles ends with a stop
+        return False
     words = WORD_RUN.findall(body)
-    if len(words) > 40 or re.search(r"[.!?][\"'”’)]*\s*$", body):  # a sentence of titles ends with a stop
+    if len(words) > 40 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
         return False
     content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)]
     return len(content) >= 5 and sum(w[0].isupper() for w in content) >= 0.85 * len(content)

@@ -38,17 +38,19 @@ class Piece:
 def cue_section(sentence: str, lexicon: Lexicon, skip: str | None = None) -> tuple[str | None, str | None, int]:
     """The section whose cue phrases weigh most in ``sentence`` (each phrase counted once), its
     earliest cue and its score; the earliest cue breaks a tie. (None, None, 0) without a cue."""
-    tokens = [(m.group().lower(), m.start()) for m in TOKEN.finditer(sentence)]
-    words = [t for t, _ in tokens]
+    words = TOKEN.findall(sentence.lower())
     index = lexicon.section_cues
     seen: set[tuple[str, ...]] = set()
-    scores: dict[str, list] = {}  # section → [score, first offset, first cue]
-    for i, (word, offset) in enumerate(tokens):
-        for phrase, section, weight in index.get(word, ()):
-            if section == skip or phrase in seen or tuple(words[i:i + len(phrase)]) != phrase:
+    scores: dict[str, list] = {}  # section → [score, first word's position, first cue]
+    for i, word in enumerate(words):
+        entries = index.get(word)
+        if not entries:
+            continue
+        for phrase, section, weight in entries:
+            if section == skip or phrase in seen or (len(phrase) > 1 and tuple(words[i:i + len(phrase)]) != phrase):
                 continue
             seen.add(phrase)
-            entry = scores.setdefault(section, [0, offset, " ".join(phrase)])
+            entry = scores.setdefault(section, [0, i, " ".join(phrase)])
             entry[0] += weight
     if not scores:
         return None, None, 0
