@@ -29,6 +29,7 @@ RECENT = 4
 # "CCTV news (news broadcast): …": a broadcast transcript's opening, which starts the story as
 # a dateline would (it names no place).
 BROADCAST_OPENER = re.compile(r"(?:CCTV|China\s+Central\s+Television|CNR)(?:\s+news)?\s*(?:\([^)]{0,40}\))?\s*:", re.IGNORECASE)
+LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
 DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
 # A line in another script ("作者 admin", "中文 | App"): an English readout's page furniture.
 OTHER_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -225,8 +226,9 @@ class Reader:
 
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
         """(paragraph, sentence) of the first sentence saying someone held an event, and what
-        it says."""
-        for i in self.story:
+        it says. It stands among the story's first paragraphs: further down, "On Monday, Li
+        chaired a seminar …" tells of another event."""
+        for i in self.story[:LEAD_WITHIN]:
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)
                 if match:
@@ -504,7 +506,7 @@ class Reader:
         """Where the lead sentence names nobody ("The conference was held …"), the person a
         later sentence says held or addressed it ("Xi … attended the conference and delivered
         an important speech"), and whether that sentence says they presided."""
-        for i in self.story:
+        for i in self.story[:LEAD_WITHIN]:
             for span in self.sentences[i]:
                 if span.start <= lead.sentence.start:
                     continue
