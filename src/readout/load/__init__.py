@@ -97,6 +97,8 @@ class Reader:
         if header.published:
             self.found["published"] = "the page's ' date' line"
         self.paragraphs = split_paragraphs(text, header.body_start)
+        self.datelines: dict[int, dates.Dateline | None] = {}
+        self.openers: dict[int, bool] = {}
         self.noise = self.noise_paragraphs()
         # A noise paragraph is one statement: page furniture is not read sentence by sentence.
         self.sentences = [[p] if i in self.noise else split_sentences(text, p, lexicon)
@@ -199,13 +201,24 @@ class Reader:
             recent = (recent + [flat])[-RECENT:]
         return noise
 
+    def paragraph_dateline(self, index: int) -> dates.Dateline | None:
+        """The dateline a paragraph opens with, if any (worked out once a paragraph)."""
+        if index not in self.datelines:
+            span = self.paragraphs[index]
+            self.datelines[index] = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
+        return self.datelines[index]
+
     def dateline_at(self, index: int) -> bool:
-        span = self.paragraphs[index]
-        return dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin) is not None
+        return self.paragraph_dateline(index) is not None
 
     def opens_story(self, index: int) -> bool:
         """Whether a paragraph before the lead sentence is already story (a summary lead, often
         after a dateline), not a headline: it is a finished sentence of some length."""
+        if index not in self.openers:
+            self.openers[index] = self.reads_as_opening(index)
+        return self.openers[index]
+
+    def reads_as_opening(self, index: int) -> bool:
         if self.dateline_at(index):
             return True
         span = self.paragraphs[index]
@@ -220,8 +233,7 @@ class Reader:
         """The dateline at the start of the first paragraph of the story, if any."""
         for i in self.story:
             if self.opens_story(i):
-                span = self.paragraphs[i]
-                return dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
+                return self.paragraph_dateline(i)
         return None
 
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
@@ -480,9 +492,9 @@ class Reader:
         speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
         order = self.story + self.outside_story
         for i in order:
-            for span in self.sentences[i]:
-                own = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
-                start = own.end if own else span.start
+            for j, span in enumerate(self.sentences[i]):
+                own = self.paragraph_dateline(i) if j == 0 else None  # a dateline opens a paragraph
+                start = min(own.end, span.end) if own else span.start
                 leading = SPEECH_FIRST.match(self.text, start, span.end)
                 if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
                     mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
@@ -575,7 +587,7 @@ class Reader:
         if lead:
             spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
         for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
-            own = dates.match_dateline(self.text, self.paragraphs[i].start, self.paragraphs[i].end, self.lexicon.is_pinyin)
+            own = self.paragraph_dateline(i)
             spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
         # The lead sentence, then the first paragraphs of the story ("… earlier this week. Xi made
         # the remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
