@@ -377,8 +377,9 @@ class Reader:
                             "names in the sentence saying who presided")
                     continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
-                spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking")
-                mentions = attendance_mentions(self.text, span, self.lexicon, floor) if not spoke else []
+                lowered = self.text[span.start:span.end].lower()
+                spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking", lowered=lowered)
+                mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) if not spoke else []
                 if not spoke and not mentions:
                     mentions = listed_people(self.text, span, self.lexicon)
                 if spoke:

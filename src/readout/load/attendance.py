@@ -19,12 +19,12 @@ LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
 
 
 def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None,
-                        role: str = "attendance") -> list[Mention]:
+                        role: str = "attendance", lowered: str | None = None) -> list[Mention]:
     """The people a sentence says attended (``role`` "attendance") or spoke ("speaking");
     ``floor`` is where the list may start at the earliest (after the lead's own host phrase,
     for instance)."""
     # A cheap look for the words every phrase of the role holds spares the long alternations.
-    sentence = text[span.start:span.end].lower()
+    sentence = lowered if lowered is not None else text[span.start:span.end].lower()
     if not any(word in sentence for word in lexicon.role_words[role]):
         return []
     before_phrases, after_phrases = lexicon.role_phrases[role]
