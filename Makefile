@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@ $(VENV)/.installed
+	touch $@ $(VENV)/.installed $(VENV)/.installed-web
 
 site: $(VENV)/.installed
 	$(BIN)/readout build
@@ -27,9 +27,13 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/readout serve --port $(PORT)
 
-# make new SRC=path/to/readout.txt
-new: $(VENV)/.installed
-	@test -n "$(SRC)" || { echo "usage: make new SRC=path/to/readout.txt"; exit 2; }
+$(VENV)/.installed-web: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[web]'
+	touch $@ $(VENV)/.installed
+
+# make new SRC=https://… (a readout's page), SRC=page.html (a saved page) or SRC=readout.txt
+new: $(VENV)/.installed-web
+	@test -n "$(SRC)" || { echo "usage: make new SRC=https://…  (or SRC=page.html, SRC=readout.txt)"; exit 2; }
 	$(BIN)/readout new "$(SRC)"
 
 check: $(VENV)/.installed

@@ -42,10 +42,15 @@ def test_new_never_overwrites(project, tmp_path, capsys):
     before = SEED_PATH.read_bytes()
     assert main(["-C", str(root), "new", str(SEED_PATH)]) == 1
     err = capsys.readouterr().err
-    assert f"content/sources/{SEED_NAME}.txt already exists" in err
-    assert "never overwrites" in err
+    assert f"this text was added already, as '{SEED_NAME}'" in err  # the same text, whatever its name
     assert (root / "content" / "sources" / f"{SEED_NAME}.txt").read_bytes() == before
     assert not events.exists() or not any(events.iterdir())
+    # Another text that would take the same id is refused too.
+    (root / "content" / "sources" / f"{SEED_NAME}.txt").write_bytes(before + b"\n")
+    assert main(["-C", str(root), "new", str(SEED_PATH)]) == 1
+    err = capsys.readouterr().err
+    assert f"content/sources/{SEED_NAME}.txt already exists" in err and "never overwrites" in err
+    assert (root / "content" / "sources" / f"{SEED_NAME}.txt").read_bytes() == before + b"\n"
     # An event file already there is kept too, and nothing is copied.
     (root / "content" / "sources" / f"{SEED_NAME}.txt").unlink()
     events.mkdir(parents=True, exist_ok=True)

@@ -36,8 +36,9 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="read every source and report warnings; build nothing")
     check.add_argument("--strict", action="store_true", help="exit 1 if there is any warning")
 
-    new = commands.add_parser("new", help="add a readout: copy it into content/sources/ and start its event file")
-    new.add_argument("path", type=Path, help="a readout text file (UTF-8)")
+    new = commands.add_parser("new", help="add a readout from its web page, a saved page or a text file: "
+                                           "write content/sources/<id>.txt and start its event file")
+    new.add_argument("path", help="an http(s) address, a saved page (.html) or a readout text file (.txt, UTF-8)")
 
     serve = commands.add_parser("serve", help="build, then serve the site on 127.0.0.1")
     serve.add_argument("--port", type=port_number, default=8000, help="1 to 65535, or 0 for any free port (default: 8000)")
@@ -207,34 +208,15 @@ def run_serve(args) -> int:
 
 
 def run_new(args) -> int:
+    from .adding import add_readout
     from .config import load_config
-    from .content import project_lexicon
-    from .load import decode_source, make_id, parse_source
-    from .scaffold import starter_event_file
-    from .write import create_file
 
     config = load_config(Path(args.project).resolve())
-    path = args.path
-    if not path.is_file():
-        raise ReadoutError(f"no such file: {path}", None, "give the path of a readout text file")
-    data = read_input(path, str(path))
-    event = parse_source(decode_source(data, str(path)), str(path), project_lexicon(config))
-    # The id comes from the text (date, subject, kind), whatever the file was called.
-    event_id = make_id("", event.date, event.kind, event.subject, event.location)
-    source = config.content_dir / "sources" / f"{event_id}.txt"
-    events = config.content_dir / "events" / f"{event_id}.md"
-    for target in (source, events):
-        if target.exists():
-            raise ReadoutError(f"{target.relative_to(config.root)} already exists", Location(str(path)),
-                               "readout never overwrites an editor's file; rename the readout or remove the old one")
-    shown = source.relative_to(config.root).as_posix()
-    event.id, event.source.path = event_id, shown
-    create_file(source, data)
-    create_file(events, starter_event_file(event).encode("utf-8"))
-    print(f"Added {shown}")
-    print(f"Wrote {events.relative_to(config.root).as_posix()}: correct what the loader read there")
-    for w in event.warnings:
-        print(f"{shown}:{w.line}:{w.column}: warning: {w.message}")
+    added = add_readout(config, args.path)
+    print(f"Added {added.source}" + (f" from {added.url}" if added.url else ""))
+    print(f"Wrote {added.event_file}: correct what the loader read there, then 'readout check'")
+    for line in added.warnings:
+        print(line)
     return 0
 
 

@@ -8,6 +8,7 @@ is gathered first and raised once.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -403,7 +404,7 @@ class EventChecks:
             "kind": optional_text, "location": optional_text, "subject": optional_text,
             "host": self.person_or_none, "main_speaker": self.person_or_none, "attendees": self.people,
             "speakers": self.people, "statements": self.statements,
-            "themes": self.theme_list, "extra": any_mapping,
+            "themes": self.theme_list, "extra": any_mapping, "source": source_value,
         }
 
     def person(self, node, path, checked: Checked, key) -> Person | object:
@@ -512,6 +513,27 @@ def bool_value(node, path, checked, key):
     return node.value.lower() == "true"
 
 
+def source_value(node, path, checked, key):
+    """A checker: where the readout was published — ``{url, publisher, published, retrieved}``
+    (``readout new URL`` writes it; an editor may add or correct it)."""
+    if not isinstance(node, yaml.MappingNode):
+        checked.problem(node, path, f"'source' must be a mapping, not {kind_of(node)}",
+                        "for example: source: {url: https://…, publisher: Xinhua, published: 2023-11-30}")
+        return INVALID
+    inner = check_node(node, path, {"url": web_address, "publisher": optional_text, "published": date_value,
+                                    "retrieved": date_value, "author": optional_text}, "'source'", checked)
+    return INVALID if inner.problems else inner.values
+
+
+def web_address(node, path, checked, key):
+    """A checker: an http or https address (anything else is never linked to)."""
+    value = optional_text(node, path, checked, key)
+    if value and value is not INVALID and not re.fullmatch(r"https?://[^\s<>\"']+", value, re.IGNORECASE):
+        checked.problem(node, path, f"'{key}' must be an http or https address", "for example: https://example.org/story.html")
+        return INVALID
+    return value
+
+
 # The roles people have at an event, as Event fields: a person has one of them only.
 ROLES = ("host", "main_speaker", "attendees", "speakers")
 FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", *ROLES)
@@ -527,6 +549,9 @@ def apply_corrections(event: Event, values: dict) -> None:
     if given:
         event.corrected += [role for role in one_role_each(event, given) if role not in given]
     event.themes = list(values.get("themes", []))
+    for key, value in values.get("source", {}).items():  # provenance, not a correction of the reading
+        if key != "author":
+            setattr(event.source, key, value)
     hidden = set()
     for statement in event.statements:
         change = values.get("statements", {}).get(statement.id, {})

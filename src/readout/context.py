@@ -165,6 +165,8 @@ class EventPage(Page):
     jsonld: str = ""               # schema.org Event as JSON, escaped for a <script> element
     subject: str | None = None
     published: date | None = None
+    publisher: str | None = None   # who published the readout, where the event file says
+    original_url: str | None = None  # the page it was published on (http or https only)
     attendees: tuple[PersonRef, ...] = ()
     roles: tuple[RoleView, ...] = ()   # host, main speaker, attendees, speakers: those not empty
     lead: tuple[StatementView, ...] = ()
@@ -211,6 +213,10 @@ class SourcePage(Page):
     source_path: str = ""
     sha256: str = ""
     published: date | None = None
+    publisher: str | None = None
+    original_url: str | None = None
+    retrieved: date | None = None
+    jsonld: str = ""               # schema.org CreativeWork (our copy) based on the publisher's article
     template = "source.html"
 
 

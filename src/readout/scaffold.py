@@ -26,10 +26,14 @@ def people_lines(key: str, people) -> list[str]:
     return [f"# {key}:"] + ([f"#   - {yaml_line('x', person(p))[3:]}" for p in people] or ["#   []"])
 
 
-def starter_event_file(event: Event) -> str:
-    """The text of a new event file for ``event``: every extracted field commented out."""
+def starter_event_file(event: Event, source: dict | None = None) -> str:
+    """The text of a new event file for ``event``: every extracted field commented out; where
+    the readout came from a web page, its ``source:`` (page, publisher, dates), in force."""
+    recorded = ["# Where the readout was published; the site cites it so.", "source:"] + [
+        f"  {yaml_line(key, value)}" for key, value in source.items()] if source else []
     lines = [
         "---",
+        *recorded,
         f"# What the loader read from {event.source.path}.",
         "# To correct a field, remove the '# ' before it and change the value: the editor's",
         "# value always wins over the loader's, and the event page says what was corrected.",

@@ -57,6 +57,27 @@ def event_url(event: Event) -> str:
     return f"events/{event.id}/"
 
 
+def original_article(source) -> dict | None:
+    """The publisher's article as a schema.org NewsArticle, where the source has a page."""
+    if not source.url:
+        return None
+    article = {"@type": "NewsArticle", "url": source.url}
+    if source.publisher:
+        article["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.published:
+        article["datePublished"] = source.published.isoformat()
+    return article
+
+
+def publication(source) -> str:
+    """How a reader cites the readout: "Xinhua, 30 November 2023, https://…" where the page is
+    known, else the file in the project ("content/sources/….txt")."""
+    if not source.url:
+        return source.path
+    day = f"{source.published.day} {source.published:%B %Y}" if source.published else None
+    return ", ".join(x for x in (source.publisher, day, source.url) if x)
+
+
 def statement_url(event: Event, statement_id: str) -> str:
     """A statement's permalink: its anchor on the source page."""
     return f"{event_url(event)}source/#{statement_id}"
@@ -232,7 +253,7 @@ class SiteBuilder:
         summary = self.summaries[event.id]
         views = {}
         where = ", ".join(x for x in (event.location, self.long_date(event)) if x)
-        source = event.source.url or event.source.path
+        source = publication(event.source)
         for s in event.statements:
             speaker = people.get(s.speaker) if s.speaker else None
             source_url = statement_url(event, s.id)
@@ -310,6 +331,7 @@ class SiteBuilder:
         pages: list[Page] = [EventPage(
             url=url, title=event.title, description=summary.summary[:200], breadcrumbs=(HOME,),
             event=summary, subject=event.subject, published=event.source.published, attendees=attendees, roles=roles,
+            publisher=event.source.publisher, original_url=event.source.url,
             lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
             commentary=to_html(note.body, self.links, url, event.id, heading_level=2,
@@ -336,8 +358,24 @@ class SiteBuilder:
             description=f"The full text of the readout, paragraphs numbered: {event.title}",
             breadcrumbs=event_trail, event=summary, paragraphs=paragraph_views(event, views),
             source_path=event.source.path, sha256=event.source.sha256, published=event.source.published,
+            publisher=event.source.publisher, original_url=event.source.url, retrieved=event.source.retrieved,
+            jsonld=script_json(self.source_jsonld(event)),
         ))
         return pages
+
+    def source_jsonld(self, event: Event) -> dict:
+        """Our copy of the readout as a schema.org CreativeWork: ``isBasedOn`` and ``citation``
+        name the publisher's article (its page, publisher and date) where the event file gives
+        it; ``about`` is the event."""
+        data = {"@context": "https://schema.org", "@type": "CreativeWork", "name": f"Source text — {event.title}",
+                "url": self.absolute(event_url(event) + "source/"),
+                "about": {"@type": "Event", "name": event.title, "url": self.absolute(event_url(event))},
+                "encodingFormat": "text/plain", "sha256": event.source.sha256}
+        article = original_article(event.source)
+        if article:
+            data["isBasedOn"] = article
+            data["citation"] = publication(event.source)
+        return data
 
     def event_jsonld(self, event: Event) -> dict:
         """schema.org Event with its people's roles and its Place. schema.org has no "presided"
@@ -372,6 +410,9 @@ class SiteBuilder:
         if event.speakers:
             data["contributor"] = [{"@type": "Role", "roleName": "speaker", "contributor": person(p)}
                                    for p in event.speakers]
+        article = original_article(event.source)
+        if article:  # the readout the event is known from
+            data["subjectOf"] = article
         return data
 
     def people_at(self, event: Event) -> tuple[list, list]:
