@@ -271,3 +271,10 @@ def json_ld(html: str) -> dict:
     start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
     return json.loads(html[start:html.index("</script>", start)])
 
+
+
+def test_a_canonical_address_that_is_not_http_is_not_kept():
+    html = (PAGES / "wire.html").read_text(encoding="utf-8").replace(
+        "https://wire.example.org/2026-05/10/c_123.htm", "javascript:alert(1)")
+    assert web.extract(html, None, "saved.html").url is None
+    assert web.extract(html, "https://example.org/served", "x").url == "https://example.org/served"

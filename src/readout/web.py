@@ -161,8 +161,11 @@ def extract(html: str, url: str | None, where: str) -> Article:
         paragraphs.insert(0, title)
     published = parse_day(document.date)
     head = f" date {published.isoformat()}\n" if published else ""
+    canonical = clean(document.url)
+    if canonical and not is_web_address(canonical):  # "javascript:…" or a relative path: not an address
+        canonical = None
     return Article(head + "\n\n".join(paragraphs) + "\n", title, clean(document.sitename) or clean(document.hostname),
-                   published, clean(document.url) or url, clean(document.author))
+                   published, canonical or url, clean(document.author))
 
 
 def clean(value) -> str | None:

@@ -34,6 +34,9 @@ kind: "</script><script>window.__pwned=6</script>"
 subject: "javascript:alert(1)"
 host: {name: "Evil <b>Host</b>", titles: ["<img src=x onerror=window.__pwned=7>"]}
 attendees: [{name: "Al \\"><svg onload=window.__pwned=8>", titles: ["</script>"]}]
+source: {url: "https://example.org/a&b?q=%3C/script%3E&x=1",
+         publisher: "</script><script>window.__pwned=31</script> <img src=x onerror=window.__pwned=32>",
+         published: 2024-05-04}
 ---
 """ + MARKDOWN
 PERSON = """---
@@ -117,6 +120,13 @@ def test_hostile_event_page_keeps_the_data_as_text(browser, hostile_url):
         data = json.loads(page.locator("script[type='application/ld+json']").first.inner_text())
         assert data["name"].startswith("<script>") and data["attendee"][0]["roleName"] == "</script>"
         assert '"><img src=x onerror="window.__pwned=5">' in page.inner_text(".facts-table")
+        # The publisher and the page address, from the event file's source:, stay text too.
+        assert "</script><script>window.__pwned=31</script>" in page.inner_text(".publication")
+        assert page.locator(".publication a").get_attribute("href") == "https://example.org/a&b?q=%3C/script%3E&x=1"
     page.goto(url + f"events/{ID}/source/")
     assert "</script><script>window.__pwned=3</script>" in page.inner_text("body")
+    if theme == "readout":
+        source = json.loads(page.locator("script[type='application/ld+json']").first.inner_text())
+        assert source["isBasedOn"]["publisher"]["name"].startswith("</script><script>")
+        assert "window.__pwned=31" in page.inner_text(".publication")
     page.close()
