@@ -142,8 +142,9 @@ def test_a_saved_page_is_added_with_its_source(root, capsys):
     source = root / "content" / "sources" / "2026-05-09-fuzhou-symposium.txt"
     assert source.read_text(encoding="utf-8") == (PAGES / "wire.txt").read_text(encoding="utf-8")
     front = front_matter(root / "content" / "events" / "2026-05-09-fuzhou-symposium.md")
+    saved = date.fromtimestamp((PAGES / "wire.html").stat().st_mtime).isoformat()
     assert front["source"] == {"url": "https://wire.example.org/2026-05/10/c_123.htm", "publisher": "Example Wire",
-                               "published": "2026-05-10", "author": "Wang Min"}
+                               "published": "2026-05-10", "retrieved": saved, "author": "Wang Min"}
 
 
 def test_a_page_is_fetched_with_an_honest_user_agent_and_recorded(root, server, capsys):
@@ -278,3 +279,11 @@ def test_a_canonical_address_that_is_not_http_is_not_kept():
         "https://wire.example.org/2026-05/10/c_123.htm", "javascript:alert(1)")
     assert web.extract(html, None, "saved.html").url is None
     assert web.extract(html, "https://example.org/served", "x").url == "https://example.org/served"
+
+
+def test_without_the_web_extra_a_page_says_how_to_install_it(root, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed
+    assert main(["-C", str(root), "new", str(PAGES / "wire.html")]) == 1
+    err = capsys.readouterr().err
+    assert "needs the 'web' extra" in err and "readout[web]" in err
+    assert snapshot(root) == {"content/sources": []}

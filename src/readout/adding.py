@@ -57,7 +57,8 @@ def add_readout(config: Config, target: str) -> Added:
     data = read_input(path, str(path))
     if path.suffix.lower() in PAGE_SUFFIXES:
         article = web.extract(web.decode_page(data), None, str(path))
-        return add_page(config, article, str(path), None)
+        saved = date.fromtimestamp(path.stat().st_mtime)  # a saved page was retrieved when it was saved
+        return add_page(config, article, str(path), saved)
     return add_text(config, data, str(path), None)
 
 
