@@ -372,8 +372,11 @@ class Reader:
                     # another meeting, or of a part of this one: not named as attending.
                     # "… was presided over by Li Keqiang, and attended by A, B and C": the same
                     # sentence may name the attendees too.
+                    # "A, B and C attended the meeting, presided over by D": the list may come first.
+                    ahead = Span(span.start, chair.name.start)
                     for role, group, field in (("attendance", attendees, "attendees"), ("speaking", speakers, "speakers")):
-                        add(attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
+                        add(attendance_mentions(self.text, ahead, self.lexicon, None, role)
+                            + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
                             "names in the sentence saying who presided")
                     continue
                 floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
