@@ -589,6 +589,11 @@ class Reader:
                 reference = dates.Anchor(day, "dateline", dateline.start, dateline.end)
         spans = []
         if lead:
+            # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
+            # lead's own verb is the event's; one before it tells what came first.
+            after_verb = dates.find_event_date(self.text, lead.verb_start, lead.sentence.end, reference)
+            if after_verb:
+                return self.found_date(after_verb, reference)
             spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
         for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
             own = self.paragraph_dateline(i)

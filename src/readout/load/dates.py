@@ -218,6 +218,12 @@ def best_anchor(anchors: list[Anchor], at: int) -> Anchor | None:
 
 # Cities whose names are not pinyin, for datelines of the loose forms.
 OTHER_CITIES = {"hohhot", "urumqi", "lhasa", "kashgar", "karamay", "hong kong", "macao", "macau"}
+# The capital and the provincial capitals: a dateline in title case ("Beijing: …", "Wuhan - …")
+# names one of these far more often than it names a person.
+CAPITAL_CITIES = {"beijing", "shanghai", "tianjin", "chongqing", "shijiazhuang", "taiyuan", "hohhot", "shenyang",
+                  "changchun", "harbin", "nanjing", "hangzhou", "hefei", "fuzhou", "nanchang", "jinan", "zhengzhou",
+                  "wuhan", "changsha", "guangzhou", "nanning", "haikou", "chengdu", "guiyang", "kunming", "lhasa",
+                  "xi'an", "lanzhou", "xining", "yinchuan", "urumqi"}
 
 
 def place_name(printed: str) -> str:
@@ -250,7 +256,8 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     spaced_dash = match.group("dash") != ":" and text[match.start("dash") - 1:match.start("dash")].isspace()
     # A place in capitals, or a place with a date, an agency or a spaced dash; a Chinese name.
     # Two words in title case are a person as often as a place ("Li Qiang - …"): capitals only.
-    if not named or not (capitals or dated or match.group("agency") or spaced_dash) or (
+    capital_city = place.lower() in CAPITAL_CITIES  # "Beijing: Chinese President …"
+    if not named or not (capitals or dated or match.group("agency") or spaced_dash or capital_city) or (
             not capitals and " " in place and place.lower() not in OTHER_CITIES):
         return None
     month = day = None
