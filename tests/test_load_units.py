@@ -166,3 +166,9 @@ def test_title_case_headlines(line, heading):
 def test_hyphenated_title_words(word, title):
     from readout.load.people import is_title_word
     assert is_title_word(word, default_lexicon()) is title
+
+
+@pytest.mark.parametrize("text", [";Ai Ji;0;0", "Li Qiang; ;Wang Yi; and ", ";;;"])
+def test_semicolon_lists_with_empty_pieces_never_crash(text):
+    event = parse_source(text, "x.txt")
+    assert all(text[s.start:s.end] == s.text for s in event.statements)

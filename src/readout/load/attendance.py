@@ -59,8 +59,8 @@ def listed_people(text: str, span: Span, lexicon: Lexicon) -> list[Mention]:
     a translation lost the verb that said so."""
     if text.count(";", span.start, span.end) < 2:
         return []
-    pieces = [trimmed(text, *bounds) for bounds in semicolon_pieces(text, span)]
-    mentions = [parse_mention(text, piece, lexicon) for piece in pieces if piece]
+    pieces = [piece for bounds in semicolon_pieces(text, span) if (piece := trimmed(text, *bounds))]
+    mentions = [parse_mention(text, piece, lexicon) for piece in pieces]
     if len(mentions) < 3 or not all(m and m.name.start == p.start for m, p in zip(mentions, pieces)):
         return []
     return mentions
