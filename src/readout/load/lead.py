@@ -54,6 +54,8 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     """The host phrase of a lead sentence, if ``span`` is one."""
     # Every pattern but the inspection's needs a kind of event: a sentence naming none (most of
     # them) is tried against that one alone.
+    if not lexicon.lead_hint.search(text, span.start, span.end):
+        return None
     sentence = text[span.start:span.end].lower()
     patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))

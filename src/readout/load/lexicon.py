@@ -215,6 +215,16 @@ class Lexicon:
                           re.IGNORECASE)
 
     @cached_property
+    def lead_hint(self) -> re.Pattern:
+        """Any word some lead pattern cannot match without (a host verb, an inspection verb, a
+        literal word of a host phrase): a sentence holding none is no lead sentence, and the
+        dozen lead patterns are spared."""
+        words = set(self.data["host_verbs"]) | set(self.data["inspection_verbs"])
+        for pattern in self.data["host_patterns"]:
+            words |= set(re.findall(r"[a-z]{4,}", re.sub(r"\(\?P<\w+>|\{kind\}", "", pattern).lower()))
+        return re.compile(rf"(?<![\w-])(?:{alternation(words)})", re.IGNORECASE)
+
+    @cached_property
     def kind_words(self) -> tuple[str, ...]:
         """The first word of each kind of event, lower-case: a sentence holding none names no kind."""
         return tuple(sorted({k.split()[0].lower() for k in self.data["event_kinds"]}))
