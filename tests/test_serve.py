@@ -4,14 +4,14 @@ while the last good site goes on being served."""
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
 from helpers import SEED_NAME
-from readout.build import build
 from readout.config import load_config
-from readout.serve import Preview, make_server, watch
+from readout.serve import make_server, preview_of, watch
 
 
 def fetch(port: int, path: str) -> str:
@@ -19,21 +19,31 @@ def fetch(port: int, path: str) -> str:
         return response.read().decode()
 
 
-def wait_for(predicate, seconds: float = 10.0):
+def wait_for(predicate, seconds: float = 20.0):
+    """The first true value of ``predicate``, polled until ``seconds`` pass. A fetch that fails
+    on the way (the server busy with a rebuild) is a "not yet", not a failure: what is asserted
+    is the state the preview reaches, not how fast a loaded machine gets there."""
     deadline = time.monotonic() + seconds
+    last = None
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError) as error:
+            value, last = None, error
         if value:
             return value
         time.sleep(0.05)
-    raise AssertionError("timed out")
+    raise AssertionError(f"timed out (last failure: {last!r})")
 
 
 @pytest.fixture
 def preview_server(project):
     root = project()
     config = load_config(root)
-    preview = Preview(lambda: build(config), debounce=0.05)
+    # As `readout serve` builds: with a session, so a rebuild updates the site in place and
+    # every page answers while it does.
+    preview = preview_of(config)
+    preview.debounce = 0.05
     preview.rebuild()
     observer = watch(preview, root, [config.content_dir, config.templates_dir], [root / "site.yml"])
     server = make_server(config.output_path, port=0, preview=preview)
@@ -67,12 +77,12 @@ def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_ser
     event_file.write_text("---\ntitel: Oops\n---\n")
     status = wait_for(lambda: json.loads(fetch(port, "/__readout/status"))["error"])
     assert f"content/events/{SEED_NAME}.md:2:1: unknown key 'titel'" in status
-    assert "A corrected title" in fetch(port, f"/events/{SEED_NAME}/")
+    assert "A corrected title" in wait_for(lambda: fetch(port, f"/events/{SEED_NAME}/"))
     (root / "templates" / "static" / "base.css").write_text("body { color: red }\n")
     event_file.write_text("---\ntitle: Fixed again\n---\n")
     wait_for(lambda: "Fixed again" in fetch(port, f"/events/{SEED_NAME}/"))
     wait_for(lambda: json.loads(fetch(port, "/__readout/status"))["error"] is None)
-    assert fetch(port, "/static/base.css") == "body { color: red }\n"
+    assert wait_for(lambda: fetch(port, "/static/base.css")) == "body { color: red }\n"
 
 
 def test_the_event_stream_sends_the_state_first(preview_server):
