@@ -157,6 +157,10 @@ class Reader:
             kind = self.story_kind()
         if place is None:
             place = self.story_place() or (self.caption_place(lead) if lead else None) or self.headline_place()
+        elif lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(
+                self.text, lead.sentence.start, lead.sentence.end):
+            # "… during his inspection of the province": the province the story names first.
+            place = self.province_named() or place
         elif lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
             # Only a dateline, or the province of the tour a meeting was held on: where the story
             # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
@@ -283,8 +287,9 @@ class Reader:
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
         # else the first word that may be a surname ("President Xi, also …, made the remarks")
         words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
-        first = next((w for w in words if w.group(1) not in self.lexicon.not_names
-                      and self.lexicon.is_pinyin(w.group(1), 2)), words[0] if words else None)
+        # A surname is one syllable far more often than two ("Beijing" is a place).
+        first = next((w for most in (1, 2) for w in words if w.group(1) not in self.lexicon.not_names
+                      and self.lexicon.is_pinyin(w.group(1), most)), words[0] if words else None)
         if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
             named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
             if named:
@@ -699,6 +704,16 @@ class Reader:
                     return short_place(match.group("place"), self.lexicon)
         return None
 
+    def province_named(self) -> str | None:
+        """The first province or region the story names ("east China's Jiangxi Province")."""
+        for i in self.story[:2]:
+            span = self.paragraphs[i]
+            match = PROVINCE.search(self.text, span.start, span.end)
+            if match:
+                self.found["location"] = "the province the story names, which the tour was of"
+                return short_place(match.group("place"), self.lexicon)
+        return None
+
     def capital_named(self, place: str, lead: Lead) -> str:
         """A province the lead names, narrowed to the city the next paragraphs say the event
         was held in ("… convened a key meeting in Heilongjiang Province", then "… the meeting
@@ -811,6 +826,8 @@ SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressi
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
+THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:province|region|autonomous\s+region)\b")
+PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
