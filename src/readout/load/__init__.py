@@ -155,6 +155,8 @@ class Reader:
         kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
         if kind is None:
             kind = self.story_kind()
+        elif kind in ("meeting", "session"):
+            kind = self.fuller_kind(kind)  # "The meeting, chaired by …" after "a State Council executive meeting"
         if place is None:
             place = self.story_place() or (self.caption_place(lead) if lead else None) or self.headline_place()
         elif lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(
@@ -277,12 +279,10 @@ class Reader:
         region = self.text[own.end if own else lead.start:verb_start]
         comma = self.text.find(",", verb_start, lead.end)
         if OPENING_PARTICIPLE.match(self.text, verb_start) and comma != -1:
-            # "Addressing a plenary meeting …, Li said": the surname after the clause.
-            clause_end = re.search(r",\s*(?=[A-Z][a-z]+\s+(?:said|stressed|noted|urged|called|told)\b)",
-                                   self.text[verb_start:lead.end])
-            region = self.text[verb_start + clause_end.end():lead.end] if clause_end else ""
-            first = re.match(r"([A-Z][a-z]+)", region)
-            region = first.group(1) if first else ""
+            # "Addressing a plenary meeting …, Li said", "Speaking at a symposium in Shijiazhuang,
+            # Hebei province, Xi, who is also …, said": the first surname after a comma.
+            after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
+            region = next((w for w in after if w not in self.lexicon.not_names and self.lexicon.is_pinyin(w, 1)), "")
         # The subject stands right before its verb ("After …, Xi held a symposium"), else first.
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
         # else the first word that may be a surname ("President Xi, also …, made the remarks")
@@ -492,7 +492,14 @@ class Reader:
             match = CHAIRED_BY_TITLE.search(self.text, span.start, span.end)
             if match:
                 word = match.group("title").lower()
-                return next((p for p in people if any(re.search(rf"\b{word}\b", t.lower()) for t in p.titles)), None)
+                titled = [p for p in people if any(re.search(rf"\b{word}\b", t.lower()) for t in p.titles)]
+                for j in self.story[:3]:  # else whoever the story's opening names with that title
+                    for sentence in self.sentences[j]:
+                        mention = parse_mention(self.text, sentence, self.lexicon)
+                        person = self.person(mention) if mention else None
+                        if person and any(re.search(rf"\b{word}\b", t.lower()) for t in person.titles):
+                            titled.append(person)
+                return titled[0] if titled else None
         return None
 
     def speech_giver(self) -> Person | None:
@@ -596,7 +603,7 @@ class Reader:
         if lead:
             # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
             # lead's own verb is the event's; one before it tells what came first.
-            after_verb = dates.find_event_date(self.text, lead.verb_start, lead.sentence.end, reference)
+            after_verb = dates.find_event_date(self.text, lead.verb_start, min(lead.sentence.end, lead.verb_end + 40), reference)
             if after_verb:
                 return self.found_date(after_verb, reference)
             spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
@@ -650,6 +657,15 @@ class Reader:
             k in words for k in ("meeting", "conference", "symposium", "session")))
         return named and any(
             v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
+
+    def fuller_kind(self, kind: str) -> str:
+        """A more precise name the story's opening gives the same kind ("executive meeting")."""
+        for i in self.story[:2]:
+            for match in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                named = re.sub(r"\s+", " ", match.group().lower())
+                if named != kind and named.endswith(" " + kind):
+                    return named
+        return kind
 
     def story_kind(self) -> str | None:
         """Where no sentence says who held what, the first kind of event the story names ("…

@@ -48,7 +48,7 @@ DATELINE = re.compile(
 # The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
 # "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
 # "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
-AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|app/xinhua|ani|pti|bernama|tass|kyodo|yonhap)\)"
+AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|app/xinhua|ani|pti|bernama|tass|kyodo|yonhap|china)\)"
 MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_NAME}))(?:\s*,?\s*\d{{4}})?"
 DATELINE_LOOSE = re.compile(
@@ -158,6 +158,8 @@ def year_anchor(text: str, start: int, end: int) -> Anchor | None:
     return Anchor(date(years[-1], 12, 31), "named year", start, start, years) if years else None
 
 
+# "17-Jan-2019", "17 Jan. 2019" in a stamp: the day, the month's short name, the year.
+DAY_MON_YEAR = re.compile(r"(?<![\d])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?P<year>\d{4})\b", re.I)
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
 CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b"
@@ -176,6 +178,10 @@ def full_dates(text: str, start: int, end: int) -> list[tuple[date, int, int]]:
     found = []
     for match in ISO_DATE.finditer(text, start, end):
         value = safe_date(int(match.group("year")), int(match.group("m")), int(match.group("day")))
+        if value:
+            found.append((value, match.start(), match.end()))
+    for match in DAY_MON_YEAR.finditer(text, start, end):
+        value = safe_date(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day")))
         if value:
             found.append((value, match.start(), match.end()))
     for rule in ("day month year", "month day year"):

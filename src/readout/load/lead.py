@@ -34,6 +34,7 @@ class Lead:
     sentence: Span
     verb: str
     verb_start: int
+    verb_end: int = 0  # where the host phrase (with its kind of event) ends
     host: Mention | None = None
     kind: str | None = None
     place: str | None = None
@@ -81,7 +82,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     own = dates.match_dateline(text, span.start, span.end, lexicon.is_pinyin)
     dateline = own or dateline
     body = own.end if own else span.start
-    lead = Lead(span, match.group("verb"), match.start(), dateline=dateline)
+    lead = Lead(span, match.group("verb"), match.start(), match.end(), dateline=dateline)
     lead.host = parse_mention(text, Span(body, match.start()), lexicon)
     if lead.host is None and OPENING_PARTICIPLE.match(match.group("verb")):
         # "Addressing a plenary meeting …, Li Keqiang said": the subject after the clause.
