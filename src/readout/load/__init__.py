@@ -868,7 +868,8 @@ HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 
 
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
-SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their".split())
+SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their through into "
+                        "over up out upon via amid".split())
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -882,7 +883,9 @@ def title_case(body: str, lexicon: Lexicon) -> bool:
     if len(words) > 40 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
         return False
     content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)]
-    return len(content) >= 5 and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+    # A sub-heading inside the story ends with a colon ("Focusing on Industry Advancement:").
+    least = 2 if body.rstrip().endswith(":") else 5
+    return len(content) >= least and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
 
 
 def is_heading(body: str, following: str | None = None) -> bool:

@@ -290,7 +290,7 @@ class Lexicon:
         attendees) and a business verb, or a business verb in the passive "at the meeting"."""
         verbs = "|".join(re.escape(v) for v in sorted(self.data["business_verbs"], key=len, reverse=True))
         return re.compile(
-            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|attendees|participants)"
+            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|everyone|attendees|participants)"
             rf"\s+(?:also\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
             rf"(?:meeting|session|conference|symposium)\b"
             # "During the symposium, various officials, including …, reported on the progress …"
