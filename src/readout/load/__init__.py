@@ -188,7 +188,7 @@ class Reader:
     def noise_paragraphs(self) -> set[int]:
         """Paragraphs that are not part of the story: page furniture, captions and repeats (a
         paragraph seen before, or one contained in one of the few before it)."""
-        noise, seen, recent = set(), set(), []
+        noise, seen, recent = set(), {}, []
         self.headings = set()
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
@@ -201,9 +201,14 @@ class Reader:
             if self.lexicon.noise.fullmatch(body) or i in self.headings or (
                     OTHER_SCRIPT.search(body) and len(ENGLISH_WORD.findall(body)) < 4):
                 noise.add(i)
+            elif flat in seen and len(flat) > 40 and any(j in noise for j in range(seen[flat] + 1, i)) \
+                    and seen[flat] not in noise:
+                # A teaser above the page's stamp, the story repeating it below: the story is the
+                # copy after the furniture.
+                noise.add(seen[flat])
             elif flat in seen or (len(flat) > 40 and any(flat in r for r in recent)):
                 noise.add(i)
-            seen.add(flat)
+            seen.setdefault(flat, i)
             recent = (recent + [flat])[-RECENT:]
         return noise
 

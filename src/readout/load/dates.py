@@ -54,6 +54,7 @@ ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|
 DATELINE_LOOSE = re.compile(
     rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
+    rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
     rf"\.?\s*(?P<dash>--+|[-–—]+|:)\s*")
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
@@ -257,6 +258,8 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     if not match:
         return None
     place, dated = match.group("place"), match.group("date") or match.group("date2")
+    if match.group("outlet") and not dated:
+        return None  # "Li Qiang, Premier Of …:" is no dateline; an outlet's name follows a date
     capitals = place.isupper() and len(place) > 2
     named = place.lower() in OTHER_CITIES or (is_pinyin is not None and all(is_pinyin(w) for w in place.split()))
     spaced_dash = match.group("dash") != ":" and text[match.start("dash") - 1:match.start("dash")].isspace()
