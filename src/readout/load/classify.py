@@ -105,7 +105,7 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
             if call and told != -1 and call.start() - span.start < told:
                 section, cue = "priorities", call.group().lower()
-        if section in ("progress", "problems", "priorities") and not CALL.search(text, span.start, span.end) and (
+        if section in ("progress", "problems", "priorities", None) and not CALL.search(text, span.start, span.end) and (
                 lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
             section, cue = "lead", "a narrative verb"
             pieces.append(Piece(index, span, section, "tells what someone did: the story's narrative"))

@@ -280,6 +280,7 @@ class Lexicon:
         verbs = "|".join(re.escape(v) for v in sorted(self.data["narrative_verbs"], key=len, reverse=True))
         return re.compile(
             r"(?:(?i:in\s+(?:his|her)\s+(?:important\s+)?(?:speech|remarks|address)|on\s+[^,]{1,40}|during\s+[^,]{1,60}"
+            r"|in\s+(?-i:[A-Z])[^,]{1,40}"  # "In Wuhan City, Li inspected …"
             r"|after\s+[^,]{1,80}|while\s+[^,]{1,60}),\s*)?"
             r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]he\s+(?:president|premier))"
             rf"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:{verbs})\b")
