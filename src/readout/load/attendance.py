@@ -13,6 +13,7 @@ from .segment import Span, trimmed
 
 
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
+AND_THEN = re.compile(r",?\s+and\s+")
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 DASH_END = re.compile(r"\s*[—–-]+\s*$")
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
@@ -48,6 +49,12 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         mention = parse_mention(text, piece, lexicon)
         if mention:
             mentions.append(mention)
+            # "Premier Li Keqiang, and the other members of the Standing Committee Zhang
+            # Dejiang": a name after a long title the list did not split at.
+            more = AND_THEN.search(text, mention.name.end, piece.end)
+            extra = parse_mention(text, Span(more.end(), piece.end), lexicon) if more else None
+            if extra and extra.name.start > mention.name.end:
+                mentions.append(extra)
     share_plural_title(text, mentions)
     share_plural_apposition(text, mentions, lexicon)
     return mentions
