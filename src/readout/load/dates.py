@@ -66,6 +66,9 @@ AGENCY_FIRST = re.compile(
 AGENCY_DAY_FIRST = re.compile(
     rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
     r"\s*(?:\([^)]{0,80}\))?\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
+# A machine translation's "Xinhua news agency of Beijing on May, …": the agency and the place.
+AGENCY_OF = re.compile(rf"xinhua(?:\s+news\s+agency)?\s+(?:of|in|from)\s+(?P<place>{PLACE_WORDS})(?:\s+on\s+[A-Z][a-z]+)?\s*[,.:]\s*",
+                       re.I)
 AGENCY_BEFORE = re.compile(rf"\s*(?i:{AGENCY})\s*(?=[A-Z])")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
@@ -163,7 +166,7 @@ def year_anchor(text: str, start: int, end: int) -> Anchor | None:
 DAY_MON_YEAR = re.compile(r"(?<![\d])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?P<year>\d{4})\b", re.I)
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
-CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b"
+CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b|\bphoto by\b"
                      r"|(?-i:\b[A-Z]{2,}(?: [A-Z]{2,}){0,2}/(?:XINHUA|CHINA DAILY|CNS|CFP)\b)", re.I)  # "JU PENG/XINHUA"
 
 
@@ -254,6 +257,9 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())
+    match = AGENCY_OF.match(text, start, end)
+    if match:
+        return Dateline(place_name(match.group("place")), None, None, match.start(), match.end())
     match = DATELINE_LOOSE.match(text, start, end)
     if not match:
         return None
