@@ -287,3 +287,17 @@ def test_without_the_web_extra_a_page_says_how_to_install_it(root, capsys, monke
     err = capsys.readouterr().err
     assert "needs the 'web' extra" in err and "readout[web]" in err
     assert snapshot(root) == {"content/sources": []}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_furniture_in_a_hand_copy_never_becomes_a_fact(name):
+    # Menus, breadcrumbs, bylines, share bars, captions, related links and footers copied with
+    # the story stay "other": no statement, person, place or date comes from them.
+    story = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+    copied = (PAGES / f"{name}.copied.txt").read_text(encoding="utf-8")
+    event = parse_source(copied, "x.txt")
+    for paragraph in event.paragraphs:
+        block = copied[paragraph.start:paragraph.end]
+        if block not in story:
+            assert paragraph.section == "other", block
+    assert right(reading(copied), TRUTH[name]) == len(reading(copied))

@@ -196,6 +196,10 @@ class Reader:
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
             if following is not None and is_heading(body, following):
                 self.headings.add(i)
+            elif following is None and i - 1 in noise and len(body.split()) <= 8 and is_heading(body, "X"):
+                # The last line of a run of links or menus ("Recent posts", "Contact us"), not a
+                # story cut off mid-sentence.
+                self.headings.add(i)
             if following is not None and title_case(body, self.lexicon):
                 self.headings.add(i)  # "Xi Jinping Chairs … Conference, Stresses that We Must …"
             if self.lexicon.noise.fullmatch(body) or i in self.headings or (
