@@ -17,6 +17,7 @@ PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(
     rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
 TOUR_OF = re.compile(rf"\s+of\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.

@@ -1,0 +1,123 @@
+"""The event date: the lead sentence's own date phrase, resolved against the nearest anchor the
+page gives (its dateline, a time stamp, a caption's date, the publication line, else the year
+the story speaks in). A mixin of ``Reader``."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .lead import Lead
+from .segment import Span
+
+VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
+
+
+def describe_anchor(anchor) -> str:
+    """How ``found`` names an anchor: "the time stamp 2023-04-28"."""
+    if anchor is None:
+        return "nothing"
+    names = {"publication line": "the publication date", "time stamp": "the page's time stamp",
+             "caption": "a photo caption's date", "dateline": "the dateline"}
+    if anchor.kind == "named year":
+        return f"the year the story names, {'/'.join(map(str, anchor.years))}"
+    return f"{names[anchor.kind]} {anchor.value}"
+
+
+class DateReading:
+    """Reading the event date."""
+
+    def anchors(self, published) -> list[dates.Anchor]:
+        """Every full date the page gives that a relative one can be resolved against: the
+        ' date' line, time stamps and captions (see ``dates.block_anchors``)."""
+        found = [dates.Anchor(published, "publication line", 0, 0)] if published else []
+        for i, span in enumerate(self.paragraphs):
+            found += dates.block_anchors(self.text, span.start, span.end, i in self.in_story)
+        return found
+
+    def read_date(self, lead: Lead | None, published):
+        """The event date: the lead sentence's own date phrase, resolved against the nearest
+        anchor the page gives (its dateline, a time stamp, a caption's date, the publication
+        line); else the dateline's day; else the first date in the story; else the date of a
+        caption that shows the event itself."""
+        anchors = self.anchors(published)
+        found = self.date_from(lead, anchors)
+        if found is None and not anchors and self.story:
+            # No full date anywhere: a month and day in the year the story speaks in.
+            named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end)
+            found = self.date_from(lead, [named]) if named else None
+        if found is None:
+            dateline = lead.dateline if lead else None
+            where = Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end) if lead else (
+                self.paragraphs[self.story[0]] if self.story else Span(0, 0))
+            unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
+            if dateline and not unresolved:
+                unresolved = self.text[dateline.start:dateline.end].strip()
+            self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
+                      else "no event date found in the text", where.start)
+        return found
+
+    def date_from(self, lead: Lead | None, anchors: list[dates.Anchor]):
+        """The event date the lead, the story or a caption gives, resolved against ``anchors``."""
+        dateline = lead.dateline if lead else None
+        at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
+        anchor = dates.best_anchor(anchors, at)
+        reference = anchor
+        if dateline:
+            day = dateline.resolve(anchor) if anchor else None
+            if day:
+                reference = dates.Anchor(day, "dateline", dateline.start, dateline.end)
+        spans = []
+        if lead:
+            # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
+            # lead's own verb is the event's; one before it tells what came first.
+            after_verb = dates.find_event_date(self.text, lead.verb_start, min(lead.sentence.end, lead.verb_end + 40), reference)
+            if after_verb:
+                return self.found_date(after_verb, reference)
+            spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
+        for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
+            own = self.paragraph_dateline(i)
+            spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
+        # The lead sentence, then the first paragraphs of the story ("… earlier this week. Xi made
+        # the remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
+        first = 1 if lead else 0
+        for n, span in enumerate(spans[:first + 3]):
+            if n == first and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
+                # "… in recent days": a caption showing the event dates it better than a stop
+                # of the tour the next paragraphs tell.
+                shown = self.event_caption(anchors, lead)
+                if shown:
+                    self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
+                    return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
+            found = dates.find_event_date(self.text, span.start, span.end, reference)
+            if found:
+                return self.found_date(found, reference)
+        if lead and reference is not None and reference.kind == "dateline":
+            self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
+            return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
+        for span in spans[first + 3:]:
+            found = dates.find_event_date(self.text, span.start, span.end, reference)
+            if found:
+                return self.found_date(found, reference)
+        shown = self.event_caption(anchors, lead)
+        if shown:
+            self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
+            return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
+        return None
+
+    def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
+        """A caption's date where the caption shows the event itself ("… chairs a symposium …
+        in Hefei, Aug. 20, 2020"), not another stop of a tour."""
+        for anchor in anchors:
+            if anchor.kind == "caption":
+                paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
+                if self.shows_event(lead, paragraph.start, anchor.start):
+                    return anchor
+        return None
+
+    def found_date(self, found, reference):
+        how = f"{found.rule} {self.text[found.start:found.end].strip()!r}"
+        if found.rule not in ("day month year", "month day year"):
+            how += f", resolved against {describe_anchor(reference)}"
+        self.found["date"] = how
+        return found

@@ -1,0 +1,53 @@
+"""The shapes of a page around a story: headlines and sub-headings, captions, lines in another
+script, a broadcast's opening — what the loader keeps out of the story."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+
+# A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
+# the session"): before the story, such a paragraph describes a picture.
+CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|makes|gives|moderates|inspects|"
+                          r"visits|views|tours|talks\s+with|learns\s+about|listens\s+to|meets|speaks|addresses|hosts|"
+                          r"waves|greets|poses|shakes\s+hands)\b")
+BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
+                        r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
+HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
+SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
+SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their through into "
+                        "over up out upon via amid".split())
+WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
+# A line in another script ("作者 admin", "中文 | App"): an English readout's page furniture.
+OTHER_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+# "CCTV news (news broadcast): …": a broadcast transcript's opening, which starts the story as
+# a dateline would (it names no place).
+BROADCAST_OPENER = re.compile(r"(?:CCTV|China\s+Central\s+Television|CNR)(?:\s+news)?\s*(?:\([^)]{0,40}\))?\s*:", re.IGNORECASE)
+
+
+def title_case(body: str, lexicon: Lexicon) -> bool:
+    """Whether a short paragraph is written in title case, as translated headlines are ("Xi
+    Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must
+    …"): nearly every word that is neither small nor part of a Chinese name is capitalized."""
+    if len(body) > 400 or SENTENCE_STOP.search(body):  # a sentence of titles ends with a stop
+        return False
+    words = WORD_RUN.findall(body)
+    if len(words) > 40 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)]
+    # A sub-heading inside the story ends with a colon ("Focusing on Industry Advancement:").
+    least = 2 if body.rstrip().endswith(":") else 5
+    return len(content) >= least and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+
+
+def is_heading(body: str, following: str | None = None) -> bool:
+    """A headline, a sub-heading or a menu line: a few words that end no sentence ("Xi chairs
+    symposium on …", "WHY THE DELTA", "Share - WeChat"). The last paragraph of a page is never
+    one (a page cut off mid-sentence ends like that), nor is a sentence a page broke in two: it
+    stops on a little word ("… and made an") or the next paragraph goes on in lower case."""
+    if len(body.split()) > 30 or HEADING_END.search(body) is not None:
+        return False
+    broken = BROKEN_END.search(body) or (following is not None and following.lstrip()[:1].islower())
+    return not broken

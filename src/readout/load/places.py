@@ -1,0 +1,152 @@
+"""Where the event took place, and what kind of event it was, where the lead sentence does not
+say: the story's own words ("The meeting was held in Harbin"), a tour's province, a caption or
+a headline showing the event. A mixin of ``Reader``."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .lead import CHINAS, PLACE, Lead, short_place
+from .page import CAPTION_VERB
+
+# Words after which "in <Place>" or "of <Place>" says where the event was.
+EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
+                         r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
+THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:province|region|autonomous\s+region)\b")
+PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
+TOURING = re.compile(r"tour|inspection|visit")
+HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc]onvenes)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
+                             r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
+# "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
+VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
+                     r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+
+
+class PlaceReading:
+    """Reading places and kinds of event."""
+
+    def shows_event(self, lead: Lead | None, start: int, end: int) -> bool:
+        """Whether a caption's words (``start``–``end``) show the event of the lead: its kind,
+        and someone chairing, attending or speaking at it."""
+        if lead is None or not lead.kind:
+            return False
+        words = self.text[start:end].lower()
+        named = lead.kind.split()[-1] in words or (lead.kind != "tour" and any(  # "conference" shown as "meeting"
+            k in words for k in ("meeting", "conference", "symposium", "session")))
+        return named and any(
+            v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
+
+    def fuller_kind(self, kind: str) -> str:
+        """A more precise name the story's opening gives the same kind ("executive meeting")."""
+        for i in self.story[:2]:
+            for match in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                named = re.sub(r"\s+", " ", match.group().lower())
+                if named != kind and named.endswith(" " + kind):
+                    return named
+        return kind
+
+    def story_kind(self) -> str | None:
+        """Where no sentence says who held what, the first kind of event the story names ("…
+        told the symposium", "at a State Council meeting")."""
+        for i in self.story[:3]:  # the one the story says was chaired or held ("Wednesday's meeting was chaired by …")
+            match = self.lexicon.event_held.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            if match:
+                self.found["kind"] = f"the kind of event the story says was held or chaired, {match.group('kind')!r}"
+                return re.sub(r"\s+", " ", match.group("kind").lower())
+        for i in self.story[:3]:
+            match = self.lexicon.event_kinds.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            if match:
+                self.found["kind"] = f"the first kind of event the story names, {match.group()!r}"
+                return re.sub(r"\s+", " ", match.group().lower())
+        for i in self.story[:3]:
+            if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                self.found["kind"] = "the story says a place was visited"
+                return "visit"
+        return None
+
+    def story_place(self) -> str | None:
+        """Where the lead names no place, the place the first paragraphs of the story give
+        the event ("The symposium took place in Harbin", "an inspection tour of Gansu
+        province"), else the story's dateline city."""
+        for i in self.story[:4]:
+            span = self.paragraphs[i]
+            visit = VISITED.search(self.text, span.start, span.end)
+            if visit and visit.group("place").split()[0] not in self.lexicon.not_names:
+                self.found["location"] = "the place the story says was visited"
+                return short_place(visit.group("place"), self.lexicon)
+            held = self.held_place([i])
+            if held:
+                return held
+        dateline = self.story_dateline()
+        if dateline:
+            self.found["location"] = "the story's dateline"
+            return dateline.place
+        return None
+
+    def held_place(self, paragraphs: list[int] | None = None, tours: bool = True) -> str | None:
+        """Where the first paragraphs of the story say the event took place ("The meeting was
+        held in Harbin, Heilongjiang Province", and with ``tours`` "an inspection tour of Gansu")."""
+        for i in self.story[:4] if paragraphs is None else paragraphs:
+            span = self.paragraphs[i]
+            for cue in EVENT_PLACE.finditer(self.text, span.start, span.end):
+                if not tours and TOURING.search(cue.group()):
+                    continue
+                match = PLACE.match(self.text, cue.end(), span.end) or (
+                    TOUR_OF.match(self.text, cue.end(), span.end) if tours else None)
+                if match and match.group("place").split()[0] not in self.lexicon.not_names:
+                    self.found["location"] = "where the story says the event took place"
+                    return short_place(match.group("place"), self.lexicon)
+        return None
+
+    def first_place(self, pattern: re.Pattern, paragraphs: list[int], how: str) -> str | None:
+        """The place ``pattern`` finds first in ``paragraphs`` (its ``place`` group), said in
+        ``found`` to be ``how`` it was found."""
+        for i in paragraphs:
+            span = self.paragraphs[i]
+            match = pattern.search(self.text, span.start, span.end)
+            if match and match.group("place").split()[0] not in self.lexicon.not_names:
+                self.found["location"] = how
+                return short_place(match.group("place"), self.lexicon)
+        return None
+
+    def province_named(self) -> str | None:
+        """The first province or region the story names ("east China's Jiangxi Province")."""
+        return self.first_place(PROVINCE, self.story[:2], "the province the story names, which the tour was of")
+
+    def capital_named(self, place: str, lead: Lead) -> str:
+        """A province the lead names, narrowed to the city the next paragraphs say the event
+        was held in ("… convened a key meeting in Heilongjiang Province", then "… the meeting
+        held in the provincial capital Harbin"), else to the city of the story's dateline
+        ("WUHAN - … at a conference in central China's Hubei province")."""
+        capital = self.first_place(HELD_IN_CAPITAL, self.story[:3],
+                                   "the provincial capital the story says the event was held in")
+        if capital:
+            return capital
+        province = re.search(rf"\b{re.escape(place)}\s+(?:[Pp]rovince|Autonomous\s+Region)\b",
+                             self.text[lead.sentence.start:lead.sentence.end])
+        dateline = lead.dateline or self.story_dateline()
+        touring = TOURING.search(lead.kind or "")  # a tour is of the whole province
+        if province and not touring and dateline and dateline.place not in (place, "Beijing"):
+            self.found["location"] = "the dateline's city, in the province the lead names"
+            return dateline.place
+        return place
+
+    def headline_place(self) -> str | None:
+        """Where nothing in the story or a caption says, a headline's "… Held in Beijing"."""
+        return self.first_place(HEADLINE_HELD_IN, self.outside_story, "where a headline says the event was held")
+
+    def caption_place(self, lead: Lead) -> str | None:
+        """Where the lead names no place, the place of a photo caption showing the event
+        ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
+        for i, span in enumerate(self.paragraphs):
+            caption = dates.CAPTION.search(self.text, span.start, span.end) or (
+                i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
+            if caption and self.shows_event(lead, span.start, span.end):
+                match = PLACE.search(self.text, span.start, span.end)
+                if match:
+                    self.found["location"] = "a photo caption showing the event"
+                    return short_place(match.group("place"), self.lexicon)
+        return None

@@ -1,0 +1,346 @@
+"""Who held the event, who gave the main speech, who attended and who spoke: the lead's subject,
+whoever a sentence, a headline or a caption says presided, and the people attendance and
+speaking sentences name. A mixin of ``Reader``."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
+from .classify import CALL, Piece
+from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
+from .people import Mention, is_name, mention_titles, parse_mention, slugify
+from .segment import Span
+from ..model import Person
+
+# "delivered an important speech", "made important speeches", "delivered a work report",
+# "pronounced an important speech" (a machine translation): the main speech of an event.
+SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
+                    r"(?:speech(?:es)?|address|work\s+report)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
+                          r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
+CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
+                              re.IGNORECASE)
+OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
+TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
+
+
+class RoleReading:
+    """Reading who held, addressed, attended and spoke at the event."""
+
+    def earlier_full_name(self, lead: Span, verb_start: int, paragraph: int) -> Mention | None:
+        """Where the lead names its host by surname alone ("Xi made the remarks …", "… a
+        meeting chaired by Li"), the full name the page prints for that surname: the story's
+        last mention before the lead, else the first anywhere on the page (a headline or a
+        caption: "Chinese President Xi Jinping …")."""
+        passive = re.match(r"[^.]*?\b(?:chaired|presided\s+over|hosted|convened)\s+by\s+(?:[A-Z]\w+\s+){0,2}?([A-Z][a-z]+)\b",
+                           self.text[verb_start:lead.end])
+        own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
+        region = self.text[own.end if own else lead.start:verb_start]
+        comma = self.text.find(",", verb_start, lead.end)
+        if OPENING_PARTICIPLE.match(self.text, verb_start) and comma != -1:
+            # "Addressing a plenary meeting …, Li said", "Speaking at a symposium in Shijiazhuang,
+            # Hebei province, Xi, who is also …, said": the first surname after a comma.
+            after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
+            region = next((w for w in after if w not in self.lexicon.not_names and self.lexicon.is_pinyin(w, 1)), "")
+        # The subject stands right before its verb ("After …, Xi held a symposium"), else first.
+        last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
+        # else the first word that may be a surname ("President Xi, also …, made the remarks")
+        words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
+        # A surname is one syllable far more often than two ("Beijing" is a place).
+        first = next((w for most in (1, 2) for w in words if w.group(1) not in self.lexicon.not_names
+                      and self.lexicon.is_pinyin(w.group(1), most)), words[0] if words else None)
+        if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
+            named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
+            if named:
+                return named
+        surname = passive.group(1) if passive else first.group(1) if first else None
+        if surname is None or surname in self.lexicon.not_names or not self.lexicon.is_pinyin(surname, 2):
+            return None
+        for i in self.story:  # the story's own mention, with the titles printed beside it
+            if i > paragraph:
+                break
+            for span in self.sentences[i]:
+                if span.start >= lead.start:
+                    break
+                mention = parse_mention(self.text, span, self.lexicon)
+                if mention and self.quote(mention.name).split()[0] == surname:
+                    return mention
+        found = []
+        for match in re.finditer(rf"\b{re.escape(surname)}[ \t]+[A-Z][a-z]+(?:-[a-z]+)?\b", self.text):
+            name = Span(match.start(), match.end())
+            if is_name(self.text, name, self.lexicon):
+                found.append(name)
+        if not found:
+            return None
+        before = [n for n in found if n.start < lead.start]
+        return Mention(before[-1] if before else found[0])
+
+    def person(self, mention: Mention) -> Person:
+        name = self.quote(mention.name)
+        return Person(slugify(name), name, mention_titles(self.text, mention))
+
+    def read_people(self, lead: Lead | None, forced: dict):
+        """(host, main speaker, attendees, speakers). The host is who presided: the lead's
+        subject where the lead, a headline or a caption says so, else whoever a later sentence
+        says presided. The lead's subject who only spoke, addressed or toured is the main
+        speaker. Attendees and speakers in order of mention, with the titles printed in asides
+        and shared-title sentences."""
+        subject = self.person(lead.host) if lead and lead.host else None
+        host = main_speaker = None
+        if subject and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
+            host = subject
+            self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
+        elif subject:
+            main_speaker = subject
+            self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence; nobody else is said to preside"
+        # Deep in the story, a sentence that names the event but sets a task ("… must be
+        # guaranteed, Xi told the symposium") is that task, and its paragraph no lead paragraph.
+        if lead and self.lead_paragraph != self.story[0] and re.match(r"(?:said|told)\b", lead.verb) \
+                and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
+            self.lead_paragraph = None
+        elif lead:
+            forced[lead.sentence.start] = ("lead", "the lead sentence")
+        attendees: list[Person] = []
+        speakers: list[Person] = []
+        seen = {p.id for p in (host, main_speaker) if p}
+        named_last: list[Person] = []
+
+        def add(mentions: list[Mention], group: list[Person], field: str, how: str) -> list[Person]:
+            """Each person ``mentions`` names, added to ``group`` unless already named in some role;
+            the people as ``group`` holds them (so a later shared title reaches them)."""
+            named = []
+            for mention in mentions:
+                person = self.person(mention)
+                if person.id not in seen:
+                    seen.add(person.id)
+                    group.append(person)
+                    self.found.setdefault(field, how)
+                named.append(next((p for p in group if p.id == person.id), person))
+            return named
+
+        for i in self.story:
+            for span in self.sentences[i]:
+                chair = presider(self.text, span, self.lexicon)
+                if chair and lead and span == lead.sentence and chair.name.start < lead.verb_start + len(lead.verb):
+                    chair = None  # the lead's own subject; only "… chaired by X" in it names another
+                if chair:
+                    person = self.person(chair)
+                    if host is None and (main_speaker is None or person.id != main_speaker.id):
+                        host = person
+                        seen.add(host.id)
+                        self.found["host"] = "whoever a sentence says presided"
+                        if main_speaker:
+                            self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
+                        forced[span.start] = ("lead", "says who presided")
+                    # Another presider ("… decisions made at the meeting chaired by Xi") is of
+                    # another meeting, or of a part of this one: not named as attending.
+                    # "… was presided over by Li Keqiang, and attended by A, B and C": the same
+                    # sentence may name the attendees too.
+                    # "A, B and C attended the meeting, presided over by D": the list may come first.
+                    ahead = Span(span.start, chair.name.start)
+                    for role, group, field in (("attendance", attendees, "attendees"), ("speaking", speakers, "speakers")):
+                        add(attendance_mentions(self.text, ahead, self.lexicon, None, role)
+                            + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
+                            "names in the sentence saying who presided")
+                    continue
+                floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
+                lowered = self.text[span.start:span.end].lower()
+                spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking", lowered=lowered)
+                mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) if not spoke else []
+                if not spoke and not mentions:
+                    mentions = listed_people(self.text, span, self.lexicon)
+                if spoke:
+                    add(spoke, speakers, "speakers", "names in sentences saying who spoke or reported")
+                    continue
+                if mentions:
+                    forced.setdefault(span.start, ("attendees", "names who attended"))
+                    named_last = add(mentions, attendees, "attendees", "names in attendance sentences")
+                    continue
+                title = shared_title(self.text, span, self.lexicon)
+                if title and named_last:
+                    for person in named_last:
+                        person.titles.append(title)
+                    named_last = []
+        # A sub-headline may be the one place that names who attended ("Wang Huning and Han
+        # Zheng attended"); a caption, which may show another event, is not read for that.
+        for i in sorted(self.headings):
+            span = self.paragraphs[i]
+            if not dates.full_dates(self.text, span.start, span.end):
+                add(attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), attendees,
+                    "attendees", "names in a sub-headline saying who attended")
+        if host is None:
+            # A headline or caption may be the one place that says who presided ("Xi delivered
+            # an important speech, which was presided over by Li Qiang").
+            for i in self.outside_story:
+                chair = presider(self.text, self.paragraphs[i], self.lexicon, headline=True)
+                person = self.person(chair) if chair else None
+                if person and (main_speaker is None or person.id != main_speaker.id):
+                    host = person
+                    self.found["host"] = "whoever a headline or caption says presided"
+                    break
+        if main_speaker is None and lead and (host is None or subject is None):
+            later, presided = self.later_host(lead)
+            if later and presided and host is None:
+                host = later
+                self.found["host"] = self.found.pop("later")
+                forced[self.host_sentence.start] = ("lead", "says who held the event")
+            elif later and not presided and (host is None or later.id != host.id):
+                main_speaker = later
+                self.found["main_speaker"] = self.found.pop("later")
+                forced[self.host_sentence.start] = ("lead", "says who addressed the event")
+            self.found.pop("later", None)
+        if host is None and main_speaker is None and lead:
+            mention = parse_mention(self.text, lead.sentence, self.lexicon)
+            if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
+                host = self.person(mention)
+                self.found["host"] = "the first person the lead sentence names, who presided"
+            elif mention:
+                main_speaker = self.person(mention)
+                self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
+        if main_speaker is None:
+            giver = self.speech_giver()
+            if giver and host is None and presides(self.text, giver.name.split()[0], self.lexicon):
+                host = giver  # "chairs a symposium … and delivered an important speech"
+                self.found["host"] = "who delivered the speech, and presided"
+            elif giver and (host is None or giver.id != host.id):
+                main_speaker = giver
+                self.found["main_speaker"] = "who delivered the speech or report the page names"
+        leaders = {p.id for p in (host, main_speaker) if p}
+        attendees = [p for p in attendees if p.id not in leaders]
+        speakers = [p for p in speakers if p.id not in leaders]
+        if main_speaker is None and self.story and (lead is None or subject is None):
+            # No sentence names who held what ("… the State Council held a conference, at which
+            # Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
+            # else the story, opens with — the host if said to preside, else the main speaker
+            # when they speak.
+            # (Without a lead, the first of the story's first paragraphs to open with a person:
+            # a summary line such as "The highlights of the meeting:" may come first.)
+            where, mention = lead.sentence if lead else self.paragraphs[self.story[0]], None
+            for where in [lead.sentence] if lead else [self.paragraphs[i] for i in self.story[:3]]:
+                mention = parse_mention(self.text, where, self.lexicon)
+                if mention:
+                    break
+            person = self.person(mention) if mention else None
+            if person and (host is None or person.id != host.id):
+                if host is None and presides(self.text, person.name.split()[0], self.lexicon):
+                    host = person
+                    self.found["host"] = "the person the story opens with, who presided"
+                elif host is None or self.lexicon.speech_verbs.search(self.text, where.start, where.end):
+                    main_speaker = person
+                    self.found["main_speaker"] = "the person the story opens with, who spoke"
+                attendees = [p for p in attendees if p.id not in {x.id for x in (host, main_speaker) if x}]
+                speakers = [p for p in speakers if p.id not in {x.id for x in (host, main_speaker) if x}]
+        if host is None and self.story:
+            # "The meeting, chaired by the premier, stressed …": whoever the page names with that title.
+            titled = self.chair_by_title([p for p in (main_speaker,) if p] + attendees)
+            if titled:
+                host = titled
+                self.found["host"] = "the person of the title a sentence says presided ('chaired by the premier')"
+                main_speaker = None if main_speaker and main_speaker.id == host.id else main_speaker
+                attendees = [p for p in attendees if p.id != host.id]
+        if host is None and main_speaker is None and self.story:
+            self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
+        for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
+            self.add_aside_titles(person)
+        return host, main_speaker, attendees, speakers
+
+    def chair_by_title(self, people: list[Person]) -> Person | None:
+        """The one of ``people`` whose title a "chaired by the premier" names."""
+        for i in self.story:
+            span = self.paragraphs[i]
+            match = CHAIRED_BY_TITLE.search(self.text, span.start, span.end)
+            if match:
+                word = match.group("title").lower()
+                titled = [p for p in people if any(re.search(rf"\b{word}\b", t.lower()) for t in p.titles)]
+                for j in self.story[:3]:  # else whoever the story's opening names with that title
+                    for sentence in self.sentences[j]:
+                        mention = parse_mention(self.text, sentence, self.lexicon)
+                        person = self.person(mention) if mention else None
+                        if person and any(re.search(rf"\b{word}\b", t.lower()) for t in person.titles):
+                            titled.append(person)
+                return titled[0] if titled else None
+        return None
+
+    def speech_giver(self) -> Person | None:
+        """Who a sentence of the page — the story first, then a headline or caption — says
+        delivered the important speech or the work report ("Xi Jinping delivered an important
+        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
+        order = self.story + self.outside_story
+        for i in order:
+            for j, span in enumerate(self.sentences[i]):
+                own = self.paragraph_dateline(i) if j == 0 else None  # a dateline opens a paragraph
+                start = min(own.end, span.end) if own else span.start
+                leading = SPEECH_FIRST.match(self.text, start, span.end)
+                if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
+                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+                verb = SPEECH.search(self.text, start, span.end)
+                if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
+                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+        return None
+
+    def lead_presides(self, lead: Lead) -> bool:
+        """Whether the lead sentence's own verb is one of presiding ("presided over", "chaired",
+        "held a symposium"; "made the remarks while chairing …" too)."""
+        sentence = self.text[lead.verb_start:lead.sentence.end]
+        verb = self.lexicon.presiding_form.match(sentence)
+        return bool(verb) or bool(re.search(r"\bwhile\s+(?:chairing|presiding|hosting|leading)\b", sentence))
+
+    def later_host(self, lead: Lead) -> tuple[Person | None, bool]:
+        """Where the lead sentence names nobody ("The conference was held …"), the person a
+        later sentence says held or addressed it ("Xi … attended the conference and delivered
+        an important speech"), and whether that sentence says they presided."""
+        for i in self.story[:LEAD_WITHIN]:
+            for span in self.sentences[i]:
+                if span.start <= lead.sentence.start:
+                    continue
+                match = match_lead(self.text, span, self.lexicon)
+                if match and self.lexicon.before_event.search(self.text, match.end(), span.end):
+                    continue  # "… presided over a meeting of … before the two-day conference"
+                mention = match and parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
+                if mention:
+                    self.found["later"] = f"subject of {match.group('verb')!r} after the lead sentence"
+                    self.host_sentence = span
+                    person = self.person(mention)
+                    presided = bool(self.lexicon.presiding_form.match(self.text, match.start("verb"), span.end)) \
+                        or presides(self.text, person.name.split()[0], self.lexicon)
+                    return person, presided
+        return None, False
+
+    def add_aside_titles(self, person: Person) -> None:
+        """Titles printed in an aside in the first story paragraphs ("Xi, also …")."""
+        names = [person.name, person.name.split()[0]]
+        for i in self.story[:4]:
+            for title in aside_titles(self.text, self.paragraphs[i], names, self.lexicon):
+                if title not in person.titles:
+                    person.titles.append(title)
+
+    def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
+        """What another participant said ("Academician Huang Wei called for …", "At the meeting,
+        Wan Exiang … spoke") tells who spoke at the event: the lead, not the leader's tasks.
+        Returns the participants so found."""
+        surnames = {p.name.split()[0] for p in leaders}
+        found: list[Person] = []
+        if not surnames:
+            return found
+        for piece in pieces:
+            if piece.section not in ("progress", "problems", "priorities") and not piece.reason.startswith("the overall call"):
+                continue
+            if piece.speaker:
+                other = piece.speaker not in {p.id for p in leaders}
+            else:
+                opening = OPENING_PHRASE.match(self.text, piece.span.start, piece.span.end)
+                start = opening.end() if opening else piece.span.start
+                mention = parse_mention(self.text, Span(start, min(piece.span.end, start + 80)), self.lexicon)
+                other = bool(mention) and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
+                    and self.quote(mention.name).split()[0] not in surnames
+                if other:
+                    found.append(self.person(mention))
+            if other:
+                piece.section, piece.reason = "lead", "what another participant said"
+        return found
