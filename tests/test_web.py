@@ -301,3 +301,17 @@ def test_page_furniture_in_a_hand_copy_never_becomes_a_fact(name):
         if block not in story:
             assert paragraph.section == "other", block
     assert right(reading(copied), TRUTH[name]) == len(reading(copied))
+
+
+def test_a_saved_page_without_a_canonical_address_keeps_the_one_it_was_saved_from(root, capsys):
+    # What a browser's "Save page as" writes at the top of the file.
+    html = (PAGES / "rewrite.html").read_text(encoding="utf-8")
+    saved = root / "saved.html"
+    saved.write_text("<!-- saved from url=(0041)https://blog.example.com/grain-symposium -->\n" + html, encoding="utf-8")
+    assert main(["-C", str(root), "new", str(saved)]) == 0
+    event_file = next((root / "content" / "events").glob("*.md"))
+    assert front_matter(event_file)["source"]["url"] == "https://blog.example.com/grain-symposium"
+    # A page's own canonical address wins over the one it was saved from.
+    assert web.extract("<!-- saved from url=(0020)https://a.example/x -->\n" + (PAGES / "wire.html").read_text(),
+                       web.saved_from("<!-- saved from url=(0020)https://a.example/x -->"), "x").url \
+        == "https://wire.example.org/2026-05/10/c_123.htm"

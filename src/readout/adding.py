@@ -56,7 +56,8 @@ def add_readout(config: Config, target: str) -> Added:
                            "give an http(s) address, a saved page (.html) or a readout text file (.txt)")
     data = read_input(path, str(path))
     if path.suffix.lower() in PAGE_SUFFIXES:
-        article = web.extract(web.decode_page(data), None, str(path))
+        html = web.decode_page(data)
+        article = web.extract(html, web.saved_from(html), str(path))  # its canonical address first
         saved = date.fromtimestamp(path.stat().st_mtime)  # a saved page was retrieved when it was saved
         return add_page(config, article, str(path), saved)
     return add_text(config, data, str(path), None)

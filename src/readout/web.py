@@ -27,6 +27,14 @@ USER_AGENT = f"readout/{__version__} (adds one readout to a documentary site, at
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# A browser's "Save page as" marks where the page came from: <!-- saved from url=(0051)https://… -->
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def saved_from(html: str) -> str | None:
+    """The address a saved page records it was saved from, if it does."""
+    match = SAVED_FROM.search(html, 0, 2048)
+    return match.group(1) if match else None
 
 
 @dataclass
