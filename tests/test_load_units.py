@@ -131,6 +131,8 @@ def test_a_named_year_places_a_day_but_never_a_weekday():
     ("Xinhua News Agency, Beijing, July 27th. The seminar", "Beijing"),
     ("Xinhua, 21 April, Beijing (Journalists Zhang Wei, Li Min). The conference", "Beijing"),
     ("NOTE: This translation was first published", None),
+    ("Beijing, Dec 28 (IANS) The chairmen's meeting proposed", "Beijing"),
+    ("Li Qiang (C) presides over the meeting", None),
 ])
 def test_datelines_of_other_agencies_and_translations(line, place):
     from readout.load.dates import match_dateline

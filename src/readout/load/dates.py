@@ -48,14 +48,14 @@ DATELINE = re.compile(
 # The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
 # "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
 # "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
-AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|app/xinhua|ani|pti|bernama|tass|kyodo|yonhap|china)\)"
+AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|app/xinhua|ani|pti|ians|bernama|tass|kyodo|yonhap|china)\)"
 MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_NAME}))(?:\s*,?\s*\d{{4}})?"
 DATELINE_LOOSE = re.compile(
     rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
-    rf"\.?\s*(?P<dash>--+|[-–—]+|:)\s*")
+    rf"\.?\s*(?:(?P<dash>--+|[-–—]+|:)\s*|(?<=\))\s+(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
 PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
@@ -268,7 +268,10 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
         return None  # "Li Qiang, Premier Of …:" is no dateline; an outlet's name follows a date
     capitals = place.isupper() and len(place) > 2
     named = place.lower() in OTHER_CITIES or (is_pinyin is not None and all(is_pinyin(w) for w in place.split()))
-    spaced_dash = match.group("dash") != ":" and text[match.start("dash") - 1:match.start("dash")].isspace()
+    dash = match.group("dash")
+    if dash is None and not match.group("agency"):
+        return None  # no dash only after an agency's name in brackets
+    spaced_dash = dash not in (None, ":") and text[match.start("dash") - 1:match.start("dash")].isspace()
     # A place in capitals, or a place with a date, an agency or a spaced dash; a Chinese name.
     # Two words in title case are a person as often as a place ("Li Qiang - …"): capitals only.
     capital_city = place.lower() in CAPITAL_CITIES  # "Beijing: Chinese President …"
