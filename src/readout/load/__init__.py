@@ -285,7 +285,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
             # Further down, before any section, a call the host makes himself ("He emphasized
             # the need to …") is still the overall call; only the first such paragraph.
-            early = i != self.story[-1] and (i in self.story[:2] or (before_sections and "person"))
+            early = i != self.story[-1] and (i in self.story[:2] or (before_sections and not called and "person"))
             previous = next((p.section for p in reversed(pieces) if p.section not in ("other", "attendees")), None)
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
                                      is_lead=i == self.lead_paragraph, before_sections=before_sections,
