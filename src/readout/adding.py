@@ -44,12 +44,12 @@ class Provenance:
 def add_readout(config: Config, target: str) -> Added:
     from . import web
 
-    if web.OTHER_SCHEME.match(target) and not web.is_web_address(target):
-        raise ReadoutError("only http and https addresses are fetched", Location(target))
     if web.is_web_address(target):
         data, served, charset = web.fetch(target)
         article = web.extract(web.decode_page(data, charset), served, target)
         return add_page(config, article, target, date.today())
+    if web.OTHER_SCHEME.match(target):
+        raise ReadoutError("only http and https addresses are fetched", Location(target))
     path = Path(target)
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None,

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import Location, ReadoutError, read_input
+from .errors import ReadoutError
 
 
 def make_parser() -> argparse.ArgumentParser:

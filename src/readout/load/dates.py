@@ -280,7 +280,7 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
         return None
     month = day = None
     if dated:
-        found = re.match(rf"(?:(?P<m1>[A-Za-z]+)\.?\s*(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+))", dated)
+        found = re.match(r"(?:(?P<m1>[A-Za-z]+)\.?\s*(?P<d1>\d{1,2})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+))", dated)
         if found:
             name = (found.group("m1") or found.group("m2")).lower().rstrip(".")
             month, day = MONTHS.get(name), int(found.group("d1") or found.group("d2"))

@@ -85,10 +85,9 @@ class DateReading:
             if n == first and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
                 # "… in recent days": a caption showing the event dates it better than a stop
                 # of the tour the next paragraphs tell.
-                shown = self.event_caption(anchors, lead)
+                shown = self.caption_date(anchors, lead)
                 if shown:
-                    self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
-                    return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
+                    return shown
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
@@ -99,20 +98,17 @@ class DateReading:
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
-        shown = self.event_caption(anchors, lead)
-        if shown:
-            self.found["date"] = f"the date of a photo caption showing the event, {shown.value}"
-            return dates.FoundDate(shown.value, None, "caption", shown.start, shown.end)
-        return None
+        return self.caption_date(anchors, lead)
 
-    def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
+    def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …
         in Hefei, Aug. 20, 2020"), not another stop of a tour."""
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
                 if self.shows_event(lead, paragraph.start, anchor.start):
-                    return anchor
+                    self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
+                    return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
         return None
 
     def found_date(self, found, reference):
