@@ -303,6 +303,29 @@ def test_page_furniture_in_a_hand_copy_never_becomes_a_fact(name):
     assert right(reading(copied), TRUTH[name]) == len(reading(copied))
 
 
+@pytest.mark.parametrize("saved_from, kept", [
+    ("https://blog.example.com/xi's-grain-symposium", "https://blog.example.com/xi's-grain-symposium"),
+    ('https://blog.example.com/"grain"-symposium', None),  # no address holds a bare quote
+])
+def test_readout_new_writes_only_an_address_readout_check_accepts(project, tmp_path, capsys, saved_from, kept):
+    root = project()
+    html = (PAGES / "rewrite.html").read_text(encoding="utf-8")
+    saved = tmp_path / "saved.html"
+    saved.write_text(f"<!-- saved from url=({len(saved_from):04d}){saved_from} -->\n" + html, encoding="utf-8")
+    assert main(["-C", str(root), "new", str(saved)]) == 0
+    event_file = next((root / "content" / "events").glob("*grain*.md"))
+    assert front_matter(event_file).get("source", {}).get("url") == kept
+    capsys.readouterr()
+    assert main(["-C", str(root), "check"]) == 0, capsys.readouterr()
+
+
+def test_a_malformed_web_address_is_refused_with_how_to_write_it(root, capsys):
+    assert main(["-C", str(root), "new", 'https://example.org/a "readout"']) == 1
+    err = capsys.readouterr().err
+    assert "only http and https addresses are fetched" in err and "%20" in err
+    assert snapshot(root) == {"content/sources": []}
+
+
 def test_a_saved_page_without_a_canonical_address_keeps_the_one_it_was_saved_from(root, capsys):
     # What a browser's "Save page as" writes at the top of the file.
     html = (PAGES / "rewrite.html").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Location, ReadoutError, read_input
+from .urls import is_web_address
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
@@ -44,12 +45,15 @@ class Provenance:
 def add_readout(config: Config, target: str) -> Added:
     from . import web
 
-    if web.is_web_address(target):
+    if is_web_address(target):
         data, served, charset = web.fetch(target)
         article = web.extract(web.decode_page(data, charset), served, target)
         return add_page(config, article, target, date.today())
     if web.OTHER_SCHEME.match(target):
-        raise ReadoutError("only http and https addresses are fetched", Location(target))
+        malformed = target.lower().startswith(("http://", "https://"))
+        raise ReadoutError("only http and https addresses are fetched", Location(target),
+                           "an address holds no space, '<', '>' or '\"': write them %20, %3C, %3E, %22"
+                           if malformed else None)
     path = Path(target)
     if not path.is_file():
         raise ReadoutError(f"no such file: {path}", None,

@@ -8,7 +8,6 @@ is gathered first and raised once.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,7 @@ from .frontmatter import (
 from .load import Lexicon, decode_source, default_lexicon, paragraph_sections, parse_source, slugify
 from .load.segment import Span
 from .model import SECTIONS, Event, Person
-from .urls import RESERVED, unsafe_slug
+from .urls import RESERVED, is_web_address, unsafe_slug
 
 
 
@@ -528,7 +527,7 @@ def source_value(node, path, checked, key):
 def web_address(node, path, checked, key):
     """A checker: an http or https address (anything else is never linked to)."""
     value = optional_text(node, path, checked, key)
-    if value and value is not INVALID and not re.fullmatch(r"https?://[^\s<>\"']+", value, re.IGNORECASE):
+    if value and value is not INVALID and not is_web_address(value):
         checked.problem(node, path, f"'{key}' must be an http or https address", "for example: https://example.org/story.html")
         return INVALID
     return value

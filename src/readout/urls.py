@@ -1,12 +1,22 @@
-"""Site paths and the relative links between them."""
+"""Site paths, the relative links between them, and what counts as an address on the web."""
 
 from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from functools import lru_cache
 
 from .load.people import slugify
+
+# An address a page may link to and ``readout new`` may fetch: http or https, and none of the
+# characters an address never holds unescaped (RFC 3986: space, '<', '>', '"'). One pattern for
+# the event file's check and for what ``readout new`` writes, so it never writes what check refuses.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+
+
+def is_web_address(text: str) -> bool:
+    return WEB_ADDRESS.fullmatch(text) is not None
 
 @lru_cache(maxsize=65536)  # names recur: remembered
 def slug_of(name: str) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .errors import Location, ReadoutError
+from .urls import is_web_address
 
 TIMEOUT = 20  # seconds, for the connection and each read
 MAX_BYTES = 5 * 1024 * 1024  # as for a readout text file
@@ -25,7 +26,6 @@ MAX_REDIRECTS = 5
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = f"readout/{__version__} (adds one readout to a documentary site, at an editor's request)"
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-WEB_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # A browser's "Save page as" marks where the page came from: <!-- saved from url=(0051)https://… -->
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
@@ -47,10 +47,6 @@ class Article:
     published: date | None
     url: str | None
     author: str | None
-
-
-def is_web_address(text: str) -> bool:
-    return WEB_ADDRESS.fullmatch(text) is not None
 
 
 def fetch(url: str) -> tuple[bytes, str, str | None]:
@@ -169,11 +165,11 @@ def extract(html: str, url: str | None, where: str) -> Article:
         paragraphs.insert(0, title)
     published = parse_day(document.date)
     head = f" date {published.isoformat()}\n" if published else ""
-    canonical = clean(document.url)
-    if canonical and not is_web_address(canonical):  # "javascript:…" or a relative path: not an address
-        canonical = None
+    # The page's own address, else the one it was fetched or saved from: kept only where it is
+    # one an event file may give ("javascript:…", a relative path or a quote in it is not).
+    address = next((a for a in (clean(document.url), url) if a and is_web_address(a)), None)
     return Article(head + "\n\n".join(paragraphs) + "\n", title, clean(document.sitename) or clean(document.hostname),
-                   published, canonical or url, clean(document.author))
+                   published, address, clean(document.author))
 
 
 def clean(value) -> str | None:
