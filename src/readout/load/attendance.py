@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .lead import ANOTHER_EVENT
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .people import Mention, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
@@ -174,8 +174,7 @@ def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:
 @lru_cache(maxsize=4096)
 def aside_pattern(names: tuple[str, ...]) -> re.Pattern:
     """"Name, (who is) also …" for any of ``names`` (remembered: the same names recur)."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation}),\s+(?:who\s+is\s+)?(?=also\s)")
+    return re.compile(rf"\b(?:{alternation(names, fold=False)}),\s+(?:who\s+is\s+)?(?=also\s)")
 
 
 def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> list[str]:

@@ -115,7 +115,7 @@ class Lexicon:
     @cached_property
     def place_suffix(self) -> re.Pattern:
         """An administrative suffix at the end of a place name."""
-        body = "|".join(re.escape(p) for p in sorted(set(self.data["place_suffixes"]), key=len, reverse=True))
+        body = alternation(self.data["place_suffixes"], fold=False)
         return re.compile(rf"\s+(?:{body})$")
 
     @cached_property
@@ -277,7 +277,7 @@ class Lexicon:
         """A sentence telling what someone did rather than what they said ("In his speech, Xi
         systematically reviewed …", "On Monday morning, Xi visited …"): its subject, after an
         optional opening phrase, and a narrative verb."""
-        verbs = "|".join(re.escape(v) for v in sorted(self.data["narrative_verbs"], key=len, reverse=True))
+        verbs = alternation(self.data["narrative_verbs"], fold=False)
         return re.compile(
             r"(?:(?i:in\s+(?:his|her)\s+(?:important\s+)?(?:speech|remarks|address)|on\s+[^,]{1,40}|during\s+[^,]{1,60}"
             r"|in\s+(?-i:[A-Z])[^,]{1,40}"  # "In Wuhan City, Li inspected …"
@@ -289,7 +289,7 @@ class Lexicon:
     def business(self) -> re.Pattern:
         """A sentence telling what the meeting did with its business: the meeting (or "it", the
         attendees) and a business verb, or a business verb in the passive "at the meeting"."""
-        verbs = "|".join(re.escape(v) for v in sorted(self.data["business_verbs"], key=len, reverse=True))
+        verbs = alternation(self.data["business_verbs"], fold=False)
         return re.compile(
             rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|everyone|attendees|participants)"
             rf"\s+(?:also\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
