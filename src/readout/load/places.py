@@ -72,14 +72,9 @@ class PlaceReading:
         the event ("The symposium took place in Harbin", "an inspection tour of Gansu
         province"), else the story's dateline city."""
         for i in self.story[:4]:
-            span = self.paragraphs[i]
-            visit = VISITED.search(self.text, span.start, span.end)
-            if visit and visit.group("place").split()[0] not in self.lexicon.not_names:
-                self.found["location"] = "the place the story says was visited"
-                return short_place(visit.group("place"), self.lexicon)
-            held = self.held_place([i])
-            if held:
-                return held
+            place = self.first_place(VISITED, [i], "the place the story says was visited") or self.held_place([i])
+            if place:
+                return place
         dateline = self.story_dateline()
         if dateline:
             self.found["location"] = "the story's dateline"
