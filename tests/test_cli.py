@@ -118,6 +118,22 @@ def test_check_reports_everything_build_would(project, capsys, files, message):
     assert not (root / "site").exists()
 
 
+def test_a_template_error_in_a_macro_names_the_macro_file(project, capsys):
+    """An undefined name or a runtime error inside macros.html is at its line there, not at
+    that line number of the page template that imported it."""
+    for mistake, message in (("{{ event.nothing }}", "template uses an undefined name"),
+                             ("{{ 1 / 0 }}", "template error: ZeroDivisionError")):
+        root = project()
+        path = root / "templates" / "macros.html"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        number = next(i for i, line in enumerate(lines, 1) if line.startswith("{{ event.date | long_date }}"))
+        lines[number - 1] = mistake + lines[number - 1]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert main(["-C", str(root), "build", "--no-search"]) == 1
+        err = capsys.readouterr().err
+        assert f"templates/macros.html:{number}: {message}" in err, err
+
+
 def test_a_template_runtime_error_is_located_not_a_traceback(project, capsys):
     """{{ 1 / 0 }} in a template: the build fails at the template's line, the site stays."""
     root = project()

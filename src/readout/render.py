@@ -53,7 +53,7 @@ def render_page(env: jinja2.Environment, page: Page, info: SiteInfo, layout: str
                            "fix the template; the last good site is kept") from None
     except jinja2.UndefinedError as error:
         raise ReadoutError(f"template uses an undefined name: {error.message}",
-                           Location(f"templates/{page.template}", template_line(error)),
+                           Location(*(template_frame(error) or (f"templates/{page.template}",))),
                            "templates may use only what readout.context documents for this page") from None
     except jinja2.TemplateNotFound as error:
         raise ReadoutError(f"template not found: {error.name}", Location(f"templates/{page.template}"),
@@ -76,13 +76,3 @@ def template_frame(error: Exception) -> tuple[str, int] | None:
             found = ("templates/" + name.replace("\\", "/").split("/templates/")[-1], tb.tb_lineno)
         tb = tb.tb_next
     return found
-
-
-def template_line(error: Exception) -> int | None:
-    """The template line a runtime error happened at, from its traceback."""
-    tb, line = error.__traceback__, None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html"):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
