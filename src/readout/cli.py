@@ -126,10 +126,7 @@ def describe(event) -> str:
              f"  date: {event.date or '?'}{' (' + event.time_of_day + ')' if event.time_of_day else ''}",
              f"  kind: {event.kind or '?'}   location: {event.location or '?'}",
              f"  subject: {event.subject or '?'}"]
-    roles = ([("host", event.host)] if event.host else []) + (
-        [("main speaker", event.main_speaker)] if event.main_speaker else []) + [
-        ("attendee", p) for p in event.attendees] + [("speaker", p) for p in event.speakers]
-    for role, person in roles:
+    for role, person in ((role.replace("_", " "), p) for role, people in event.by_role() for p in people):
         printed = f" (printed {person.as_printed!r})" if person.as_printed else ""
         lines.append(f"  {role}: {person.name}{printed}" + "".join(f"\n    - {t}" for t in person.titles))
     for s in event.statements:

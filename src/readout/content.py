@@ -22,7 +22,7 @@ from .frontmatter import (
 )
 from .load import Lexicon, decode_source, default_lexicon, paragraph_sections, parse_source, slugify
 from .load.segment import Span
-from .model import SECTIONS, Event, Person
+from .model import ROLE_FIELDS, SECTIONS, Event, Person
 from .urls import RESERVED, is_web_address, unsafe_slug
 
 
@@ -534,7 +534,7 @@ def web_address(node, path, checked, key):
 
 
 # The roles people have at an event, as Event fields: a person has one of them only.
-ROLES = ("host", "main_speaker", "attendees", "speakers")
+ROLES = tuple(name for _, name in ROLE_FIELDS)
 FIELDS = ("title", "date", "time_of_day", "kind", "location", "subject", *ROLES)
 
 

@@ -115,6 +115,11 @@ class Source:
         }
 
 
+# The roles people have at an event, in the order every page and list gives them: the role's
+# name (as data/people.json gives it) and the Event field holding its people.
+ROLE_FIELDS = (("host", "host"), ("main_speaker", "main_speaker"), ("attendee", "attendees"), ("speaker", "speakers"))
+
+
 @dataclass
 class Event:
     """One meeting as read from its source text."""
@@ -148,22 +153,15 @@ class Event:
         """The statements labelled ``section``, in source order."""
         return [s for s in self.statements if s.section == section]
 
+    def by_role(self) -> list[tuple[str, list[Person]]]:
+        """Each role (see ``ROLE_FIELDS``), in that order, with its people; empty roles included."""
+        found = [(role, getattr(self, name)) for role, name in ROLE_FIELDS]
+        return [(role, value if isinstance(value, list) else [value] if value else []) for role, value in found]
+
     def people(self) -> list[Person]:
         """Everyone the event names, each once: the host, the main speaker, the attendees and the
         speakers, in that order."""
-        return [p for p in (self.host, self.main_speaker) if p] + list(self.attendees) + list(self.speakers)
-
-    def role_of(self, person_id: str) -> str | None:
-        """What ``person_id`` was at the event: host, main_speaker, attendee or speaker."""
-        if self.host and self.host.id == person_id:
-            return "host"
-        if self.main_speaker and self.main_speaker.id == person_id:
-            return "main_speaker"
-        if any(p.id == person_id for p in self.attendees):
-            return "attendee"
-        if any(p.id == person_id for p in self.speakers):
-            return "speaker"
-        return None
+        return [person for _, people in self.by_role() for person in people]
 
     def to_json(self) -> dict:
         """The event as the JSON contract describes it."""

@@ -38,19 +38,12 @@ class Site:
 
 HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists them all
 
-# The roles people have at an event, in the order pages list them: the role's name (as
-# Event.role_of and data/people.json give it), the Event field holding its people, how an event
-# page names those people, and how a person's page says what they did there.
-ROLES = (("host", "host", "Host", "Presided"),
-         ("main_speaker", "main_speaker", "Main speaker", "Gave the main speech"),
-         ("attendee", "attendees", "Attendees", "Attended"),
-         ("speaker", "speakers", "Speakers", "Spoke"))
-
-
-def roles_of(event: Event) -> list[tuple[str, list[Person]]]:
-    """Each role at ``event`` (see ``ROLES``) with the people in it, empty roles included."""
-    people = [(role, getattr(event, field)) for role, field, _, _ in ROLES]
-    return [(role, value if isinstance(value, list) else [value] if value else []) for role, value in people]
+# How pages name the people of each role (``Event.by_role`` gives them, in this order) and how
+# a person's page says what they did there.
+ROLES = (("host", "Host", "Presided"),
+         ("main_speaker", "Main speaker", "Gave the main speech"),
+         ("attendee", "Attendees", "Attended"),
+         ("speaker", "Speakers", "Spoke"))
 
 
 def event_url(event: Event) -> str:
@@ -169,9 +162,9 @@ def person_ref(person: Person) -> PersonRef:
 
 def role_views(event: Event) -> tuple[RoleView, ...]:
     """Who had each role at ``event``, as pages list them; empty roles left out."""
-    labels = {role: label for role, _, label, _ in ROLES}
+    labels = {role: label for role, label, _ in ROLES}
     return tuple(RoleView(role, labels[role], tuple(person_ref(p) for p in people))
-                 for role, people in roles_of(event) if people)
+                 for role, people in event.by_role() if people)
 
 
 def readable_correction(entry: str) -> str:
@@ -420,7 +413,7 @@ class SiteBuilder:
         each speaker said there, as a group."""
         summary, views = self.summaries[event.id], self.views[event.id]
         seen, named = [], set()
-        for role, people in roles_of(event):
+        for role, people in event.by_role():
             for person in people:
                 if person.id in named:
                     continue  # one appearance an event, in the first role that names them
@@ -447,7 +440,7 @@ class SiteBuilder:
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=(HOME, Link("people/", "People")), name=name, appearances=tuple(seen),
             by_role=tuple(RoleAppearances(role, did, tuple(a for a in seen if a.role == role))
-                          for role, _, _, did in ROLES if any(a.role == role for a in seen)),
+                          for role, _, did in ROLES if any(a.role == role for a in seen)),
             statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
