@@ -107,6 +107,8 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
             if call and told != -1 and call.start() - span.start < told:
                 section, cue = "priorities", call.group().lower()
+        if section == "priorities":
+            section, cue = listed(text, span, lexicon, pieces[-1].section if pieces else previous) or (section, cue)
         if section in ("progress", "problems", "priorities", None) and not CALL.search(text, span.start, span.end) and (
                 lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
             section, cue = "lead", "a narrative verb"
@@ -138,6 +140,19 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         else:
             pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
     return pieces
+
+
+def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple[str, str] | None:
+    """(section, cue) of an item of a list that goes on telling progress or problems ("Historic
+    achievements have been made. First, it has created …"): a sentence whose only cue of the
+    tasks is the word opening it; None for any other sentence."""
+    opener = lexicon.enumeration.match(text, span.start, span.end)
+    if before not in ("progress", "problems") or not opener:
+        return None
+    rest, cue, _ = cue_section(text[opener.end():span.end], lexicon)
+    if rest not in (None, before):
+        return None
+    return before, cue or "a list going on with the " + before
 
 
 QUOTE_OPEN = re.compile(r"\s*[\"“‘']")

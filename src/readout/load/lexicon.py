@@ -16,7 +16,7 @@ LIST_KEYS = (
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
-    "narrative_verbs", "business_verbs",
+    "narrative_verbs", "business_verbs", "enumerations", "attending_groups",
 )
 
 
@@ -271,6 +271,16 @@ class Lexicon:
     @cached_property
     def overall_calls(self) -> frozenset[str]:
         return frozenset(p.lower() for p in self.data["overall_calls"])
+
+    @cached_property
+    def attending_groups(self) -> re.Pattern:
+        return re.compile(r"\s*(?:" + alternation(self.data["attending_groups"]) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def enumeration(self) -> re.Pattern:
+        """The word opening one item of a list, at the start of a sentence: "First, …"."""
+        return re.compile(r"\s*(?:" + "|".join(re.escape(p).replace(",", r"\s*,") for p in self.data["enumerations"]) + r")\s*",
+                          re.IGNORECASE)
 
     @cached_property
     def narrative(self) -> re.Pattern:

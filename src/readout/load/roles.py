@@ -10,8 +10,8 @@ from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece
 from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
-from .people import Mention, is_name, mention_titles, parse_mention, slugify
-from .segment import Span
+from .people import Mention, is_name, mention_titles, parse_mention, slugify, split_people
+from .segment import Span, ends_cut_off
 from ..model import Person
 
 # "delivered an important speech", "made important speeches", "delivered a work report",
@@ -77,6 +77,29 @@ class RoleReading:
         before = [n for n in found if n.start < lead.start]
         return Mention(before[-1] if before else found[0])
 
+    def cut_list(self, span: Span) -> list[Mention] | None:
+        """The people of a sentence the page cuts off that opens the way a list of who attended
+        does: people with titles ("Li Qiang, member of the Standing Committee …, Cai Qi, member
+        of the Poli") or a group of officials ("Comrades in charge of all provinces, …", nobody
+        by name); None for any other sentence. A title the cut runs through is left out."""
+        if self.lexicon.attending_groups.match(self.text, span.start, span.end):
+            return []
+        if self.lexicon.speech_verbs.search(self.text, span.start, span.end):
+            return None
+        mentions = []
+        for piece in split_people(self.text, span, self.lexicon):
+            mention = parse_mention(self.text, piece, self.lexicon)
+            said = mention.titles[-1] if mention and mention.titles else mention.name if mention else None
+            if said is None or isinstance(said, str) or self.text[said.end:piece.end].strip(" ,;"):
+                return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
+            mentions.append(mention)
+        if not mentions or mentions[0].name.start != span.start or not mentions[0].titles:
+            return None
+        last = mentions[-1]
+        if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
+            last.titles = last.titles[:-1]
+        return mentions
+
     def person(self, mention: Mention) -> Person:
         name = self.quote(mention.name)
         return Person(slugify(name), name, mention_titles(self.text, mention))
@@ -120,6 +143,9 @@ class RoleReading:
                 named.append(next((p for p in group if p.id == person.id), person))
             return named
 
+        last = self.story[-1] if self.story else None
+        cut = self.sentences[last][-1] if last is not None and self.sentences[last] \
+            and ends_cut_off(self.text, self.paragraphs[last]) else None
         for i in self.story:
             for span in self.sentences[i]:
                 chair = presider(self.text, span, self.lexicon)
@@ -157,6 +183,11 @@ class RoleReading:
                 if mentions:
                     forced.setdefault(span.start, ("attendees", "names who attended"))
                     named_last = add(mentions, attendees, "attendees", "names in attendance sentences")
+                    continue
+                listed = self.cut_list(span) if span == cut else None
+                if listed is not None:
+                    forced.setdefault(span.start, ("attendees", "a list of officials the page cuts off before its verb"))
+                    named_last = add(listed, attendees, "attendees", "names in a list of officials the page cuts off")
                     continue
                 title = shared_title(self.text, span, self.lexicon)
                 if title and named_last:
