@@ -16,7 +16,7 @@ LIST_KEYS = (
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
-    "narrative_verbs", "business_verbs", "enumerations", "attending_groups",
+    "narrative_verbs", "business_verbs", "enumerations", "attending_groups", "place_nouns",
 )
 
 
@@ -117,6 +117,11 @@ class Lexicon:
         """An administrative suffix at the end of a place name."""
         body = alternation(self.data["place_suffixes"], fold=False)
         return re.compile(rf"\s+(?:{body})$")
+
+    @cached_property
+    def place_noun(self) -> re.Pattern:
+        """What follows a place's proper name: "… Autonomous Region", "… County"."""
+        return re.compile(rf"[ \t]+(?:{alternation(self.data['place_nouns'], fold=False)})\b")
 
     @cached_property
     def organizations(self) -> list[tuple[re.Pattern, str]]:
