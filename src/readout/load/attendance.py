@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .lead import ANOTHER_EVENT
 from .lexicon import Lexicon, alternation
-from .people import Mention, parse_mention, singular, split_people, titles_after
+from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
 
@@ -44,6 +44,9 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
             people = Span(people.start, dash.start())
     else:
         return []
+    run = names_run_together(text, people, lexicon) if before and not after else []
+    if run:
+        return run
     mentions = []
     for piece in split_people(text, people, lexicon):
         mention = parse_mention(text, piece, lexicon)
@@ -92,6 +95,23 @@ def share_plural_title(text: str, mentions: list[Mention]) -> None:
                 other.titles = list(mention.titles)
 
 
+NAMES_RUN = re.compile(r"(?:[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:-[a-z]+)?[ \t]+){2,}$")
+
+
+def names_run_together(text: str, people: Span, lexicon: Lexicon) -> list[Mention]:
+    """Names with nothing between them right before the verb, as a Chinese headline run into
+    one line prints them ("… Li Keqiang presided over Li Zhanshu Wang Huning Zhao Leji Han Zheng
+    attended …"): each two words one person, if every pair is a name."""
+    run = NAMES_RUN.search(text, people.start, people.end)
+    if not run:
+        return []
+    words = list(re.finditer(r"\S+", text[run.start():run.end()]))
+    names = [Span(run.start() + a.start(), run.start() + b.end()) for a, b in zip(words[::2], words[1::2])]
+    if len(words) % 2 or not all(is_name(text, name, lexicon) for name in names):
+        return []
+    return [Mention(name) for name in names]
+
+
 def share_plural_apposition(text: str, mentions: list[Mention], lexicon: Lexicon) -> None:
     """"A, B and C, members of the Standing Committee …": a plural title after the last name
     of a list is everyone's in it who has no title of their own."""
@@ -122,9 +142,16 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
         # "While presiding over the conference, Li Qiang stressed …"
         comma = text.find(",", verb.end(), span.end)
         return parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
-    return parse_mention(text, Span(span.start, verb.start()), lexicon)
+    first = parse_mention(text, Span(span.start, verb.start()), lexicon)
+    last = NAME_BEFORE.search(text, span.start, verb.start())
+    if first and last and last.start() > first.name.end:
+        name = trimmed(text, last.start(), verb.start())
+        if name and is_name(text, name, lexicon):
+            return Mention(name)  # "… Xi Jinping stressed at … Li Keqiang presided over …": headlines run together
+    return first
 
 
+NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar)\s+$", re.IGNORECASE)
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
@@ -154,8 +181,12 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
             # "While presiding over the symposium, Xi said …": the subject follows the clause.
             comma = text.find(",", match.end(), match.end() + 200)
             clause = text[comma + 1:comma + 80] if comma != -1 else ""
-        subject = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", clause)
-                        if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
+        # A full name right before the verb is its subject, in a headline run together from
+        # several ("… Xi Jinping stressed at … Li Keqiang presided over …"); else the clause's
+        # first name ("Xi, also general secretary …, presided over").
+        right_before = NAME_BEFORE.search(clause)
+        words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
+        subject = next((w for w in words if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
         if subject == surname:
             return True
     return False

@@ -10,6 +10,7 @@ from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece
 from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
+from .page import CAPTION_VERB
 from .people import Mention, is_name, mention_titles, parse_mention, slugify, split_people
 from .segment import Span, ends_cut_off
 from ..model import Person
@@ -194,11 +195,14 @@ class RoleReading:
                     for person in named_last:
                         person.titles.append(title)
                     named_last = []
-        # A sub-headline may be the one place that names who attended ("Wang Huning and Han
-        # Zheng attended"); a caption, which may show another event, is not read for that.
-        for i in sorted(self.headings):
+        # A sub-headline, or a headline above the story, may be the one place that names who
+        # attended ("Wang Huning and Han Zheng attended"; "Original title: … Li Zhanshu Wang
+        # Huning … attended …"); a caption, which may show another event, is not read for that.
+        above = {i for i in self.outside_story if self.story and i < self.story[0]
+                 and not CAPTION_VERB.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)}
+        for i in sorted(self.headings | above):
             span = self.paragraphs[i]
-            if not dates.full_dates(self.text, span.start, span.end):
+            if not dates.full_dates(self.text, span.start, span.end) and not dates.CAPTION.search(self.text, span.start, span.end):
                 add(attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), attendees,
                     "attendees", "names in a sub-headline saying who attended")
         if host is None:
