@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from readout.load import default_lexicon, parse_source
+from readout.load import dates, default_lexicon, parse_source, slugify
 from readout.load.dates import find_event_date, named_years, year_anchor
 from readout.load.people import parse_mention, split_people
 from readout.load.segment import Span, split_paragraphs, split_sentences
@@ -174,3 +174,12 @@ def test_hyphenated_title_words(word, title):
 def test_semicolon_lists_with_empty_pieces_never_crash(text):
     event = parse_source(text, "x.txt")
     assert all(text[s.start:s.end] == s.text for s in event.statements)
+
+
+@pytest.mark.parametrize("printed", ["Xi’an", "Xi'an", "XI’AN"])
+def test_a_place_keeps_its_apostrophe_and_both_kinds_make_one_slug(printed):
+    # The record keeps the place as the page prints it; the site groups by slug, so a page
+    # printing "Xi’an" and one printing "Xi'an" share one place page.
+    assert slugify(printed) == "xi-an"
+    assert dates.place_name(printed).replace("’", "'") == "Xi'an"
+    assert dates.place_name(printed)[2] == printed[2]

@@ -237,9 +237,8 @@ CAPITAL_CITIES = {"beijing", "shanghai", "tianjin", "chongqing", "shijiazhuang",
 
 
 def place_name(printed: str) -> str:
-    """A dateline's place as a name: "XI'AN" → "Xi'an" (str.title would give "Xi'An"), with a
-    straight apostrophe."""
-    return " ".join(word.capitalize() for word in printed.replace("’", "'").split())
+    """A dateline's place as a name: "XI'AN" → "Xi'an" (str.title would give "Xi'An")."""
+    return " ".join(word.capitalize() for word in printed.split())
 
 
 def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline | None:

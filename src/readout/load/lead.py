@@ -120,7 +120,6 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
 
 
 def short_place(place: str, lexicon: Lexicon) -> str:
-    """The place without its administrative suffix: "Chongqing Municipality" → "Chongqing";
-    with a straight apostrophe, so "Xi’an" and "Xi'an" are one place."""
-    shorter = lexicon.place_suffix.sub("", place) or place
-    return shorter.replace("’", "'")
+    """The place without its administrative suffix, as printed: "Chongqing Municipality" →
+    "Chongqing" ("Xi’an" and "Xi'an" are one place by their slug)."""
+    return lexicon.place_suffix.sub("", place) or place

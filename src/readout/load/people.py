@@ -21,8 +21,9 @@ TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def slugify(text: str) -> str:
-    """A URL-safe id: lower-case ASCII words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """A URL-safe id: lower-case ASCII words joined by hyphens; an apostrophe, straight or
+    curly, parts words ("Xi’an" and "Xi'an" are both xi-an)."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
