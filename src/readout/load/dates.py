@@ -59,8 +59,9 @@ DATELINE_LOOSE = re.compile(
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
 PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+LONG_PLACE = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"  # "Xiong’an New Area", before a comma
 AGENCY_FIRST = re.compile(
-    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+(?P<place>{PLACE_WORDS})"
+    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+(?P<place>{LONG_PLACE})"
     rf"(?:\s*[,/]\s*{PLACE_WORDS}){{0,3}},\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 # "Xinhua, 21 April, Beijing (Journalists …)." : the agency, the day, then the place.
 AGENCY_DAY_FIRST = re.compile(

@@ -66,9 +66,11 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    if "tour" in first.group("kind").lower() or "inspection" in first.group("kind").lower():
-        # "… made an inspection tour in Hebei and presided over a meeting on …": the meeting
-        # the tour led to is the event.
+    kind = first.group("kind").lower()
+    if not kind or "tour" in kind or "inspection" in kind:
+        # "… made an inspection tour in Hebei and presided over a meeting on …", "… inspected
+        # Xiong'an on the 10th, presided over a symposium …": the meeting the tour led to is
+        # the event.
         meeting = next((m for m in lexicon.lead_patterns[-2].finditer(text, first.end(), span.end)
                         if lexicon.presiding_form.match(m.group("verb"))), None)
         if meeting:
