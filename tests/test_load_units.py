@@ -39,6 +39,7 @@ def test_paragraphs_split_on_blank_lines_or_on_lines_when_there_are_none():
     ("He held a meeting on 20 August 2020.", None, date(2020, 8, 20), None),
     ("He held a meeting on Aug. 20.", date(2021, 1, 5), date(2020, 8, 20), None),
     ("He held a meeting on March 3, 2019.", date(2024, 1, 1), date(2019, 3, 3), None),
+    ("He chairs a symposium in Beijing, Jan. 19. 2026.", None, date(2026, 1, 19), None),
 ])
 def test_event_dates_resolve_against_publication(text, published, expected, tod):
     found = find_event_date(text, 0, len(text), published)

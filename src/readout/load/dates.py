@@ -30,8 +30,9 @@ UNTIL = r"(?:\s*(?:to|-|–|—|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 # Tried in order; the earliest match in a passage gives the date.
 PATTERNS = [
     ("day month year", re.compile(rf"\b(?:on\s+)?{PART_OF}{DAY}{UNTIL}\s+{MONTH}\s*,?\s*{YEAR}\b", re.I)),
-    ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s*{DAY}{UNTIL}\s*,?\s*{YEAR}\b", re.I)),
-    ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!{UNTIL}\s*,?\s*\d{{4}}){PART_AFTER}", re.I)),
+    # "Jan. 19. 2026": a caption's misprint of the comma.
+    ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s*{DAY}{UNTIL}\s*[,.]?\s*{YEAR}\b", re.I)),
+    ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!{UNTIL}\s*[,.]?\s*\d{{4}}){PART_AFTER}", re.I)),
     ("day month", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{DAY}\s+{MONTH}(?![\w.]*\s*,?\s*\d{{4}})\b{PART_AFTER}", re.I)),
     ("ordinal day", re.compile(rf"\b(?:on|from)\s+{PART_OF}the\s+{DAY}\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
