@@ -49,7 +49,8 @@ DATELINE = re.compile(
 # The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
 # "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
 # "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
-AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|app/xinhua|ani|pti|ians|bernama|tass|kyodo|yonhap|china)\)"
+# "(Xinhua)", "(APP/Xinhua)", "(Xinhua/Internews)": an agency, or two that share the story.
+AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|ani|pti|ians|bernama|tass|kyodo|yonhap|china)(?:/[a-z][\w ]{0,20})?\)"
 MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_NAME}))(?:\s*,?\s*\d{{4}})?"
 DATELINE_LOOSE = re.compile(
