@@ -19,6 +19,7 @@ from ..model import Person
 # "pronounced an important speech" (a machine translation): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
                     r"(?:speech(?:es)?|address|work\s+report)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
@@ -182,7 +183,11 @@ class RoleReading:
                     add(spoke, speakers, "speakers", "names in sentences saying who spoke or reported")
                     continue
                 if mentions:
-                    forced.setdefault(span.start, ("attendees", "names who attended"))
+                    # "Xi, also …, attended and delivered an important speech": who gave the
+                    # main speech, told in the lead, not the list of who attended.
+                    main = len(mentions) == 1 and MAIN_SPEECH.search(self.text, span.start, span.end)
+                    forced.setdefault(span.start, ("lead", "says who gave the main speech") if main
+                                      else ("attendees", "names who attended"))
                     named_last = add(mentions, attendees, "attendees", "names in attendance sentences")
                     continue
                 listed = self.cut_list(span) if span == cut else None
