@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test check new bench eval eval-check lighthouse clean distclean
+.PHONY: site serve test golden check new bench eval eval-check lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -41,6 +41,11 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# After a deliberate change to what the site looks like: rewrite tests/golden/ (the repository's
+# own site as built), then review `git diff tests/golden` before committing it.
+golden: $(VENV)/.installed-test
+	$(BIN)/python tests/golden.py
 
 # Speed is measured here, never asserted in a test.
 # `make bench N=1000` (several: N="10 100 1000 3000") builds N synthetic readouts.
