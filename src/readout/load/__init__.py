@@ -21,7 +21,7 @@ from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
-from .page import BROADCAST_OPENER, CAPTION_VERB, ENGLISH_WORD, OTHER_SCRIPT, is_heading, title_case
+from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, title_case
 from .people import slugify
 from .places import THE_PROVINCE, TOURING, PlaceReading
 from .roles import RoleReading
@@ -80,20 +80,13 @@ class Reader(RoleReading, DateReading, PlaceReading):
         self.warnings: list[LoadWarning] = []
         self.found: dict[str, str] = {}
 
-    def warn(self, message: str, offset: int | None = None) -> None:
-        line, column = line_column(self.text, offset) if offset is not None else (None, None)
-        self.warnings.append(LoadWarning(message, line, column))
-
-    def quote(self, span: Span) -> str:
-        return self.text[span.start:span.end]
-
     def event(self) -> Event:
         text, lexicon = self.text, self.lexicon
         header = parse_header(text, lexicon)
         if header.published:
             self.found["published"] = "the page's ' date' line"
         self.paragraphs = split_paragraphs(text, header.body_start)
-        self.datelines: dict[int, dates.Dateline | None] = {}
+        self.datelines = {}
         self.openers: dict[int, bool] = {}
         self.noise = self.noise_paragraphs()
         # A noise paragraph is one statement: page furniture is not read sentence by sentence.
@@ -211,41 +204,6 @@ class Reader(RoleReading, DateReading, PlaceReading):
             seen.setdefault(flat, i)
             recent = (recent + [flat])[-RECENT:]
         return noise
-
-    def paragraph_dateline(self, index: int) -> dates.Dateline | None:
-        """The dateline a paragraph opens with, if any (worked out once a paragraph)."""
-        if index not in self.datelines:
-            span = self.paragraphs[index]
-            self.datelines[index] = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
-        return self.datelines[index]
-
-    def dateline_at(self, index: int) -> bool:
-        return self.paragraph_dateline(index) is not None
-
-    def opens_story(self, index: int) -> bool:
-        """Whether a paragraph before the lead sentence is already story (a summary lead, often
-        after a dateline), not a headline: it is a finished sentence of some length."""
-        if index not in self.openers:
-            self.openers[index] = self.reads_as_opening(index)
-        return self.openers[index]
-
-    def reads_as_opening(self, index: int) -> bool:
-        if self.dateline_at(index):
-            return True
-        span = self.paragraphs[index]
-        # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
-        # stamp is a finished sentence of some length too, but page furniture.
-        return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
-                and not dates.CAPTION.search(self.text, span.start, span.end)
-                and not dates.full_dates(self.text, span.start, span.end)
-                and not CAPTION_VERB.match(self.text, span.start, span.end))
-
-    def story_dateline(self) -> dates.Dateline | None:
-        """The dateline at the start of the first paragraph of the story, if any."""
-        for i in self.story:
-            if self.opens_story(i):
-                return self.paragraph_dateline(i)
-        return None
 
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
         """(paragraph, sentence) of the first sentence saying someone held an event, and what

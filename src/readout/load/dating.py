@@ -8,6 +8,8 @@ import re
 
 from . import dates
 from .lead import Lead
+from .places import shows_event
+from .reading import Reading
 from .segment import Span
 
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
@@ -24,7 +26,7 @@ def describe_anchor(anchor) -> str:
     return f"{names[anchor.kind]} {anchor.value}"
 
 
-class DateReading:
+class DateReading(Reading):
     """Reading the event date."""
 
     def anchors(self, published) -> list[dates.Anchor]:
@@ -106,7 +108,7 @@ class DateReading:
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
-                if self.shows_event(lead, paragraph.start, anchor.start):
+                if shows_event(self.text, lead, paragraph.start, anchor.start):
                     self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
                     return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
         return None

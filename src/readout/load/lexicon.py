@@ -360,17 +360,17 @@ class Lexicon:
     def extended(self, extra: dict) -> "Lexicon":
         """A lexicon with ``extra``'s entries added to this one's (lists appended, cues merged)."""
         data = json.loads(json.dumps(self.data))
-        for key, value in extra.items():
+        for key, entry in extra.items():
             if key in LIST_KEYS:
-                data[key] = data[key] + [v for v in value if v not in data[key]]
+                data[key] = data[key] + [v for v in entry if v not in data[key]]
             elif key in ("attendance", "speaking"):
-                for side, phrases in value.items():
+                for side, phrases in entry.items():
                     data[key][side] = data[key][side] + list(phrases)
             elif key == "sections":
-                for section, phrases in value.items():
+                for section, phrases in entry.items():
                     data["sections"].setdefault(section, {}).update(phrases)
             else:
-                data[key] = value
+                data[key] = entry
         return Lexicon(data)
 
 

@@ -9,6 +9,7 @@ import re
 from . import dates
 from .lead import CHINAS, PLACE, Lead, short_place
 from .page import CAPTION_VERB
+from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
@@ -25,19 +26,20 @@ VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
 
-class PlaceReading:
-    """Reading places and kinds of event."""
+def shows_event(text: str, lead: Lead | None, start: int, end: int) -> bool:
+    """Whether a caption's words (``start``–``end``) show the event of the lead: its kind, and
+    someone chairing, attending or speaking at it."""
+    if lead is None or not lead.kind:
+        return False
+    words = text[start:end].lower()
+    named = lead.kind.split()[-1] in words or (lead.kind != "tour" and any(  # "conference" shown as "meeting"
+        k in words for k in ("meeting", "conference", "symposium", "session")))
+    return named and any(
+        v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
 
-    def shows_event(self, lead: Lead | None, start: int, end: int) -> bool:
-        """Whether a caption's words (``start``–``end``) show the event of the lead: its kind,
-        and someone chairing, attending or speaking at it."""
-        if lead is None or not lead.kind:
-            return False
-        words = self.text[start:end].lower()
-        named = lead.kind.split()[-1] in words or (lead.kind != "tour" and any(  # "conference" shown as "meeting"
-            k in words for k in ("meeting", "conference", "symposium", "session")))
-        return named and any(
-            v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
+
+class PlaceReading(Reading):
+    """Reading places and kinds of event."""
 
     def fuller_kind(self, kind: str) -> str:
         """A more precise name the story's opening gives the same kind ("executive meeting")."""
@@ -139,7 +141,7 @@ class PlaceReading:
         for i, span in enumerate(self.paragraphs):
             caption = dates.CAPTION.search(self.text, span.start, span.end) or (
                 i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
-            if caption and self.shows_event(lead, span.start, span.end):
+            if caption and shows_event(self.text, lead, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)
                 if match:
                     self.found["location"] = "a photo caption showing the event"

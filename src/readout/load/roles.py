@@ -11,6 +11,7 @@ from .attendance import aside_titles, attendance_mentions, listed_people, presid
 from .classify import CALL, Piece
 from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
 from .page import CAPTION_VERB
+from .reading import Reading
 from .people import Mention, is_name, mention_titles, parse_mention, slugify, split_people
 from .segment import Span, ends_cut_off
 from ..model import Person
@@ -28,7 +29,7 @@ OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
 
-class RoleReading:
+class RoleReading(Reading):
     """Reading who held, addressed, attended and spoke at the event."""
 
     def earlier_full_name(self, lead: Span, verb_start: int, paragraph: int) -> Mention | None:
