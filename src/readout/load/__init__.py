@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Literal
 
 from ..errors import Location, ReadoutError, decode_utf8, line_column, read_input
 from ..gcpause import no_collections
@@ -110,12 +111,13 @@ class Reader(RoleReading, DateReading, PlaceReading):
         # The story is settled: what is in it, and what is not (headlines, captions, stamps), once.
         self.in_story = set(self.story)
         self.outside_story = [i for i in range(len(self.paragraphs)) if i not in self.in_story]
-        forced: dict[int, tuple[str, str]] = {}
+        self.forced = {}
         if self.story and self.sentences[self.story[0]]:
-            forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
-        host, main_speaker, attendees, speakers = self.read_people(lead, forced)
+            self.forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
+        cast = self.read_people(lead)
+        host, main_speaker, attendees, speakers = cast.host, cast.main_speaker, cast.attendees, cast.speakers
         when = self.read_date(lead, header.published)
-        pieces = self.label(forced)
+        pieces = self.label(self.forced)
         named = [p for p in (host, main_speaker) if p] + attendees + speakers
         leader = main_speaker if main_speaker and not host else host
         attribute_speakers(text, pieces, Speakers(named, lexicon, leader.id if leader else None))
@@ -148,16 +150,8 @@ class Reader(RoleReading, DateReading, PlaceReading):
             kind = self.fuller_kind(kind)  # "The meeting, chaired by …" after "a State Council executive meeting"
         if place is None:
             place = self.story_place() or (self.caption_place(lead) if lead else None) or self.headline_place()
-        elif lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(
-                self.text, lead.sentence.start, lead.sentence.end):
-            # "… during his inspection of the province": the province the story names first.
-            place = self.province_named() or place
-        elif lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
-            # Only a dateline, or the province of the tour a meeting was held on: where the story
-            # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
-            place = self.held_place(tours=False) or self.caption_place(lead) or place
-        else:
-            place = self.capital_named(place, lead)
+        elif lead:
+            place = self.nearer_place(place, lead)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return Event(
@@ -172,12 +166,27 @@ class Reader(RoleReading, DateReading, PlaceReading):
             statements=statements, warnings=self.warnings, found=self.found,
         )
 
+    def nearer_place(self, place: str, lead: Lead) -> str | None:
+        """Where the event was, nearer than the place the lead gives (``place``) where the story
+        says so."""
+        if lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(
+                self.text, lead.sentence.start, lead.sentence.end):
+            # "… during his inspection of the province": the province the story names first.
+            return self.province_named() or place
+        if lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
+            # Only a dateline, or the province of the tour a meeting was held on: where the story
+            # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
+            return self.held_place(tours=False) or self.caption_place(lead) or place
+        return self.capital_named(place, lead)
+
     # The stages ---------------------------------------------------------------------------
 
     def noise_paragraphs(self) -> set[int]:
         """Paragraphs that are not part of the story: page furniture, captions and repeats (a
         paragraph seen before, or one contained in one of the few before it)."""
-        noise, seen, recent = set(), {}, []
+        noise: set[int] = set()
+        seen: dict[str, int] = {}
+        recent: list[str] = []
         self.headings = set()
         for i, span in enumerate(self.paragraphs):
             body = self.quote(span)
@@ -245,7 +254,11 @@ class Reader(RoleReading, DateReading, PlaceReading):
             # The overall call ("Xi called for …") stands in the first two paragraphs of a story.
             # Further down, before any section, a call the host makes himself ("He emphasized
             # the need to …") is still the overall call; only the first such paragraph.
-            early = i != self.story[-1] and (i in self.story[:2] or (before_sections and not called and "person"))
+            early: bool | Literal["person"] = False
+            if i != self.story[-1] and i in self.story[:2]:
+                early = True
+            elif i != self.story[-1] and before_sections and not called:
+                early = "person"
             previous = next((p.section for p in reversed(pieces) if p.section not in ("other", "attendees")), None)
             got = classify_paragraph(self.text, i, self.sentences[i], self.lexicon,
                                      is_lead=i == self.lead_paragraph, before_sections=before_sections,
@@ -269,7 +282,7 @@ def paragraph_sections(paragraphs: list[Span], statements: list[Statement]) -> l
     for s in statements:
         weight = weights[s.paragraph]
         weight[s.section] = weight.get(s.section, 0) + (s.end - s.start)
-    return [Paragraph(i, p.start, p.end, max(w, key=w.get) if w else "other")
+    return [Paragraph(i, p.start, p.end, max(w, key=w.__getitem__) if w else "other")
             for i, (p, w) in enumerate(zip(paragraphs, weights))]
 
 

@@ -70,10 +70,8 @@ def listed_people(text: str, span: Span, lexicon: Lexicon) -> list[Mention]:
     if text.count(";", span.start, span.end) < 2:
         return []
     pieces = [piece for bounds in semicolon_pieces(text, span) if (piece := trimmed(text, *bounds))]
-    mentions = [parse_mention(text, piece, lexicon) for piece in pieces]
-    if len(mentions) < 3 or not all(m and m.name.start == p.start for m, p in zip(mentions, pieces)):
-        return []
-    return mentions
+    mentions = [m for piece in pieces if (m := parse_mention(text, piece, lexicon)) and m.name.start == piece.start]
+    return mentions if len(mentions) >= 3 and len(mentions) == len(pieces) else []
 
 
 def semicolon_pieces(text: str, span: Span) -> list[tuple[int, int]]:

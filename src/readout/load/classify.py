@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from .lexicon import TOKEN, Lexicon
 from .segment import Span, trimmed
@@ -60,7 +61,7 @@ def cue_section(sentence: str, lexicon: Lexicon, skip: str | None = None) -> tup
     return section, cue, score
 
 
-def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, str, str]] | None:
+def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, str, str | None]] | None:
     """Two clauses of one sentence with cues of different sections ("… made progress, but …
     still faces …"), each with its section and cue; None when the sentence is one statement."""
     for cut in lexicon.clause_break.finditer(text, span.start, span.end):
@@ -77,7 +78,7 @@ def split_clauses(text: str, span: Span, lexicon: Lexicon) -> list[tuple[Span, s
 
 def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Lexicon, *,
                        is_lead: bool, before_sections: bool,
-                       forced: dict[int, tuple[str, str]], early: bool = False,
+                       forced: dict[int, tuple[str, str]], early: bool | Literal["person"] = False,
                        previous: str | None = None) -> list[Piece]:
     """The pieces of one paragraph. Sentences in ``forced`` (by start offset) have their section
     already. In the lead paragraph sentences are lead until a strong cue of progress, problems
@@ -92,8 +93,7 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
     closing, leading = False, is_lead or before_sections
     for span in sentences:
         if span.start in forced:
-            section, reason = forced[span.start]
-            pieces.append(Piece(index, span, section, reason))
+            pieces.append(Piece(index, span, *forced[span.start]))
             continue
         section, cue, score = cue_section(text[span.start:span.end], lexicon)
         if section == "attendees" and RELATIVE_ATTENDED.search(text, span.start, span.end):

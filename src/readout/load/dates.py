@@ -309,7 +309,7 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
     groups = match.groupdict()
     day = int(groups["day"]) if groups.get("day") else None
     if groups.get("year"):
-        return safe_date(int(groups["year"]), MONTHS[groups["month"].lower()], day)
+        return safe_date(int(groups["year"]), MONTHS[groups["month"].lower()], day) if day else None
     if reference is None:
         return None
     anchor = reference if isinstance(reference, Anchor) else Anchor(reference, "publication line", 0, 0)
@@ -319,6 +319,8 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
         if anchor.kind in ("caption", "named year"):
             return None
         return anchor.value - timedelta(days=1 if groups["relative"].lower() == "yesterday" else 0)
+    if day is None:  # every other rule names the day
+        return None
     if groups.get("month"):
         return anchor.place_day(MONTHS[groups["month"].lower()], day)
     # "the 30th": this month or an earlier one, the latest not after the reference.

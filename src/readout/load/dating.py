@@ -93,7 +93,7 @@ class DateReading(Reading):
             found = dates.find_event_date(self.text, span.start, span.end, reference)
             if found:
                 return self.found_date(found, reference)
-        if lead and reference is not None and reference.kind == "dateline":
+        if lead and dateline and reference is not None and reference.kind == "dateline":
             self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
             return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
         for span in spans[first + 3:]:

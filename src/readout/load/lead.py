@@ -107,8 +107,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         lead.place = short_place(toured.group("place"), lexicon)
     elif place:
         lead.place = short_place(place.group("place"), lexicon)
-    elif TOUR_PLACE.search(text, span.start, span.end):
-        lead.place = short_place(TOUR_PLACE.search(text, span.start, span.end).group("place"), lexicon)
+    elif tour := TOUR_PLACE.search(text, span.start, span.end):
+        lead.place = short_place(tour.group("place"), lexicon)
         lead.place_from = "tour"
     elif dateline:
         lead.place, lead.place_from = dateline.place, "dateline"

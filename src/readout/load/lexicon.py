@@ -378,4 +378,7 @@ class Lexicon:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with the package, read by the rules every YAML of readout follows."""
     text = resources.files("readout.load").joinpath("lexicon.yml").read_text(encoding="utf-8")
-    return Lexicon(value(compose(text, "lexicon.yml"), "lexicon.yml"))
+    node = compose(text, "lexicon.yml")
+    if node is None:
+        raise ValueError("the packaged lexicon.yml is empty")
+    return Lexicon(value(node, "lexicon.yml"))

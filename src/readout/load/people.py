@@ -93,7 +93,7 @@ def strip_title_prefix(text: str, span: Span, lexicon: Lexicon) -> Span:
     """A title without what is printed before it but is not part of it: "also", an article, a
     nationality ("also a member of …" → "member of …", "Chinese president" → "president")."""
     match = lexicon.title_lead_in.match(text, span.start, span.end)
-    return Span(match.end(), span.end) if match.end() < span.end else span
+    return Span(match.end(), span.end) if match and match.end() < span.end else span
 
 
 ALL_OF = re.compile(r"(?:all|both)\s+(?=[a-z]+s\b)")
@@ -152,9 +152,10 @@ def is_title_word(word: str, lexicon: Lexicon) -> bool:
 def parse_mention(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     """The person a phrase names: its first name, the short title just before it, and the
     titles after it ("Name, Title of …, and Title of …")."""
-    span = trimmed(text, span.start, span.end)
-    if span is None:
+    phrase = trimmed(text, span.start, span.end)
+    if phrase is None:
         return None
+    span = phrase
     name = find_name(text, span, lexicon)
     if name is None:
         return None
@@ -181,7 +182,7 @@ def singular(title: str) -> str:
 def split_people(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     """The spans of each person in a list ("A, titles, as well as B, titles"; "A; B and C"):
     a separator starts a new person only where a name follows it."""
-    cuts = []
+    cuts: list[tuple[int, int]] = []
     for sep in lexicon.people_separator.finditer(text, span.start, span.end):
         if sep.start() == sep.end() or (cuts and sep.start() < cuts[-1][1]):
             continue
@@ -203,7 +204,7 @@ AFTER_NAME = re.compile(r"\s*(?:,|;|\(|$)|\s+(?:and|as\s+well\s+as|were|was|are|
 def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Whether a person's name, after at most three words of a short title, begins at ``start``
     and ends where a list item may end."""
-    words = []
+    words: list[re.Match] = []
     for word in WORD.finditer(text, start, end):
         if len(words) == 6 or text[words[-1].end() if words else start:word.start()].strip():
             break

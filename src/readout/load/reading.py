@@ -30,6 +30,7 @@ class Reading:
     outside_story: list[int]
     lead_paragraph: int | None
     host_sentence: Span  # where a later sentence says who held the event (set by ``later_host``)
+    forced: dict[int, tuple[str, str]]  # sentence start → (section, why): what reading the people settled
     datelines: dict[int, dates.Dateline | None]  # worked out once a paragraph
     openers: dict[int, bool]
 

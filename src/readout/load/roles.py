@@ -5,6 +5,7 @@ speaking sentences name. A mixin of ``Reader``."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
@@ -27,6 +28,32 @@ CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\
                               re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
+
+
+@dataclass
+class Cast:
+    """The people of an event as reading finds them: who held it, who gave the main speech, who
+    attended and who spoke; the ids already given a role; and the people the last attendance
+    sentence named (a shared title after it, "The three are members of …", is theirs)."""
+
+    host: Person | None = None
+    main_speaker: Person | None = None
+    attendees: list[Person] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    named_last: list[Person] = field(default_factory=list)
+
+    def leaders(self) -> list[Person]:
+        return [p for p in (self.host, self.main_speaker) if p]
+
+    def everyone(self) -> list[Person]:
+        return self.leaders() + self.attendees + self.speakers
+
+    def drop_leaders(self) -> None:
+        """The host and the main speaker are not also listed as attending or speaking."""
+        leaders = {p.id for p in self.leaders()}
+        self.attendees = [p for p in self.attendees if p.id not in leaders]
+        self.speakers = [p for p in self.speakers if p.id not in leaders]
 
 
 class RoleReading(Reading):
@@ -89,11 +116,13 @@ class RoleReading(Reading):
             return []
         if self.lexicon.speech_verbs.search(self.text, span.start, span.end):
             return None
-        mentions = []
+        mentions: list[Mention] = []
         for piece in split_people(self.text, span, self.lexicon):
             mention = parse_mention(self.text, piece, self.lexicon)
-            said = mention.titles[-1] if mention and mention.titles else mention.name if mention else None
-            if said is None or isinstance(said, str) or self.text[said.end:piece.end].strip(" ,;"):
+            if mention is None:
+                return None
+            said = mention.titles[-1] if mention.titles else mention.name
+            if isinstance(said, str) or self.text[said.end:piece.end].strip(" ,;"):
                 return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
             mentions.append(mention)
         if not mentions or mentions[0].name.start != span.start or not mentions[0].titles:
@@ -107,45 +136,79 @@ class RoleReading(Reading):
         name = self.quote(mention.name)
         return Person(slugify(name), name, mention_titles(self.text, mention))
 
-    def read_people(self, lead: Lead | None, forced: dict):
-        """(host, main speaker, attendees, speakers). The host is who presided: the lead's
-        subject where the lead, a headline or a caption says so, else whoever a later sentence
-        says presided. The lead's subject who only spoke, addressed or toured is the main
-        speaker. Attendees and speakers in order of mention, with the titles printed in asides
-        and shared-title sentences."""
+    def read_people(self, lead: Lead | None) -> Cast:
+        """Who held the event, who gave the main speech, who attended and who spoke. The host is
+        who presided: the lead's subject where the lead, a headline or a caption says so, else
+        whoever a later sentence says presided. The lead's subject who only spoke, addressed or
+        toured is the main speaker. Attendees and speakers in order of mention, with the titles
+        printed in asides and shared-title sentences. Each step below looks only where the ones
+        before it found nobody."""
+        cast = self.lead_cast(lead)
+        subject = cast.host or cast.main_speaker
+        self.mark_lead(lead)
+        self.read_story_people(lead, cast)
+        self.read_headline_people(cast)
+        if cast.host is None:
+            self.headline_host(cast)
+        if cast.main_speaker is None and lead and (cast.host is None or subject is None):
+            self.later_roles(lead, cast)
+        if cast.host is None and cast.main_speaker is None and lead:
+            self.lead_names(lead, cast)
+        if cast.main_speaker is None:
+            self.speech_roles(cast)
+        cast.drop_leaders()
+        if cast.main_speaker is None and self.story and (lead is None or subject is None):
+            self.opening_person(lead, cast)
+        if cast.host is None and self.story:
+            self.titled_host(cast)
+        if cast.host is None and cast.main_speaker is None and self.story:
+            self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
+        for person in cast.everyone():
+            self.add_aside_titles(person)
+        return cast
+
+    def lead_cast(self, lead: Lead | None) -> Cast:
+        """The lead's subject as host (if the page says they presided) or main speaker."""
+        cast = Cast()
         subject = self.person(lead.host) if lead and lead.host else None
-        host = main_speaker = None
-        if subject and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
-            host = subject
+        if lead is None or subject is None:
+            return cast
+        if self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon):
+            cast.host = subject
             self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
-        elif subject:
-            main_speaker = subject
+        else:
+            cast.main_speaker = subject
             self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence; nobody else is said to preside"
-        # Deep in the story, a sentence that names the event but sets a task ("… must be
-        # guaranteed, Xi told the symposium") is that task, and its paragraph no lead paragraph.
-        if lead and self.lead_paragraph != self.story[0] and re.match(r"(?:said|told)\b", lead.verb) \
+        cast.seen.add(subject.id)
+        return cast
+
+    def mark_lead(self, lead: Lead | None) -> None:
+        """The lead sentence is the lead's, unless it stands deep in the story and sets a task
+        ("… must be guaranteed, Xi told the symposium"): then it is that task, and its
+        paragraph no lead paragraph."""
+        if lead is None:
+            return
+        if self.lead_paragraph != self.story[0] and re.match(r"(?:said|told)\b", lead.verb) \
                 and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
             self.lead_paragraph = None
-        elif lead:
-            forced[lead.sentence.start] = ("lead", "the lead sentence")
-        attendees: list[Person] = []
-        speakers: list[Person] = []
-        seen = {p.id for p in (host, main_speaker) if p}
-        named_last: list[Person] = []
+        else:
+            self.forced[lead.sentence.start] = ("lead", "the lead sentence")
 
-        def add(mentions: list[Mention], group: list[Person], field: str, how: str) -> list[Person]:
-            """Each person ``mentions`` names, added to ``group`` unless already named in some role;
-            the people as ``group`` holds them (so a later shared title reaches them)."""
-            named = []
-            for mention in mentions:
-                person = self.person(mention)
-                if person.id not in seen:
-                    seen.add(person.id)
-                    group.append(person)
-                    self.found.setdefault(field, how)
-                named.append(next((p for p in group if p.id == person.id), person))
-            return named
+    def add(self, cast: Cast, mentions: list[Mention], group: list[Person], field: str, how: str) -> list[Person]:
+        """Each person ``mentions`` names, added to ``group`` unless already named in some role;
+        the people as ``group`` holds them (so a later shared title reaches them)."""
+        named = []
+        for mention in mentions:
+            person = self.person(mention)
+            if person.id not in cast.seen:
+                cast.seen.add(person.id)
+                group.append(person)
+                self.found.setdefault(field, how)
+            named.append(next((p for p in group if p.id == person.id), person))
+        return named
 
+    def read_story_people(self, lead: Lead | None, cast: Cast) -> None:
+        """The people the story's sentences say presided, attended or spoke."""
         last = self.story[-1] if self.story else None
         cut = self.sentences[last][-1] if last is not None and self.sentences[last] \
             and ends_cut_off(self.text, self.paragraphs[last]) else None
@@ -155,137 +218,154 @@ class RoleReading(Reading):
                 if chair and lead and span == lead.sentence and chair.name.start < lead.verb_start + len(lead.verb):
                     chair = None  # the lead's own subject; only "… chaired by X" in it names another
                 if chair:
-                    person = self.person(chair)
-                    if host is None and (main_speaker is None or person.id != main_speaker.id):
-                        host = person
-                        seen.add(host.id)
-                        self.found["host"] = "whoever a sentence says presided"
-                        if main_speaker:
-                            self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
-                        forced[span.start] = ("lead", "says who presided")
-                    # Another presider ("… decisions made at the meeting chaired by Xi") is of
-                    # another meeting, or of a part of this one: not named as attending.
-                    # "… was presided over by Li Keqiang, and attended by A, B and C": the same
-                    # sentence may name the attendees too.
-                    # "A, B and C attended the meeting, presided over by D": the list may come first.
-                    ahead = Span(span.start, chair.name.start)
-                    for role, group, field in (("attendance", attendees, "attendees"), ("speaking", speakers, "speakers")):
-                        add(attendance_mentions(self.text, ahead, self.lexicon, None, role)
-                            + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
-                            "names in the sentence saying who presided")
-                    continue
-                floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
-                lowered = self.text[span.start:span.end].lower()
-                spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking", lowered=lowered)
-                mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) if not spoke else []
-                if not spoke and not mentions:
-                    mentions = listed_people(self.text, span, self.lexicon)
-                if spoke:
-                    add(spoke, speakers, "speakers", "names in sentences saying who spoke or reported")
-                    continue
-                if mentions:
-                    # "Xi, also …, attended and delivered an important speech": who gave the
-                    # main speech, told in the lead, not the list of who attended.
-                    main = len(mentions) == 1 and MAIN_SPEECH.search(self.text, span.start, span.end)
-                    forced.setdefault(span.start, ("lead", "says who gave the main speech") if main
-                                      else ("attendees", "names who attended"))
-                    named_last = add(mentions, attendees, "attendees", "names in attendance sentences")
-                    continue
-                listed = self.cut_list(span) if span == cut else None
-                if listed is not None:
-                    forced.setdefault(span.start, ("attendees", "a list of officials the page cuts off before its verb"))
-                    named_last = add(listed, attendees, "attendees", "names in a list of officials the page cuts off")
-                    continue
-                title = shared_title(self.text, span, self.lexicon)
-                if title and named_last:
-                    for person in named_last:
-                        person.titles.append(title)
-                    named_last = []
-        # A sub-headline, or a headline above the story, may be the one place that names who
-        # attended ("Wang Huning and Han Zheng attended"; "Original title: … Li Zhanshu Wang
-        # Huning … attended …"); a caption, which may show another event, is not read for that.
+                    self.chair_sentence(span, chair, lead, cast)
+                else:
+                    self.people_sentence(span, lead, cast, span == cut)
+
+    def chair_sentence(self, span: Span, chair: Mention, lead: Lead | None, cast: Cast) -> None:
+        """A sentence saying someone presided: the host, if none yet, and whoever it says
+        attended or spoke. Another presider ("… decisions made at the meeting chaired by Xi")
+        is of another meeting, or of a part of this one: not named as attending."""
+        person = self.person(chair)
+        if cast.host is None and (cast.main_speaker is None or person.id != cast.main_speaker.id):
+            cast.host = person
+            cast.seen.add(person.id)
+            self.found["host"] = "whoever a sentence says presided"
+            if cast.main_speaker and lead:
+                self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
+            self.forced[span.start] = ("lead", "says who presided")
+        # "… was presided over by Li Keqiang, and attended by A, B and C": the same sentence may
+        # name the attendees too; "A, B and C attended the meeting, presided over by D": the list
+        # may come first.
+        ahead = Span(span.start, chair.name.start)
+        for role, group, field in (("attendance", cast.attendees, "attendees"), ("speaking", cast.speakers, "speakers")):
+            self.add(cast, attendance_mentions(self.text, ahead, self.lexicon, None, role)
+                     + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
+                     "names in the sentence saying who presided")
+
+    def people_sentence(self, span: Span, lead: Lead | None, cast: Cast, cut: bool) -> None:
+        """A sentence saying who spoke or who attended (or, cut off by the page, listing
+        officials), or giving the people just listed a shared title."""
+        floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
+        lowered = self.text[span.start:span.end].lower()
+        spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking", lowered=lowered)
+        if spoke:
+            self.add(cast, spoke, cast.speakers, "speakers", "names in sentences saying who spoke or reported")
+            return
+        mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) \
+            or listed_people(self.text, span, self.lexicon)
+        if mentions:
+            # "Xi, also …, attended and delivered an important speech": who gave the main
+            # speech, told in the lead, not the list of who attended.
+            main = len(mentions) == 1 and MAIN_SPEECH.search(self.text, span.start, span.end)
+            self.forced.setdefault(span.start, ("lead", "says who gave the main speech") if main
+                                   else ("attendees", "names who attended"))
+            cast.named_last = self.add(cast, mentions, cast.attendees, "attendees", "names in attendance sentences")
+            return
+        listed = self.cut_list(span) if cut else None
+        if listed is not None:
+            self.forced.setdefault(span.start, ("attendees", "a list of officials the page cuts off before its verb"))
+            cast.named_last = self.add(cast, listed, cast.attendees, "attendees", "names in a list of officials the page cuts off")
+            return
+        title = shared_title(self.text, span, self.lexicon)
+        if title and cast.named_last:
+            for person in cast.named_last:
+                person.titles.append(title)
+            cast.named_last = []
+
+    def read_headline_people(self, cast: Cast) -> None:
+        """Who a sub-headline, or a headline above the story, says attended ("Wang Huning and
+        Han Zheng attended"; "Original title: … Li Zhanshu Wang Huning … attended …"): it may be
+        the one place that names them. A caption, which may show another event, is not read
+        for that."""
         above = {i for i in self.outside_story if self.story and i < self.story[0]
                  and not CAPTION_VERB.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)}
         for i in sorted(self.headings | above):
             span = self.paragraphs[i]
             if not dates.full_dates(self.text, span.start, span.end) and not dates.CAPTION.search(self.text, span.start, span.end):
-                add(attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), attendees,
-                    "attendees", "names in a sub-headline saying who attended")
-        if host is None:
-            # A headline or caption may be the one place that says who presided ("Xi delivered
-            # an important speech, which was presided over by Li Qiang").
-            for i in self.outside_story:
-                chair = presider(self.text, self.paragraphs[i], self.lexicon, headline=True)
-                person = self.person(chair) if chair else None
-                if person and (main_speaker is None or person.id != main_speaker.id):
-                    host = person
-                    self.found["host"] = "whoever a headline or caption says presided"
-                    break
-        if main_speaker is None and lead and (host is None or subject is None):
-            later, presided = self.later_host(lead)
-            if later and presided and host is None:
-                host = later
-                self.found["host"] = self.found.pop("later")
-                forced[self.host_sentence.start] = ("lead", "says who held the event")
-            elif later and not presided and (host is None or later.id != host.id):
-                main_speaker = later
-                self.found["main_speaker"] = self.found.pop("later")
-                forced[self.host_sentence.start] = ("lead", "says who addressed the event")
-            self.found.pop("later", None)
-        if host is None and main_speaker is None and lead:
-            mention = parse_mention(self.text, lead.sentence, self.lexicon)
-            if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
-                host = self.person(mention)
-                self.found["host"] = "the first person the lead sentence names, who presided"
-            elif mention:
-                main_speaker = self.person(mention)
-                self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
-        if main_speaker is None:
-            giver = self.speech_giver()
-            if giver and host is None and presides(self.text, giver.name.split()[0], self.lexicon):
-                host = giver  # "chairs a symposium … and delivered an important speech"
-                self.found["host"] = "who delivered the speech, and presided"
-            elif giver and (host is None or giver.id != host.id):
-                main_speaker = giver
-                self.found["main_speaker"] = "who delivered the speech or report the page names"
-        leaders = {p.id for p in (host, main_speaker) if p}
-        attendees = [p for p in attendees if p.id not in leaders]
-        speakers = [p for p in speakers if p.id not in leaders]
-        if main_speaker is None and self.story and (lead is None or subject is None):
-            # No sentence names who held what ("… the State Council held a conference, at which
-            # Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
-            # else the story, opens with — the host if said to preside, else the main speaker
-            # when they speak.
-            # (Without a lead, the first of the story's first paragraphs to open with a person:
-            # a summary line such as "The highlights of the meeting:" may come first.)
-            where, mention = lead.sentence if lead else self.paragraphs[self.story[0]], None
-            for where in [lead.sentence] if lead else [self.paragraphs[i] for i in self.story[:3]]:
-                mention = parse_mention(self.text, where, self.lexicon)
-                if mention:
-                    break
-            person = self.person(mention) if mention else None
-            if person and (host is None or person.id != host.id):
-                if host is None and presides(self.text, person.name.split()[0], self.lexicon):
-                    host = person
-                    self.found["host"] = "the person the story opens with, who presided"
-                elif host is None or self.lexicon.speech_verbs.search(self.text, where.start, where.end):
-                    main_speaker = person
-                    self.found["main_speaker"] = "the person the story opens with, who spoke"
-                attendees = [p for p in attendees if p.id not in {x.id for x in (host, main_speaker) if x}]
-                speakers = [p for p in speakers if p.id not in {x.id for x in (host, main_speaker) if x}]
-        if host is None and self.story:
-            # "The meeting, chaired by the premier, stressed …": whoever the page names with that title.
-            titled = self.chair_by_title([p for p in (main_speaker,) if p] + attendees)
-            if titled:
-                host = titled
-                self.found["host"] = "the person of the title a sentence says presided ('chaired by the premier')"
-                main_speaker = None if main_speaker and main_speaker.id == host.id else main_speaker
-                attendees = [p for p in attendees if p.id != host.id]
-        if host is None and main_speaker is None and self.story:
-            self.warn("could not tell who held the event", self.paragraphs[self.story[0]].start)
-        for person in [p for p in (host, main_speaker) if p] + attendees + speakers:
-            self.add_aside_titles(person)
-        return host, main_speaker, attendees, speakers
+                self.add(cast, attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), cast.attendees,
+                         "attendees", "names in a sub-headline saying who attended")
+
+    def headline_host(self, cast: Cast) -> None:
+        """Whoever a headline or caption says presided: it may be the one place that says so
+        ("Xi delivered an important speech, which was presided over by Li Qiang")."""
+        for i in self.outside_story:
+            chair = presider(self.text, self.paragraphs[i], self.lexicon, headline=True)
+            person = self.person(chair) if chair else None
+            if person and (cast.main_speaker is None or person.id != cast.main_speaker.id):
+                cast.host = person
+                self.found["host"] = "whoever a headline or caption says presided"
+                return
+
+    def later_roles(self, lead: Lead, cast: Cast) -> None:
+        """The person a sentence after the lead says held or addressed the event, where the
+        lead names nobody ("The conference was held …")."""
+        later, presided = self.later_host(lead)
+        if later and presided and cast.host is None:
+            cast.host = later
+            self.found["host"] = self.found.pop("later")
+            self.forced[self.host_sentence.start] = ("lead", "says who held the event")
+        elif later and not presided and (cast.host is None or later.id != cast.host.id):
+            cast.main_speaker = later
+            self.found["main_speaker"] = self.found.pop("later")
+            self.forced[self.host_sentence.start] = ("lead", "says who addressed the event")
+        self.found.pop("later", None)
+
+    def lead_names(self, lead: Lead, cast: Cast) -> None:
+        """The first person the lead sentence names: the host if said to preside, else the
+        main speaker."""
+        mention = parse_mention(self.text, lead.sentence, self.lexicon)
+        if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
+            cast.host = self.person(mention)
+            self.found["host"] = "the first person the lead sentence names, who presided"
+        elif mention:
+            cast.main_speaker = self.person(mention)
+            self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
+
+    def speech_roles(self, cast: Cast) -> None:
+        """Who the page says delivered the speech: the host if said to preside and nobody
+        presides yet ("chairs a symposium … and delivered an important speech"), else the main
+        speaker."""
+        giver = self.speech_giver()
+        if giver and cast.host is None and presides(self.text, giver.name.split()[0], self.lexicon):
+            cast.host = giver
+            self.found["host"] = "who delivered the speech, and presided"
+        elif giver and (cast.host is None or giver.id != cast.host.id):
+            cast.main_speaker = giver
+            self.found["main_speaker"] = "who delivered the speech or report the page names"
+
+    def opening_person(self, lead: Lead | None, cast: Cast) -> None:
+        """Where no sentence names who held what ("… the State Council held a conference, at
+        which Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
+        else the story, opens with — the host if said to preside, else the main speaker when
+        they speak. (Without a lead, the first of the story's first paragraphs to open with a
+        person: a summary line such as "The highlights of the meeting:" may come first.)"""
+        where, mention = lead.sentence if lead else self.paragraphs[self.story[0]], None
+        for where in [lead.sentence] if lead else [self.paragraphs[i] for i in self.story[:3]]:
+            mention = parse_mention(self.text, where, self.lexicon)
+            if mention:
+                break
+        person = self.person(mention) if mention else None
+        if person is None or (cast.host is not None and person.id == cast.host.id):
+            return
+        if cast.host is None and presides(self.text, person.name.split()[0], self.lexicon):
+            cast.host = person
+            self.found["host"] = "the person the story opens with, who presided"
+        elif cast.host is None or self.lexicon.speech_verbs.search(self.text, where.start, where.end):
+            cast.main_speaker = person
+            self.found["main_speaker"] = "the person the story opens with, who spoke"
+        cast.drop_leaders()
+
+    def titled_host(self, cast: Cast) -> None:
+        """"The meeting, chaired by the premier, stressed …": whoever the page names with that
+        title presided."""
+        titled = self.chair_by_title([p for p in (cast.main_speaker,) if p] + cast.attendees)
+        if titled:
+            cast.host = titled
+            self.found["host"] = "the person of the title a sentence says presided ('chaired by the premier')"
+            if cast.main_speaker and cast.main_speaker.id == titled.id:
+                cast.main_speaker = None
+            cast.attendees = [p for p in cast.attendees if p.id != titled.id]
 
     def chair_by_title(self, people: list[Person]) -> Person | None:
         """The one of ``people`` whose title a "chaired by the premier" names."""
@@ -341,9 +421,9 @@ class RoleReading(Reading):
                 if span.start <= lead.sentence.start:
                     continue
                 match = match_lead(self.text, span, self.lexicon)
-                if match and self.lexicon.before_event.search(self.text, match.end(), span.end):
-                    continue  # "… presided over a meeting of … before the two-day conference"
-                mention = match and parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
+                if match is None or self.lexicon.before_event.search(self.text, match.end(), span.end):
+                    continue  # none, or "… presided over a meeting of … before the two-day conference"
+                mention = parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
                 if mention:
                     self.found["later"] = f"subject of {match.group('verb')!r} after the lead sentence"
                     self.host_sentence = span
@@ -378,9 +458,9 @@ class RoleReading(Reading):
                 opening = OPENING_PHRASE.match(self.text, piece.span.start, piece.span.end)
                 start = opening.end() if opening else piece.span.start
                 mention = parse_mention(self.text, Span(start, min(piece.span.end, start + 80)), self.lexicon)
-                other = bool(mention) and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
+                other = mention is not None and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
                     and self.quote(mention.name).split()[0] not in surnames
-                if other:
+                if mention and other:
                     found.append(self.person(mention))
             if other:
                 piece.section, piece.reason = "lead", "what another participant said"
