@@ -36,6 +36,17 @@ def test_raw_html_passes_when_the_project_opts_in():
     assert "<b>bold</b>" in html and "<em>inside</em>" in html
 
 
+@pytest.mark.parametrize("setting, passes", [("true", True), ("false", False)])
+def test_site_yml_markdown_raw_html_is_read_and_applied(project, setting, passes):
+    # The setting as a user writes it in site.yml, end to end: read, checked, applied to pages.
+    root = project(files={"content/pages/about.md": "---\ntitle: About\n---\n\n<b>bold</b>\n"})
+    with (root / "site.yml").open("a", encoding="utf-8") as config:
+        config.write(f"markdown:\n  raw_html: {setting}\n")
+    assert load_config(root).raw_html is passes
+    html = (build(load_config(root)).output / "about" / "index.html").read_text(encoding="utf-8")
+    assert ("<b>bold</b>" in html) is passes
+
+
 UNSAFE_LINKS = ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:x",
                 "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "file:///etc/passwd"]
 SAFE_LINKS = ["https://example.org/a?b=c", "http://example.org/", "mailto:desk@example.org", "../about/",

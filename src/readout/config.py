@@ -99,7 +99,7 @@ def parse_config(text: str, path: str, root: Path) -> Config:
                 if not (isinstance(inner_value, yaml.ScalarNode) and inner_value.tag.endswith(":bool")):
                     raise ReadoutError("'raw_html' must be true or false", where(inner_value, path),
                                        "true lets every editor's raw HTML into the pages; leave it false unless you trust them all")
-                settings["raw_html"] = value(inner_value)
+                settings["raw_html"] = value(inner_value, path)
         elif key == "lexicon":
             settings[key] = parse_lexicon(value_node, path)
         elif key == "extra":
