@@ -81,7 +81,7 @@ def check_mapping(doc: Document, keys: dict, what: str) -> Checked:
         checked.problem(node, doc.path, f"front matter must be a mapping of keys to values, not {kind_of(node)}",
                         "write it as 'key: value' lines between the '---' lines")
         return checked
-    seen = {}
+    seen: dict[str, int | None] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key in seen:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from .context import (
-    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, PeoplePage, Pager, PlacePage,
+    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, Paged, PeoplePage, Pager, PlacePage,
     StatementGroup, StatementsPage, TimelinePage, YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
 from .urls import slug_of
+
+P = TypeVar("P", bound=Paged)
 
 TOPIC_INTROS = {
     "attendees": "Who attended each event, as the readouts say it.",
@@ -67,18 +70,18 @@ def numbered(title: str, pager: Pager | None) -> str:
     return f"{title} — page {pager.number}" if pager and not pager.newest else title
 
 
-def cut(kind, url: str, title: str, items: tuple, size: int, field: str, **fields) -> list[Page]:
+def cut(kind: type[P], url: str, title: str, items: tuple, size: int, field: str, **fields: Any) -> list[P]:
     """The pages of ``kind`` (a ``Paged`` page) that show the list ``items`` at ``url``
     (see ``paginate``), newest first: each holds its share in ``field`` and is titled by its
     number; ``fields`` are the same on every page."""
-    return [kind(url=page_url, title=numbered(title, pager), pager=pager, **{field: chunk}, **fields)
+    return [kind(url=page_url, title=numbered(title, pager), pager=pager, **({field: chunk} | fields))
             for page_url, chunk, pager in paginate(url, items, size)]
 
 
 def people_index(listed: tuple) -> list[Page]:
     """The people index, two hundred to a page."""
-    return cut(PeoplePage, "people/", "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
-               description="Everyone the readouts name, with the titles they give.")
+    return [*cut(PeoplePage, "people/", "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
+                 description="Everyone the readouts name, with the titles they give.")]
 
 
 def index_pages(builder) -> list[Page]:
@@ -94,12 +97,12 @@ def timeline(builder) -> list[Page]:
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     listed = tuple((y, summary) for y in ordered for summary in years[y])
     cut = paginate("timeline/", listed, EVENTS_PER_PAGE)
-    starts = {}
+    starts: dict[int | None, str] = {}
     for url, chunk, _ in cut:
         for year, _ in chunk:
             starts.setdefault(year, url)
     all_years = tuple(Link(f"{starts[y]}#{y or 'undated'}", str(y or "Undated")) for y in ordered)
-    pages = []
+    pages: list[Page] = []
     for url, chunk, pager in cut:
         groups = defaultdict(list)
         for year, summary in chunk:
@@ -118,7 +121,7 @@ def statements_pages(url: str, title: str, trail, description: str, intro: str, 
     pages = cut(StatementsPage, url, title, groups, GROUPS_PER_PAGE, "groups", breadcrumbs=trail,
                 description=description, intro=intro, show_section=show_section)
     pages[0] = replace(pages[0], events=events)
-    return pages
+    return [*pages]
 
 
 def groups_by(builder, name: str, keys) -> dict[str, list[StatementGroup]]:
@@ -180,14 +183,14 @@ def themes(builder) -> list[Page]:
 
 def places(builder) -> list[Page]:
     by_place = defaultdict(list)
-    names = {}
+    names: dict[str, str] = {}
     for event in builder.events:
         if event.location and slug_of(event.location):
             slug = slug_of(event.location)
             names.setdefault(slug, event.location)
             by_place[slug].append(builder.summaries[event.id])
     trail = (HOME, Link("places/", "Places"))
-    pages = [page for slug in sorted(by_place)
+    pages: list[Page] = [page for slug in sorted(by_place)
              for page in cut(PlacePage, f"places/{slug}/", names[slug], tuple(by_place[slug]), EVENTS_PER_PAGE,
                              "events", breadcrumbs=trail, description=f"Events held in {names[slug]}.")]
     pages.append(IndexPage(url="places/", title="Places", breadcrumbs=(HOME,),
@@ -210,7 +213,7 @@ def organizations(builder) -> list[Page]:
         for body, holder in builder.part(event, "holders", lambda e: holders_at(builder, e)):
             holders[body].append(holder)
     trail = (HOME, Link("organizations/", "Organizations"))
-    pages = [page for body in sorted(holders)
+    pages: list[Page] = [page for body in sorted(holders)
              for page in cut(OrganizationPage, f"organizations/{slug_of(body)}/", body, tuple(holders[body]),
                              HOLDERS_PER_PAGE, "holders", breadcrumbs=trail,
                              description=f"People whose titles name the {body}, as printed at each event.")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import markdown
@@ -101,7 +102,8 @@ def check_links(body: str, path: str, first_line: int, links: Links, event: str 
         target = match.group(1)
         if links.resolve(target, event) is None:
             scheme, _, ref = target.partition(":")
-            pool = {"person": links.people, "event": links.events, "statement": links.statements}[scheme]
+            pools: dict[str, Iterable[str]] = {"person": links.people, "event": links.events, "statement": links.statements}
+            pool = pools[scheme]
             close = difflib.get_close_matches(ref, list(pool), n=1)
             problems.append(Diagnostic(at(match.start(1)), f"broken link ({target}): no such {scheme}",
                                        f"did you mean ({scheme}:{close[0]})?" if close else None))

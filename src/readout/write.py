@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Diagnostic, Location, ReadoutError, line_column
@@ -193,7 +194,7 @@ class OutputDir:
         shutil.rmtree(self.staging / checked(relative), ignore_errors=True)
         self.written.discard(relative + "/")
 
-    def put_files(self, files: dict[str, str | bytes]) -> None:
+    def put_files(self, files: Mapping[str, str | bytes]) -> None:
         """Several files at once (relative path → text or bytes)."""
         for relative, data in sorted(files.items()):
             self.put_data(relative, data.encode("utf-8") if isinstance(data, str) else data)
@@ -370,8 +371,8 @@ def read_journal(text: str, staging: Path, target: Path) -> dict:
     whole before any step of it is taken: JournalError if anything is wrong."""
     try:
         journal = json.loads(text)
-    except ValueError as error:
-        raise JournalError(f"it is not JSON ({error.msg})", getattr(error, "pos", 0)) from None
+    except json.JSONDecodeError as error:
+        raise JournalError(f"it is not JSON ({error.msg})", error.pos) from None
     keys = {"moved", "trees", "gone", "from", "to"}
     if not isinstance(journal, dict):
         raise JournalError(f"it must be an object with the keys {', '.join(sorted(keys))}")
@@ -482,7 +483,7 @@ def write_file(path: Path, data: str | bytes) -> None:
         path.write_text(data, encoding="utf-8", newline="\n")
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes]) -> None:
+def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> None:
     """Write ``files`` (relative path → text or bytes) under a folder readout owns (a temporary
     docs tree or search documents); paths may not leave it."""
     for relative, data in sorted(files.items()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Protocol
 
 import yaml
 
@@ -37,7 +38,13 @@ for _tag, _pattern, _first in (
         ("int", r"[-+]?[0-9]+", list("-+0123456789")),
         ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?", list("-+.0123456789"))):
     Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(rf"^(?:{_pattern})$"), _first)
-Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node), 10))
+
+
+def decimal(loader: Loader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node), 10)
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", decimal)
 
 
 def compose(text: str, path: str) -> yaml.Node | None:
@@ -50,13 +57,14 @@ def compose(text: str, path: str) -> yaml.Node | None:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise ReadoutError("YAML anchors and aliases (& and *) are not allowed here",
                                    at(event.start_mark, path), "write the value out in full where it is needed")
-            if isinstance(event, yaml.ScalarEvent) and SURROGATE.search(event.value):
-                code = ord(SURROGATE.search(event.value).group())
+            half = SURROGATE.search(event.value) if isinstance(event, yaml.ScalarEvent) else None
+            if half:
+                code = ord(half.group())
                 raise ReadoutError(f"invalid YAML: the escape \\u{code:04X} is half of a UTF-16 pair, not a character",
                                    at(event.start_mark, path),
                                    "write the character itself, or its \\U0001XXXX escape")
             if getattr(event, "tag", None) is not None:
-                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(event.tag)}",
+                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(getattr(event, 'tag'))}",
                                    at(event.start_mark, path),
                                    "remove the tag; put the value in quotes if it is meant as text")
         return yaml.compose(text, Loader=Loader)
@@ -80,9 +88,21 @@ def shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def at(mark: yaml.Mark, path: str) -> Location:
+class Mark(Protocol):
+    """Where PyYAML says something is (its pure-Python and its C marks both have these)."""
+
+    line: int
+    column: int
+    index: int
+    buffer: str | None
+
+
+def at(mark: Mark | None, path: str) -> Location:
     """The 1-based location of a mark, with lines counted as the rest of readout counts them
-    (PyYAML also breaks lines at U+0085, U+2028 and U+2029; editors do not)."""
+    (PyYAML also breaks lines at U+0085, U+2028 and U+2029; editors do not); the file alone
+    where PyYAML gives no mark."""
+    if mark is None:
+        return Location(path)
     if mark.buffer is None:
         return Location(path, mark.line + 1, mark.column + 1)
     return Location(path, *line_column(mark.buffer, mark.index))
@@ -111,7 +131,7 @@ def mapping_items(node: yaml.Node, path: str, what: str):
     if not isinstance(node, yaml.MappingNode):
         raise ReadoutError(f"{what} must be a mapping of keys to values", where(node, path),
                            "write it as 'key: value' lines")
-    seen = {}
+    seen: dict[str, int | None] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key in seen:
