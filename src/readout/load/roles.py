@@ -26,6 +26,9 @@ SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressi
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
+# "While presiding over a meeting of …, Xi, head of the group, acknowledged …": the subject
+# follows the clause, as after "Addressing …,".
+WHILE_BEFORE = re.compile(r"\s*(?:While|When)\s+")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -69,7 +72,8 @@ class RoleReading(Reading):
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
         region = self.text[own.end if own else lead.start:verb_start]
         comma = self.text.find(",", verb_start, lead.end)
-        if OPENING_PARTICIPLE.match(self.text, verb_start) and comma != -1:
+        opening = OPENING_PARTICIPLE.match(self.text, verb_start) or WHILE_BEFORE.fullmatch(region)
+        if opening and comma != -1:
             # "Addressing a plenary meeting …, Li said", "Speaking at a symposium in Shijiazhuang,
             # Hebei province, Xi, who is also …, said": the first surname after a comma.
             after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
