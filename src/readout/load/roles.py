@@ -154,6 +154,8 @@ class RoleReading(Reading):
         self.read_headline_people(cast)
         if cast.host is None:
             self.headline_host(cast)
+        if cast.main_speaker is None and lead and subject is None:
+            self.main_speech(cast)  # "Xi delivered an important speech": before whoever "concluded the meeting"
         if cast.main_speaker is None and lead and (cast.host is None or subject is None):
             self.later_roles(lead, cast)
         if cast.host is None and cast.main_speaker is None and lead:
@@ -325,6 +327,25 @@ class RoleReading(Reading):
         elif mention:
             cast.main_speaker = self.person(mention)
             self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
+
+    def main_speech(self, cast: Cast) -> None:
+        """Whoever the story says delivered an important speech, where the lead names nobody:
+        the main speaker, unless already the host."""
+        for i in self.story:
+            for span in self.sentences[i]:
+                verb = MAIN_SPEECH.search(self.text, span.start, span.end)
+                if verb and self.lexicon.before_event.search(self.text, verb.end(), span.end):
+                    continue  # "… delivered an important speech before the two-day conference": another event
+                mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) if verb else None
+                if mention:
+                    person = self.person(mention)
+                    if cast.host is None and presides(self.text, person.name.split()[0], self.lexicon):
+                        return  # "… delivered an important speech … He chaired the symposium": the host, found later
+                    if cast.host is None or person.id != cast.host.id:
+                        cast.main_speaker = person
+                        cast.seen.add(person.id)
+                        self.found["main_speaker"] = "who the story says delivered an important speech"
+                    return
 
     def speech_roles(self, cast: Cast) -> None:
         """Who the page says delivered the speech: the host if said to preside and nobody
