@@ -19,7 +19,7 @@ PLACE = re.compile(
     rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
-TOUR_OF = re.compile(rf"\s+of\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:the\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
 TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(
@@ -47,6 +47,7 @@ class Lead:
 # "… measures that were made in the third plenary session": a participle, nobody's act.
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
+ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
@@ -86,9 +87,15 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     dateline = own or dateline
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), match.end(), dateline=dateline)
-    lead.host = parse_mention(text, Span(body, match.start()), lexicon)
-    if lead.host is None and OPENING_PARTICIPLE.match(match.group("verb")):
-        # "Addressing a plenary meeting …, Li Keqiang said": the subject after the clause.
+    before = Span(body, match.start())
+    if ACCOMPANIED_BY.match(text, body, match.start()):
+        # "Accompanied by Liu Ning, …, and Lan Tianli, …, Xi inspected Nanning": the subject
+        # stands after the list of those who accompanied.
+        before = Span(text.rfind(",", body, match.start()) + 1 or body, match.start())
+    lead.host = parse_mention(text, before, lexicon)
+    if lead.host is None and (OPENING_PARTICIPLE.match(match.group("verb")) or not text[body:match.start()].strip()):
+        # "Addressing a plenary meeting …, Li Keqiang said", "During his recent inspection tour
+        # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
         comma = text.find(",", match.end(), span.end)
         lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
     lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection"
