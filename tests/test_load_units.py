@@ -184,3 +184,20 @@ def test_a_place_keeps_its_apostrophe_and_both_kinds_make_one_slug(printed):
     assert slugify(printed) == "xi-an"
     assert dates.place_name(printed).replace("’", "'") == "Xi'an"
     assert dates.place_name(printed)[2] == printed[2]
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("01-17-2017 21:31 BJT", date(2017, 1, 17)),   # month first
+    ("17-01-2017 21:31", date(2017, 1, 17)),       # day first
+    ("03-05-2017 21:31", None),                     # either way: not read at all
+])
+def test_a_stamp_with_the_year_last_is_read_only_one_way(stamp, expected):
+    found = dates.full_dates(stamp, 0, len(stamp))
+    assert [value for value, _, _ in found] == ([expected] if expected else [])
+
+
+def test_a_photo_credit_without_brackets_marks_a_caption():
+    for caption in ("Xi talks to residents in a village, June 8, 2021. Photo/Xinhua",
+                    "▲ Xi talks to residents in a village, June 8, 2021."):
+        assert dates.CAPTION.search(caption)
+    assert not dates.CAPTION.search("Xi said the photo exhibition showed the village's history.")

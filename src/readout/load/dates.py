@@ -167,9 +167,13 @@ def year_anchor(text: str, start: int, end: int) -> Anchor | None:
 
 # "17-Jan-2019", "17 Jan. 2019" in a stamp: the day, the month's short name, the year.
 DAY_MON_YEAR = re.compile(r"(?<![\d])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?P<year>\d{4})\b", re.I)
+# "01-17-2017 21:31 BJT": a stamp with the year last, read only where it can be read one way
+# (a day over 12 on one side).
+YEAR_LAST = re.compile(r"(?<![\d.-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d{2})(?![\d-])")
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
 CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b|\bphoto by\b"
+                     r"|\bphoto\s*/\s*(?:xinhua|cns|cfp|china\s+daily)\b|▲"  # "… June 8, 2021. Photo/Xinhua", "▲ President Xi …"
                      r"|(?-i:\b[A-Z]{2,}(?: [A-Z]{2,}){0,2}/(?:XINHUA|CHINA DAILY|CNS|CFP)\b)", re.I)  # "JU PENG/XINHUA"
 
 
@@ -185,6 +189,11 @@ def full_dates(text: str, start: int, end: int) -> list[tuple[date, int, int]]:
     found = []
     for match in ISO_DATE.finditer(text, start, end):
         value = safe_date(int(match.group("year")), int(match.group("m")), int(match.group("day")))
+        if value:
+            found.append((value, match.start(), match.end()))
+    for match in YEAR_LAST.finditer(text, start, end):
+        a, b = int(match.group("a")), int(match.group("b"))
+        value = safe_date(int(match.group("year")), *((a, b) if b > 12 else (b, a))) if (a > 12) != (b > 12) else None
         if value:
             found.append((value, match.start(), match.end()))
     for match in DAY_MON_YEAR.finditer(text, start, end):
