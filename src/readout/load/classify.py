@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import TOKEN, Lexicon
+from .people import is_name
 from .segment import Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
@@ -107,6 +108,9 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
             told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
             if call and told != -1 and call.start() - span.start < told:
                 section, cue = "priorities", call.group().lower()
+        if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
+            pieces.append(Piece(index, span, "lead", "a visit ('called on' a person): the story's narrative"))
+            continue
         if section == "priorities":
             section, cue = listed(text, span, lexicon, pieces[-1].section if pieces else previous) or (section, cue)
         if section in ("progress", "problems", "priorities", None) and not CALL.search(text, span.start, span.end) and (
@@ -140,6 +144,16 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         else:
             pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
     return pieces
+
+
+CALLED_ON = re.compile(r"\bcall(?:ed|s|ing)\s+on\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)")
+
+
+def called_on_someone(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """Whether "called on" is a visit to a person ("Xi called on Sun Guanfa, a villager, at his
+    home"), not a call on people to act ("called on officials to …")."""
+    match = CALLED_ON.search(text, span.start, span.end)
+    return bool(match and is_name(text, Span(match.start("name"), match.end("name")), lexicon))
 
 
 def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple[str, str] | None:
