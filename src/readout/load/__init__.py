@@ -219,7 +219,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         it says. It stands among the story's first paragraphs: further down, "On Monday, Li
         chaired a seminar …" tells of another event."""
         for i in self.story[:LEAD_WITHIN]:
-            if dates.CAPTION.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+            if dates.is_caption(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
                 continue  # a photo's caption ("… learns about … during an inspection …, JU PENG/XINHUA")
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)

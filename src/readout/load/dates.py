@@ -177,6 +177,15 @@ CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns)\s*/|\[photo|\bphoto taken\b|\b
                      r"|(?-i:\b[A-Z]{2,}(?: [A-Z]{2,}){0,2}/(?:XINHUA|CHINA DAILY|CNS|CFP)\b)", re.I)  # "JU PENG/XINHUA"
 
 
+CAPTION_HINT = re.compile(r"/|▲|photo", re.IGNORECASE)  # in every caption CAPTION finds
+
+
+def is_caption(text: str, start: int, end: int) -> bool:
+    """Whether the passage carries a photo's caption or credit (see ``CAPTION``). Most
+    paragraphs hold no slash and no "photo": a cheap look spares the long pattern."""
+    return CAPTION_HINT.search(text, start, end) is not None and CAPTION.search(text, start, end) is not None
+
+
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 DIGIT = re.compile(r"\d")
 
@@ -215,7 +224,7 @@ def block_anchors(text: str, start: int, end: int, story: bool) -> list[Anchor]:
     dated = full_dates(text, start, end)
     if not dated:  # most paragraphs: spare the caption test
         return []
-    caption = CAPTION.search(text, start, end) is not None
+    caption = is_caption(text, start, end)
     anchors = []
     for value, at, stop in dated:
         near = TIME_NEAR.search(text, max(start, at - 25), min(end, stop + 12))

@@ -139,7 +139,7 @@ class PlaceReading(Reading):
         """Where the lead names no place, the place of a photo caption showing the event
         ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
         for i, span in enumerate(self.paragraphs):
-            caption = dates.CAPTION.search(self.text, span.start, span.end) or (
+            caption = dates.is_caption(self.text, span.start, span.end) or (
                 i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
             if caption and shows_event(self.text, lead, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)

@@ -65,7 +65,7 @@ class Reading:
         # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
         # stamp is a finished sentence of some length too, but page furniture.
         return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
-                and not dates.CAPTION.search(self.text, span.start, span.end)
+                and not dates.is_caption(self.text, span.start, span.end)
                 and not dates.full_dates(self.text, span.start, span.end)
                 and not CAPTION_VERB.match(self.text, span.start, span.end))
 

@@ -288,7 +288,7 @@ class RoleReading(Reading):
                  and not CAPTION_VERB.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)}
         for i in sorted(self.headings | above):
             span = self.paragraphs[i]
-            if not dates.full_dates(self.text, span.start, span.end) and not dates.CAPTION.search(self.text, span.start, span.end):
+            if not dates.full_dates(self.text, span.start, span.end) and not dates.is_caption(self.text, span.start, span.end):
                 self.add(cast, attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), cast.attendees,
                          "attendees", "names in a sub-headline saying who attended")
 
