@@ -56,7 +56,7 @@ def main(root: Path, n: int, worker: str | None) -> None:
     global MOMENT
     MOMENT = moment
     build_module.PARALLEL_FROM = content.PARALLEL_PARSE_FROM = 1  # fork workers, however small the project
-    content.parse_forked = parse_counted
+    content.ParseJob.__call__ = parse_counted
     session = Session()
     phase = "first build"  # read by the workers, each forked after it is set
     with watched(moment):
@@ -72,13 +72,13 @@ def main(root: Path, n: int, worker: str | None) -> None:
 
 
 MOMENT = None
-PARSE_FORKED = content.parse_forked
+PARSE = content.ParseJob.__call__
 
 
-def parse_counted(index: int):
-    """A parse worker's job (see content.parse_forked), counted as a moment."""
+def parse_counted(job):
+    """A parse job (see content.ParseJob), counted as a moment."""
     MOMENT("parse")
-    return PARSE_FORKED(index)
+    return PARSE(job)
 
 
 @contextlib.contextmanager

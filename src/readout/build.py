@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pickle
@@ -11,6 +9,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from datetime import datetime, timezone
 
@@ -18,6 +17,7 @@ from . import __version__, feeds
 from .config import Config
 from .content import collect_warnings, is_hidden, load_content
 from .errors import Diagnostic, ReadoutError
+from .forks import Workers
 from .gcpause import fewer_collections
 from .render import make_environment, render_page
 from .site import build_site
@@ -222,9 +222,13 @@ def search_document(html: str) -> str | None:
     return f"{head}</head><body>{html[match.start():end + 10]}</body></html>"
 
 
-# One rendered or reused page: its file, its key, whether it was rendered, and its search
-# document if it was rendered and is searched.
-Result = tuple[str, str, bool, "str | None"]
+class Result(NamedTuple):
+    """One rendered or reused page."""
+
+    file: str
+    key: str  # what it was rendered from (see ``page_key``)
+    rendered: bool  # False: reused as it was
+    document: str | None  # its search document, if rendered and searched
 
 
 def render_share(site, env, out, digest: str, pages, progress=None) -> list[Result]:
@@ -234,22 +238,28 @@ def render_share(site, env, out, digest: str, pages, progress=None) -> list[Resu
         file, key = page_file(page.url), page_key(page, site.info, digest)
         if out.can_reuse(file, key):
             out.reuse(file, key)
-            done.append((file, key, False, None))
+            done.append(Result(file, key, False, None))
         else:
             html = render_page(env, page, site.info)
             out.put_page(file, html, key)
-            done.append((file, key, True, search_document(html)))
+            done.append(Result(file, key, True, search_document(html)))
         if progress and i % 200 == 0:
             progress(i, len(pages))
     return done
 
 
-_FORKED = None
+@dataclass(frozen=True)
+class RenderJob:
+    """One share of the pages to render, with what rendering them needs."""
 
+    site: Any
+    env: Any
+    out: Any
+    digest: str
+    pages: list
 
-def render_forked(share: int) -> list[Result]:
-    site, env, out, digest, shares = _FORKED
-    return render_share(site, env, out, digest, shares[share])
+    def __call__(self) -> list[Result]:
+        return render_share(self.site, self.env, self.out, self.digest, self.pages)
 
 
 class SearchJob:
@@ -267,18 +277,19 @@ class SearchJob:
     def searched(self, results: list[Result]) -> None:
         """The first batch is done: reuse the bundle, or start indexing."""
         out = self.out
-        files = sorted(file for file, _, _, _ in results)
+        files = sorted(result.file for result in results)
         out.searched = files
         if self.keep and out.reuse_tree("pagefind"):
             return
         changed = files != out.previous_searched
-        for file, _, rendered, document in results:
-            if not rendered or not changed:  # the last site's document, to index or to compare
-                last = self.last_document(file)
-                changed = changed or (rendered and document != last)
-                document = document if rendered else last
+        for result in results:
+            document = result.document
+            if not result.rendered or not changed:  # the last site's document, to index or to compare
+                last = self.last_document(result.file)
+                changed = changed or (result.rendered and document != last)
+                document = document if result.rendered else last
             if document:
-                self.documents[file] = document
+                self.documents[result.file] = document
         if not changed and out.reuse_tree("pagefind"):
             return  # every search document is as it was (pages rendered again to the same text)
         self.started = out.start_search_index(self.documents)
@@ -291,7 +302,7 @@ class SearchJob:
 
     def others(self, results: list[Result]) -> None:
         """Pages of other kinds whose templates were made searchable are indexed too."""
-        self.late.update({file: document for file, _, rendered, document in results if document})
+        self.late.update({result.file: result.document for result in results if result.document})
 
     def finish(self) -> None:
         indexed = self.started is not None
@@ -314,7 +325,8 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
     """Every page of the site written into the staging folder; returns how many were
     rendered. Search documents go first (see ``SearchJob``). A page equal to the one in
     ``previous`` (by URL, from the session) is kept without rendering or hashing. Many pages
-    to render are rendered in two forked processes, each writing its own share."""
+    to render are rendered in two forked processes (see ``forks.Workers``), each writing its
+    own shares."""
     previous = previous or {}
     kept: list[Result] = []
     kept_searched: list[Result] = []
@@ -325,57 +337,37 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
             file = page_file(page.url)
             key = out.previous.get(file)
             if key is not None:
-                kept.append((file, key, False, None))
+                kept.append(Result(file, key, False, None))
                 if page.searched:
                     kept_searched.append(kept[-1])
                 continue
         batches[0 if page.searched else 1].append(page)
-    out.keep([file for file, _, _, _ in kept])
-    total, rendered = len(site.pages), []
-    parallel = (len(batches[0]) + len(batches[1]) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
-                and hasattr(os, "fork"))
+    out.keep([result.file for result in kept])
+    total, rendered = len(site.pages), list[Result]()
+    parallel = len(batches[0]) + len(batches[1]) >= PARALLEL_FROM
 
     def report(i: int, n: int = 0) -> None:
         if progress:
             progress(len(kept) + len(rendered) + i, total)
 
-    with contextlib.ExitStack() as stack:
-        if parallel:
-            from .forks import pool as worker_pool
-
-            # The workers inherit the site through fork; only a share's number crosses the
-            # pipe. Frozen, the parent's objects are not touched by the workers' collector, so
-            # their memory stays shared.
-            global _FORKED
-            _FORKED = (site, env, out, digest, [batch[i::SHARES] for batch in batches for i in range(SHARES)])
-            stack.callback(unfork)
-            gc.freeze()
-            pool = stack.enter_context(worker_pool(2))
-        for number, batch in enumerate(batches):
+    jobs = [RenderJob(site, env, out, digest, batch[i::SHARES]) for batch in batches for i in range(SHARES)]
+    with Workers(jobs, parallel) as workers:
+        for number in range(len(batches)):
             done: list[Result] = []
-            if parallel:
-                for share in pool.imap_unordered(render_forked, range(number * SHARES, (number + 1) * SHARES)):
-                    done += share
-                    report(len(done))
-            else:
-                done = render_share(site, env, out, digest, batch, progress and report)
+            for share in workers.map(range(number * SHARES, (number + 1) * SHARES), ordered=False):
+                done += share
+                report(len(done))
             if search is not None and number == 0:
                 search.searched(kept_searched + done)
             elif search is not None:
                 search.others(done)
             rendered += done
-    for file, key, _, _ in rendered:
-        out.written.add(file)
-        out.manifest[file] = key
+    for result in rendered:
+        out.written.add(result.file)
+        out.manifest[result.file] = result.key
     if progress:
         progress(total, total)
-    return sum(1 for _, _, was_rendered, _ in rendered if was_rendered)
-
-
-def unfork() -> None:
-    global _FORKED
-    _FORKED = None
-    gc.unfreeze()
+    return sum(1 for result in rendered if result.rendered)
 
 
 def export_mkdocs(config: Config, folder: Path) -> Path:

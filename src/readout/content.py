@@ -16,6 +16,7 @@ import yaml
 
 from .config import Config
 from .errors import Diagnostic, Location, ReadoutError, decode_utf8, read_input
+from .forks import Workers
 from .frontmatter import (
     INVALID, Checked, Document, any_mapping, check_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
     one_of, optional_text, split_document, text_list, text_value,
@@ -136,46 +137,34 @@ CACHE_VERSION = "1"
 
 # Readouts are parsed in two forked processes when at least this many need parsing.
 PARALLEL_PARSE_FROM = 200
-_PARSE_JOB = None
 
 
 def parse_bytes(data: bytes, shown: str, lexicon: Lexicon) -> Event:
     return parse_source(decode_source(data, shown), shown, lexicon)
 
 
-def parse_forked(index: int):
-    """In a worker: parse one readout of the job; an error travels back as its diagnostics."""
-    import pickle
+@dataclass(frozen=True)
+class ParseJob:
+    """One readout to parse: its bytes, the path shown in messages, the lexicon."""
 
-    data, shown, lexicon = _PARSE_JOB[index]
-    try:
-        return pickle.dumps(parse_bytes(data, shown, lexicon), protocol=pickle.HIGHEST_PROTOCOL)
-    except ReadoutError as error:
-        return error.diagnostics
+    data: bytes
+    shown: str
+    lexicon: Lexicon
+
+    def __call__(self) -> bytes | list[Diagnostic]:
+        """The event, pickled (it may cross from a worker), or the problems found."""
+        import pickle
+
+        try:
+            return pickle.dumps(parse_bytes(self.data, self.shown, self.lexicon), protocol=pickle.HIGHEST_PROTOCOL)
+        except ReadoutError as error:
+            return error.diagnostics
 
 
-def parse_many(jobs: list[tuple[bytes, str, Lexicon]]) -> list:
-    """Each job parsed: an Event's pickle, or a list of diagnostics. Many jobs use two processes."""
-    import os
-    import pickle
-
-    if len(jobs) < PARALLEL_PARSE_FROM or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
-        results = []
-        for data, shown, lexicon in jobs:
-            try:
-                results.append(pickle.dumps(parse_bytes(data, shown, lexicon), protocol=pickle.HIGHEST_PROTOCOL))
-            except ReadoutError as error:
-                results.append(error.diagnostics)
-        return results
-    from .forks import pool as worker_pool
-
-    global _PARSE_JOB
-    _PARSE_JOB = jobs  # inherited by the forked workers; only indexes cross the pipe
-    try:
-        with worker_pool(2) as pool:
-            return pool.map(parse_forked, range(len(jobs)), chunksize=32)
-    finally:
-        _PARSE_JOB = None
+def parse_many(jobs: list[ParseJob]) -> list[bytes | list[Diagnostic]]:
+    """Each job's result, in order; many jobs are parsed in two processes."""
+    with Workers(jobs, parallel=len(jobs) >= PARALLEL_PARSE_FROM) as workers:
+        return list(workers.map(range(len(jobs)), chunksize=32))
 
 
 def load_events(config: Config, cache=None) -> list[Event]:
@@ -236,7 +225,7 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
             except (pickle.PickleError, EOFError, AttributeError, ValueError):
                 pass  # a damaged entry is parsed again, not trusted
         missing.append((index, key, data, shown))
-    results = parse_many([(data, shown, lexicon) for _, _, data, shown in missing])
+    results = parse_many([ParseJob(data, shown, lexicon) for _, _, data, shown in missing])
     for (index, key, _, _), result in zip(missing, results):
         if isinstance(result, list):
             problems += result
@@ -340,19 +329,20 @@ def load_people(config: Config, problems: list[Diagnostic]) -> dict[str, PersonF
 def apply_people(events: list[Event], people: dict[str, PersonFile]) -> None:
     """Give every person the readouts name their canonical id and name where a people file
     lists the printed name (its name, an alias, or its id); titles stay as printed."""
-    by_name = {}
-    for person in people.values():
-        for name in [person.name, *person.aliases]:
-            by_name[name.lower()] = person
+    by_name: dict[str, PersonFile] = {}
+    for entry in people.values():
+        for name in [entry.name, *entry.aliases]:
+            by_name[name.lower()] = entry
     for event in events:
-        renamed = {}
+        renamed: dict[str, str] = {}
         for person in event.people():
             canonical = by_name.get(person.name.lower()) or people.get(person.id)
             if canonical and (canonical.id, canonical.name) != (person.id, person.name):
                 renamed[person.id] = canonical.id
                 person.id, person.name = canonical.id, canonical.name
         for statement in event.statements:
-            statement.speaker = renamed.get(statement.speaker, statement.speaker)
+            if statement.speaker:
+                statement.speaker = renamed.get(statement.speaker, statement.speaker)
 
 
 # Pages ------------------------------------------------------------------------------------

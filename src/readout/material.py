@@ -42,7 +42,8 @@ def page_markdown(site, env, page) -> str:
     """The docs file of one page: front matter (title, description, tags) and the body."""
     body = SEARCH_BODY if isinstance(page, SearchPage) else render_page(env, page, site.info, layout="body.html")
     # Never an empty title: MkDocs would fall back to `page.title | striptags`, which unescapes.
-    front = {"title": text(page.title or site.info.title or "Readouts"), "description": text(page.description)}
+    front: dict[str, str | list[str]] = {"title": text(page.title or site.info.title or "Readouts"),
+                                         "description": text(page.description)}
     tags = [text(tag) for tag in page_tags(page)]
     if tags:
         front["tags"] = tags
@@ -86,7 +87,7 @@ def material_language(tag: str) -> str:
     """The Material language nearest the site's BCP 47 tag (``zh-Hans-CN`` → ``zh``; one
     Material has no translation for → ``en``): Material fails on a language it does not have."""
     try:
-        import material
+        import material  # type: ignore[import-untyped]  # MkDocs Material ships no type information
 
         folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     except ImportError:

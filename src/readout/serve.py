@@ -136,20 +136,20 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the base class's name
         try:
             if self.path.startswith(LIVE_PATH) and self.preview is not None:
-                return self.live()
+                return self.live(self.preview)
             return super().do_GET()
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
-    def live(self):
+    def live(self, preview: Preview):
         name = self.path[len(LIVE_PATH):].split("?")[0]
         if name == "live.js":
             body = resources.files("readout").joinpath("preview/live.js").read_bytes()
             return self.reply(200, "text/javascript; charset=utf-8", body)
         if name == "status":
-            return self.reply(200, "application/json", json.dumps(self.preview.state()).encode())
+            return self.reply(200, "application/json", json.dumps(preview.state()).encode())
         if name == "events":
-            return self.stream()
+            return self.stream(preview)
         return self.reply(404, "text/plain; charset=utf-8", b"not found")
 
     def reply(self, code: int, kind: str, body: bytes):
@@ -160,9 +160,8 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def stream(self):
+    def stream(self, preview: Preview):
         """Server-sent events: the state now, then each time it changes."""
-        preview = self.preview
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -332,7 +331,8 @@ def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000
         server.server_close()
         raise
     observer = watch(preview, config.root, [config.content_dir, config.templates_dir], [config.root / "site.yml"])
-    host, real_port = server.server_address[:2]
+    address, real_port = server.server_address[:2]
+    host = address.decode() if isinstance(address, bytes) else str(address)
     host = f"[{host}]" if ":" in host else host
     print(f"Serving {target} at http://{host}:{real_port}/ — rebuilding on every save (Ctrl-C to stop)", flush=True)
     try:

@@ -11,6 +11,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from .config import Config
 from .content import Content, project_lexicon
@@ -386,8 +387,8 @@ class SiteBuilder:
                 data["alternateName"] = printed_name(p)
             return data
 
-        data = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
-                "url": self.absolute(event_url(event))}
+        data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
+                                "url": self.absolute(event_url(event))}
         if event.date:
             data["startDate"] = event.date.isoformat()
         if event.location:

@@ -150,7 +150,11 @@ def extract(html: str, url: str | None, where: str) -> Article:
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=True, deduplicate=False)
-    body = (getattr(document, "text", None) or "").strip() if document else ""
+
+    def meta(name: str) -> str | None:  # a field of trafilatura's Document (None where it has none)
+        return clean(getattr(document, name, None))
+
+    body = str(getattr(document, "text", None) or "").strip()  # its lines are the paragraphs
     if not body:
         raise ReadoutError("no article found on the page", Location(where))
     # Furniture the extractor kept inside the article ("Leave a Reply", "Share: …") is what the
@@ -160,16 +164,16 @@ def extract(html: str, url: str | None, where: str) -> Article:
     noise = default_lexicon().noise
     paragraphs = [" ".join(line.split()) for line in body.splitlines()]
     paragraphs = [p for p in paragraphs if p and not noise.fullmatch(p)]
-    title = clean(document.title)
+    title = meta("title")
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
-    published = parse_day(document.date)
+    published = parse_day(meta("date"))
     head = f" date {published.isoformat()}\n" if published else ""
     # The page's own address, else the one it was fetched or saved from: kept only where it is
     # one an event file may give ("javascript:…", a relative path or a quote in it is not).
-    address = next((a for a in (clean(document.url), url) if a and is_web_address(a)), None)
-    return Article(head + "\n\n".join(paragraphs) + "\n", title, clean(document.sitename) or clean(document.hostname),
-                   published, address, clean(document.author))
+    address = next((a for a in (meta("url"), url) if a and is_web_address(a)), None)
+    return Article(head + "\n\n".join(paragraphs) + "\n", title, meta("sitename") or meta("hostname"),
+                   published, address, meta("author"))
 
 
 def clean(value) -> str | None:
