@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(rounds: int = 50) -> None:
     started = time.perf_counter()
-    from readout.load import default_lexicon, parse_source
+    from readout.load import default_lexicon
 
     default_lexicon().compile_all()
     setup = time.perf_counter() - started

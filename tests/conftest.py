@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, SEED_NAME, SEED_PATH, make_project, page  # noqa: F401 - re-exported for tests
+
 from readout.build import build
 from readout.config import load_config
 from readout.load import parse_source

@@ -1,8 +1,8 @@
 """The command line: exit codes, and errors printed as path:line:column with a hint."""
 
 import pytest
-
 from helpers import SEED_NAME
+
 from readout.cli import main
 
 

@@ -3,8 +3,8 @@ mistake reported at its line and column, all at once."""
 
 import hashlib
 
-
 from helpers import SEED_NAME, page
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
@@ -54,8 +54,7 @@ The readout does not say who *else* spoke.
     assert corrected == ("Corrected by hand by an editor: title; date; time of day; kind; location; "
                          "subject; host; attendees; section of statement s6; speaker of statement s11; "
                          "statement s12 hidden. The rest is as the loader read the readout.")
-    assert [li.select_one(".text").get_text()[:25] for li in soup.select("#priorities .statement")][0] \
-        == "However, he also pointed "
+    assert soup.select("#priorities .statement .text")[0].get_text()[:25] == "However, he also pointed "
     shown = soup.get_text()
     assert "It also emphasized the need for continued collaboration" not in shown
     assert soup.select_one(".commentary em").get_text() == "else"

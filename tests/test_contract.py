@@ -4,8 +4,8 @@ import json
 from importlib import resources
 
 import jsonschema
-
 from helpers import ROOT, SEED_PATH
+
 from readout.cli import main
 
 

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import SEED_NAME, SEED_PATH
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
@@ -137,7 +137,7 @@ def test_output_folders_refused(built, capsys, output, message):
 
 
 def test_two_builds_at_once_are_refused_clearly(project, capsys):
-    from readout.write import take_lock, release_lock
+    from readout.write import release_lock, take_lock
 
     root = project()
     lock = take_lock((root / "site").resolve())

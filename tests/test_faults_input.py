@@ -3,8 +3,9 @@ every way a line can end, the project folder of every command. Each row has its 
 location, and content/ and the last good site are left as they were (the ``built`` fixture)."""
 
 import pytest
-
 from helpers import SEED_NAME, SEED_PATH
+from test_faults import EVENT_MD, built  # noqa: F401 - the fixture
+
 from readout.build import Session, build
 from readout.cli import COMMANDS, main
 from readout.config import load_config
@@ -12,7 +13,6 @@ from readout.errors import ReadoutError
 from readout.load import default_lexicon, parse_source
 from readout.load.lexicon import LIST_KEYS
 from readout.serve import Preview
-from test_faults import EVENT_MD, built  # noqa: F401 - the fixture
 
 PERSON_MD = "content/people/li-qiang.md"
 PAGE_MD = "content/pages/x.md"
@@ -106,7 +106,7 @@ FILE_CASES = [
     ("site.yml not UTF-8", {"site.yml": b"title: X\ndescription: Caf\xe9\n"}, "site.yml:2:17: not UTF-8 text: byte 0xe9 at offset 25"),
     ("event file not UTF-8", {EVENT_MD: b"---\ntitle: X\n---\nCaf\xe9\n"}, f"{EVENT_MD}:4:4: not UTF-8 text: byte 0xe9 at offset 20"),
     ("person file not UTF-8", {PERSON_MD: b"---\nname: Li Qiang\n---\n\xff\n"}, f"{PERSON_MD}:4:1: not UTF-8 text: byte 0xff at offset 23"),
-    ("page file not UTF-8", {PAGE_MD: "---\ntitle: Caf".encode() + b"\xe9\n---\n"}, f"{PAGE_MD}:2:11: not UTF-8 text: byte 0xe9 at offset 14"),
+    ("page file not UTF-8", {PAGE_MD: b"---\ntitle: Caf" + b"\xe9\n---\n"}, f"{PAGE_MD}:2:11: not UTF-8 text: byte 0xe9 at offset 14"),
 ]
 
 

@@ -10,22 +10,22 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import socket
 import socketserver
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, SEED_NAME
+from test_serve import fetch, wait_for
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
 from readout.serve import make_server, preview_of
 from readout.write import JOURNAL, flat_name, read_manifest
-from test_serve import fetch, wait_for
 
 JOURNAL_AT = f".site-build-x/{JOURNAL}"
 DISCARDED = "warning: discarded the journal of an interrupted update of site/: "
@@ -210,7 +210,7 @@ def test_a_preview_killed_at_any_moment_never_breaks_the_next_build(project, tmp
             if " " in moment:  # the workers that killed the preview were busy; they end with it
                 workers = [int(pid) for pid in (root.parent / "worker.pid").read_text().split()]
                 try:
-                    wait_for(lambda: not any(alive(pid) for pid in workers), 30)
+                    wait_for(lambda workers=workers: not any(alive(pid) for pid in workers), 30)
                 finally:
                     for pid in workers:
                         if alive(pid):
@@ -319,7 +319,7 @@ def test_connections_waiting_before_the_server_answers_are_all_answered(project)
             clients.append(client)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         for client in clients:
-            answer = b"".join(iter(lambda: client.recv(65536), b""))
+            answer = b"".join(iter(lambda client=client: client.recv(65536), b""))
             assert answer.startswith(b"HTTP/1.0 200 ") and b">Li Qiang</h1>" in answer
         server.shutdown()
     finally:

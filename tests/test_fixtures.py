@@ -32,7 +32,7 @@ def test_there_are_fixtures_for_each_behaviour():
 @pytest.mark.parametrize("field", ["date", "time_of_day", "kind", "location", "host", "main_speaker", "attendees",
                                    "speakers", "paragraphs", "statements", "warnings"])
 def test_fixture_field(name, field):
-    text, event, expected = load(name)
+    _, event, expected = load(name)
     if field in ("host", "main_speaker"):
         got = person(getattr(event, field))
     elif field in ("attendees", "speakers"):

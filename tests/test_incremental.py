@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import SEED_NAME
+
 from readout import build as build_module
 from readout.build import build
 from readout.config import load_config
@@ -94,7 +94,7 @@ def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
 
 
 def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
-    root, site = two
+    root, _ = two
     calls = []
     import readout.content as content
 

@@ -1,6 +1,7 @@
 """Editors' Markdown: what Material for MkDocs users expect, and links between records."""
 
 from helpers import SEED_NAME, page
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config

@@ -3,14 +3,14 @@
 import posixpath
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
+import tomllib
 from bs4 import BeautifulSoup
-
 from helpers import ROOT, SEED_NAME
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config

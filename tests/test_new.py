@@ -3,8 +3,8 @@
 import re
 
 import yaml
-
 from helpers import SEED_NAME, SEED_PATH
+
 from readout.cli import main
 from readout.frontmatter import split_document
 

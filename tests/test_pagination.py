@@ -5,15 +5,15 @@ import json
 import sys
 
 import pytest
-
 from helpers import ROOT, check_links, make_project, page
+
 from readout import indexes
 from readout import site as site_module
 from readout.build import build
 from readout.config import load_config
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from importlib import resources
 
 import jsonschema
 from bs4 import BeautifulSoup
-
 from helpers import SEED_NAME, page
+
 from readout.build import build
 from readout.config import load_config
 
@@ -69,7 +69,7 @@ def test_places_and_organizations(project):
         assert body in orgs
     council = page(site, "organizations/state-council/")
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in council.select("tbody tr")]
-    assert ["Li Qiang", "Premier of the State Council"] == rows[0][:2]
+    assert rows[0][:2] == ["Li Qiang", "Premier of the State Council"]
     assert {r[0] for r in rows} == {"Li Qiang"}
     assert "State Council" in [a.get_text() for a in page(site, "people/li-qiang/").select(".orgs a")]
 

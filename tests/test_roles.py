@@ -9,8 +9,8 @@ from importlib import resources
 import jsonschema
 import pytest
 import yaml
-
 from helpers import SEED_NAME, check_links, page
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
-
 from helpers import SEED_NAME, page
+
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config, parse_config

@@ -8,8 +8,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from helpers import SEED_NAME
+
 from readout.config import load_config
 from readout.serve import make_server, preview_of, watch
 
@@ -57,7 +57,7 @@ def preview_server(project):
 
 
 def test_serves_the_site_on_loopback_with_the_reload_script(preview_server):
-    root, port, preview, server = preview_server
+    root, port, _, server = preview_server
     assert server.server_address[0] == "127.0.0.1"
     html = fetch(port, "/people/li-qiang/")
     assert ">Li Qiang</h1>" in html and "/__readout/live.js" in html
@@ -66,7 +66,7 @@ def test_serves_the_site_on_loopback_with_the_reload_script(preview_server):
 
 
 def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_server):
-    root, port, preview, _ = preview_server
+    root, port, _, _ = preview_server
     event_file = root / "content" / "events" / f"{SEED_NAME}.md"
     event_file.parent.mkdir(parents=True, exist_ok=True)
     event_file.write_text("---\ntitle: A corrected title\n---\n\nA note from the editor.\n")
@@ -86,7 +86,7 @@ def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_ser
 
 
 def test_the_event_stream_sends_the_state_first(preview_server):
-    _, port, preview, _ = preview_server
+    _, port, _, _ = preview_server
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/__readout/events", timeout=5) as response:
         assert response.headers["Content-Type"] == "text/event-stream"
         assert response.readline() == b"event: state\n"

@@ -5,15 +5,15 @@ import hashlib
 import sys
 
 import pytest
-
 from helpers import ROOT, SEED_NAME, make_project
+
 from readout import indexes, write
 from readout.build import Session, build
 from readout.config import load_config
 from readout.errors import ReadoutError
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def digest_tree(folder):
@@ -133,7 +133,7 @@ def test_a_broken_edit_changes_nothing_and_the_fix_catches_up(archive):
 
 
 def test_someone_elses_build_between_two_edits_is_not_trusted(archive):
-    root, sources = archive
+    root, _ = archive
     session = Session()
     site = build(load_config(root), search=False, session=session).output
     edit(root / "templates" / "timeline.html", "<h1>", "<h1 class=\"x\">")

@@ -13,6 +13,7 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -31,7 +32,7 @@ NAMES = sorted(TRUTH)
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Serves tests/data/pages, and a few ways a server misbehaves."""
 
-    agents: list[str] = []
+    agents: ClassVar[list[str]] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, directory=str(PAGES), **kwargs)

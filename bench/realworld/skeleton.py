@@ -23,7 +23,8 @@ def first6(block):
 
 
 def skeleton(text, url="", query=""):
-    q = lambda s: "'" + s.replace("'", "''") + "'"
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
     lines = [
         f"url: {url}",
         f"query: {q(query)}",

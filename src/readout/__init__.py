@@ -28,7 +28,7 @@ _EXPORTS = {
     "ReadoutError": "readout.errors",
 }
 
-__all__ = sorted(_EXPORTS) + ["load_project"]
+__all__ = ["BuildReport", "Config", "Event", "ReadoutError", "build", "load_project", "parse_source", "read_source"]
 
 
 def __getattr__(name: str):
@@ -37,7 +37,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'readout' has no attribute {name!r}")
 
 
-def load_project(root: Path | str = ".") -> "Config":
+def load_project(root: Path | str = ".") -> Config:
     """The configuration of the project at ``root`` (its ``site.yml``, or defaults)."""
     from .config import load_config
 

@@ -8,10 +8,9 @@ import pickle
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from datetime import datetime, timezone
 
 from . import __version__, feeds
 from .config import Config
@@ -104,7 +103,7 @@ def build(config: Config, output: Path | None = None, strict: bool = False, sear
 
 
 def build_into(config: Config, output: Path | None, strict: bool, search: bool | str, theme: str | None,
-               progress, session: "Session | None") -> BuildReport:
+               progress, session: Session | None) -> BuildReport:
     started = time.perf_counter()
     target = (output or config.output_path).resolve()
     report = BuildReport(output=target)
@@ -320,6 +319,24 @@ class SearchJob:
             self.out.cancel_search_index(started)
 
 
+def sort_pages(pages: list, out, previous: dict) -> tuple[list[Result], list[Result], list[list]]:
+    """The pages equal to the last build's (kept as they are: all, and the searched ones),
+    and the rest to render in two batches, searched pages first."""
+    kept: list[Result] = []
+    kept_searched: list[Result] = []
+    batches: list[list] = [[], []]
+    for page in pages:
+        old = previous.get(page.url)
+        key = out.previous.get(page_file(page.url)) if old is not None and (old is page or old == page) else None
+        if key is None:
+            batches[0 if page.searched else 1].append(page)
+            continue
+        kept.append(Result(page_file(page.url), key, False, None))
+        if page.searched:
+            kept_searched.append(kept[-1])
+    return kept, kept_searched, batches
+
+
 def render_all(site, env, out, digest: str, progress=None, previous: dict | None = None,
                search: SearchJob | None = None) -> int:
     """Every page of the site written into the staging folder; returns how many were
@@ -327,21 +344,7 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
     ``previous`` (by URL, from the session) is kept without rendering or hashing. Many pages
     to render are rendered in two forked processes (see ``forks.Workers``), each writing its
     own shares."""
-    previous = previous or {}
-    kept: list[Result] = []
-    kept_searched: list[Result] = []
-    batches: list[list] = [[], []]
-    for page in site.pages:
-        old = previous.get(page.url)
-        if old is not None and (old is page or old == page):
-            file = page_file(page.url)
-            key = out.previous.get(file)
-            if key is not None:
-                kept.append(Result(file, key, False, None))
-                if page.searched:
-                    kept_searched.append(kept[-1])
-                continue
-        batches[0 if page.searched else 1].append(page)
+    kept, kept_searched, batches = sort_pages(site.pages, out, previous or {})
     out.keep([result.file for result in kept])
     total, rendered = len(site.pages), list[Result]()
     parallel = len(batches[0]) + len(batches[1]) >= PARALLEL_FROM

@@ -18,14 +18,26 @@ from .config import Config
 from .errors import Diagnostic, Location, ReadoutError, decode_utf8, read_input
 from .forks import Workers
 from .frontmatter import (
-    INVALID, Checked, Document, any_mapping, check_mapping, date_value, did_you_mean, int_value, is_null, kind_of,
-    one_of, optional_text, split_document, text_list, text_value,
+    INVALID,
+    Checked,
+    Document,
+    any_mapping,
+    check_mapping,
+    date_value,
+    did_you_mean,
+    int_value,
+    is_null,
+    kind_of,
+    one_of,
+    optional_text,
+    split_document,
+    text_list,
+    text_value,
 )
 from .load import Lexicon, decode_source, default_lexicon, paragraph_sections, parse_source, slugify
 from .load.segment import Span
 from .model import ROLE_FIELDS, SECTIONS, Event, Person
 from .urls import RESERVED, is_web_address, unsafe_slug
-
 
 
 @dataclass
@@ -174,12 +186,46 @@ def load_events(config: Config, cache=None) -> list[Event]:
     return [event for _, event in keyed_events(config, cache)]
 
 
+def source_key(data: bytes, shown: str, lexicon: Lexicon) -> str:
+    """What a source's event is parsed from — its bytes, its path, the lexicon, the cache's
+    version — as one hash: the key of the event in the parse cache."""
+    import hashlib
+
+    return hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(), CACHE_VERSION.encode()])).hexdigest()
+
+
+def cached_event(key: str, cache, reuse: dict[str, Event] | None) -> Event | None:
+    """The event of ``key`` as the preview's last build left it, else from the parse cache
+    (a damaged entry is parsed again, not trusted)."""
+    import pickle
+
+    if reuse and key in reuse:
+        return reuse[key]
+    stored = cache.get(key) if cache is not None else None
+    if stored is None:
+        return None
+    try:
+        return pickle.loads(stored)
+    except (pickle.PickleError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def unchanged_key(path: Path, shown: str, stats: dict | None, reuse: dict[str, Event] | None) -> str | None:
+    """The key a source had at the last build, where its size and modification time are as
+    they were and its event is at hand: the preview does not read a thousand readouts to find
+    the one edited. ``stats`` remembers (modification time, size, key) of each source."""
+    if stats is None or not reuse:
+        return None
+    status = path.stat()
+    seen = stats.get(shown)
+    return seen[2] if seen and seen[:2] == (status.st_mtime_ns, status.st_size) and seen[2] in reuse else None
+
+
 def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = None,
                  stats: dict | None = None) -> list[tuple[str, Event]]:
     """``load_events`` with each event's cache key; an event whose key is in ``reuse`` is
     taken from it as it is (the preview server's finished events of the last build).
     ``stats`` remembers each source's size, modification time and key between builds."""
-    import hashlib
     import pickle
 
     lexicon = project_lexicon(config)
@@ -195,36 +241,24 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
     prefix = relative(config.content_dir / "sources", config)
     for index, path in enumerate(paths):
         shown = f"{prefix}/{path.name}"
-        if stats is not None:
-            # A file whose size and modification time are as they were has the same key:
-            # the preview server does not read a thousand readouts to find the one edited.
-            status = path.stat()
-            seen = stats.get(shown)
-            if seen and seen[:2] == (status.st_mtime_ns, status.st_size) and reuse and seen[2] in reuse:
-                keys[index] = seen[2]
-                found[index] = reuse[seen[2]]
-                continue
+        key = unchanged_key(path, shown, stats, reuse)
+        if key is not None and reuse is not None:
+            keys[index], found[index] = key, reuse[key]
+            continue
         try:
             data = read_input(path, shown)
         except ReadoutError as error:
             problems += error.diagnostics
             continue
-        key = hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(),
-                                          CACHE_VERSION.encode()])).hexdigest()
-        keys[index] = key
+        keys[index] = key = source_key(data, shown, lexicon)
         if stats is not None:
+            status = path.stat()
             stats[shown] = (status.st_mtime_ns, status.st_size, key)
-        if reuse and key in reuse:
-            found[index] = reuse[key]
-            continue
-        stored = cache.get(key) if cache is not None else None
-        if stored is not None:
-            try:
-                found[index] = pickle.loads(stored)
-                continue
-            except (pickle.PickleError, EOFError, AttributeError, ValueError):
-                pass  # a damaged entry is parsed again, not trusted
-        missing.append((index, key, data, shown))
+        event = cached_event(key, cache, reuse)
+        if event is not None:
+            found[index] = event
+        else:
+            missing.append((index, key, data, shown))
     results = parse_many([ParseJob(data, shown, lexicon) for _, _, data, shown in missing])
     for (index, key, _, _), result in zip(missing, results):
         if isinstance(result, list):
@@ -235,17 +269,10 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
             cache.put(key, result)
     if cache is not None:
         cache.save()
-    events = []
-    for index, path in enumerate(paths):
-        event = found.get(index)
-        if event is None:
-            continue
-        why = unsafe_slug(event.id)
-        if why:
-            problems.append(Diagnostic(Location(relative(path, config)), f"event id {why}",
-                                       "rename the file: its name is the event's id and URL"))
-            continue
-        events.append((keys[index], event))
+    events = [(keys[index], found[index]) for index in range(len(paths)) if index in found]
+    problems += [Diagnostic(Location(relative(paths[index], config)), f"event id {why}",
+                            "rename the file: its name is the event's id and URL")
+                 for index in sorted(found) if (why := unsafe_slug(found[index].id))]
     if problems:
         raise ReadoutError.collect(problems)
     return events

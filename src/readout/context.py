@@ -71,7 +71,7 @@ class StatementView:
     paragraph_number: int          # 1-based, as the source page numbers paragraphs
     source_url: str
     speaker: PersonRef | None
-    event: "EventSummary"
+    event: EventSummary
     themes: tuple[Link, ...] = ()  # theme pages
     citation: str = ""             # a citation line: speaker, event, place, date, source, paragraph
     permalink: str = ""            # absolute with base_url, else the site path of the statement
@@ -261,7 +261,7 @@ class StatementsPage(Paged):
     ``events`` lists events tagged as a whole (themes given to an event by an editor)."""
 
     intro: str = ""
-    groups: tuple["StatementGroup", ...] = ()
+    groups: tuple[StatementGroup, ...] = ()
     events: tuple[EventSummary, ...] = ()
     show_section: bool = False     # label each statement with its section (themes mix sections)
     template = "statements.html"

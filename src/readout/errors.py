@@ -48,7 +48,7 @@ class ReadoutError(Exception):
         super().__init__(self.format())
 
     @classmethod
-    def collect(cls, diagnostics: list[Diagnostic]) -> "ReadoutError":
+    def collect(cls, diagnostics: list[Diagnostic]) -> ReadoutError:
         """One error that reports every diagnostic gathered in a run."""
         error = cls(diagnostics[0].message, diagnostics[0].location, diagnostics[0].hint)
         error.diagnostics = list(diagnostics)

@@ -9,7 +9,6 @@ from datetime import datetime, time, timezone
 
 from .urls import page_file
 
-
 # Characters XML 1.0 does not allow in a document at all (C0 controls but tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF), and DEL and the C1 controls, which it discourages: a
 # readout or a setting may hold them, and one makes the whole feed unreadable.

@@ -29,7 +29,7 @@ def pool(processes: int = 2):
 def start_worker(parent: int) -> None:
     """In a fresh worker: let go of the build's locks, and die with ``parent``."""
     if HELD_LOCKS:
-        with open(os.devnull, "r") as nothing:
+        with open(os.devnull) as nothing:
             for descriptor in HELD_LOCKS:
                 os.dup2(nothing.fileno(), descriptor)  # the number stays valid; the lock is let go
     if sys.platform.startswith("linux"):  # sent when the forking thread ends: pools live within one call
@@ -63,7 +63,7 @@ class Workers:
         self.parallel = parallel and (os.cpu_count() or 1) >= 2 and hasattr(os, "fork")
         self.pool = None
 
-    def __enter__(self) -> "Workers":
+    def __enter__(self) -> Workers:
         global _JOBS
         if self.parallel:
             _JOBS = self.jobs

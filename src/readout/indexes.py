@@ -8,8 +8,21 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from .context import (
-    HOME, Holder, IndexEntry, IndexPage, Link, OrganizationPage, Page, Paged, PeoplePage, Pager, PlacePage,
-    StatementGroup, StatementsPage, TimelinePage, YearGroup,
+    HOME,
+    Holder,
+    IndexEntry,
+    IndexPage,
+    Link,
+    OrganizationPage,
+    Page,
+    Paged,
+    Pager,
+    PeoplePage,
+    PlacePage,
+    StatementGroup,
+    StatementsPage,
+    TimelinePage,
+    YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
 from .urls import slug_of

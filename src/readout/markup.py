@@ -159,9 +159,7 @@ class Sanitize(Treeprocessor):
         for element in root.iter():
             for name in list(element.attrib):
                 lower = name.lower()
-                if lower.startswith("on") or lower in ("style", "srcdoc") or not re.fullmatch(r"[a-z][a-z0-9:_.-]*", lower):
-                    del element.attrib[name]
-                elif lower in URL_ATTRIBUTES and not safe_url(element.attrib[name]):
+                if lower.startswith("on") or lower in ("style", "srcdoc") or not re.fullmatch(r"[a-z][a-z0-9:_.-]*", lower) or (lower in URL_ATTRIBUTES and not safe_url(element.attrib[name])):
                     del element.attrib[name]
                 elif lower == "id":
                     old = element.attrib[name]
@@ -186,7 +184,7 @@ class RecordLinkExtension(Extension):
         super().__init__()
         self.links, self.page_url, self.event, self.raw_html = links, page_url, event, raw_html
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md) -> None:
         md.treeprocessors.register(RecordLinks(md, self.links, self.page_url, self.event), "readout_links", 0)
         md.treeprocessors.register(Sanitize(md), "readout_sanitize", -100)
         if not self.raw_html:

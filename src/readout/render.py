@@ -58,7 +58,7 @@ def render_page(env: jinja2.Environment, page: Page, info: SiteInfo, layout: str
     except jinja2.TemplateNotFound as error:
         raise ReadoutError(f"template not found: {error.name}", Location(f"templates/{page.template}"),
                            "restore it in templates/ (see the project's git history)") from None
-    except Exception as error:  # noqa: BLE001 - a template's own runtime error ({{ 1 / 0 }}) is the user's
+    except Exception as error:
         where = template_frame(error)
         if where is None:
             raise  # not raised by template code: a bug of readout's, shown as such

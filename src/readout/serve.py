@@ -52,7 +52,7 @@ class Preview:
             started = time.perf_counter()
             try:
                 report = self.build()
-            except Exception as error:  # noqa: BLE001 - every failure is reported, see above
+            except Exception as error:
                 message = error.format() if isinstance(error, ReadoutError) else unexpected(error, self.root)
                 if self.debug and not isinstance(error, ReadoutError):
                     traceback.print_exception(error, file=sys.stderr)
@@ -130,10 +130,10 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     preview: Preview | None = None
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
-    def do_GET(self):  # noqa: N802 - the base class's name
+    def do_GET(self):
         try:
             if self.path.startswith(LIVE_PATH) and self.preview is not None:
                 return self.live(self.preview)

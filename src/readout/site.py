@@ -16,15 +16,38 @@ from typing import Any
 from .config import Config
 from .content import Content, project_lexicon
 from .context import (
-    HOME, Appearance, EventPage, EventSummary, FreePage, HomePage, Link, NotFoundPage, OrganizationPage, Page,
-    ParagraphView, PersonPage, PersonRef, PersonSummary, PositionView, RoleAppearances, RoleView, SearchPage,
-    Segment, SectionView, SiteInfo, SourcePage, StatementGroup, StatementView, TopicPage,
+    HOME,
+    Appearance,
+    EventPage,
+    EventSummary,
+    FreePage,
+    HomePage,
+    Link,
+    NotFoundPage,
+    OrganizationPage,
+    Page,
+    ParagraphView,
+    PersonPage,
+    PersonRef,
+    PersonSummary,
+    PositionView,
+    RoleAppearances,
+    RoleView,
+    SearchPage,
+    SectionView,
+    Segment,
+    SiteInfo,
+    SourcePage,
+    StatementGroup,
+    StatementView,
+    TopicPage,
 )
 from .errors import Diagnostic, Location, ReadoutError, line_column
 from .indexes import index_pages, people_index
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import slug_of
+
 
 @dataclass(frozen=True)
 class Site:

@@ -75,7 +75,7 @@ def fetch(url: str) -> tuple[bytes, str, str | None]:
         raise ReadoutError(f"{reason} (HTTP {error.code})", where) from None
     except urllib.error.URLError as error:
         raise ReadoutError(describe_failure(error.reason), where) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise ReadoutError(f"no answer within {TIMEOUT} seconds", where) from None
     except (OSError, ValueError) as error:  # a connection reset, an address urllib refuses
         raise ReadoutError(f"could not fetch the page: {error}", where) from None

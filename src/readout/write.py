@@ -91,7 +91,7 @@ class OutputDir:
         self.build_id: str | None = None   # set by commit(): a hash of what was built
         self.unlisted = False
 
-    def __enter__(self) -> "OutputDir":
+    def __enter__(self) -> OutputDir:
         return self
 
     def __exit__(self, kind, error, tb) -> None:
@@ -567,7 +567,7 @@ def take_lock(target: Path):
 
     path = target.parent / f".{target.name}.lock"
     try:
-        handle = open(path, "a+")
+        handle = open(path, "a+")  # noqa: SIM115 - held open for as long as the lock is: closed by the caller
     except OSError as error:
         raise ReadoutError(f"cannot write beside the output folder: {error.strerror}", Location(str(path)),
                            "choose an output folder you can write to") from None

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import yaml
 
 from .errors import Location, ReadoutError, line_column
-
 
 # A double-quoted "\ud800" makes a lone surrogate, which no UTF-8 file can hold: every page,
 # feed and JSON file the value reached would fail to be written.
@@ -29,7 +28,7 @@ class Loader(yaml.SafeLoader):
     """PyYAML's safe loader with the rules above: it resolves plain values as YAML 1.2 does
     (decimal numbers only) and reads every whole number in base 10 (``010`` is ten)."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
 for _tag, _pattern, _first in (
@@ -64,7 +63,7 @@ def compose(text: str, path: str) -> yaml.Node | None:
                                    at(event.start_mark, path),
                                    "write the character itself, or its \\U0001XXXX escape")
             if getattr(event, "tag", None) is not None:
-                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(getattr(event, 'tag'))}",
+                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(event.tag)}",
                                    at(event.start_mark, path),
                                    "remove the tag; put the value in quotes if it is meant as text")
         return yaml.compose(text, Loader=Loader)

@@ -9,8 +9,8 @@ import shutil
 import threading
 
 import pytest
-
 from helpers import make_project
+
 from readout.build import build
 from readout.config import load_config
 from readout.serve import make_server
@@ -82,7 +82,7 @@ class Watch:
         page.on("request", lambda r: self.requests.append(r.url))
 
     def outside(self) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(self.origin) or u.startswith("data:"))]
+        return [u for u in self.requests if not u.startswith((self.origin, "data:"))]
 
 
 @pytest.fixture

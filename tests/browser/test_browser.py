@@ -3,7 +3,6 @@
 from urllib.parse import urljoin
 
 import pytest
-
 from helpers import SEED_NAME
 
 EVENT = f"events/{SEED_NAME}/"
@@ -162,9 +161,9 @@ def test_the_pager_of_a_long_list_passes_axe_and_leads_on(browser, tmp_path):
     import sys
 
     from axe_playwright_python.sync_playwright import Axe
-
     from conftest import serve_folder
     from helpers import ROOT, make_project
+
     from readout import indexes
     from readout.build import build
     from readout.config import load_config

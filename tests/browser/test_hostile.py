@@ -7,9 +7,9 @@ no script run, the text shown as text."""
 import json
 
 import pytest
-
 from conftest import serve_folder
 from helpers import make_project
+
 from readout.build import build
 from readout.config import load_config
 
@@ -108,12 +108,12 @@ def test_every_page_type_renders_hostile_text_inert(browser, hostile_url):
     assert "<script>window.__pwned=20</script>" in page.inner_text("body")  # raw HTML shown as text
     page.goto(url + "evil/")
     assert "window.__pwned=11" in page.title()  # the hostile title is the page's title, as text
-    assert "<script>window.__pwned=14</script>" in page.title() or theme == "readout" and page.title()
+    assert "<script>window.__pwned=14</script>" in page.title() or (theme == "readout" and page.title())
     context.close()
 
 
 def test_hostile_event_page_keeps_the_data_as_text(browser, hostile_url):
-    theme, url, output = hostile_url
+    theme, url, _ = hostile_url
     page = browser.new_page()
     page.goto(url + f"events/{ID}/")
     if theme == "readout":  # Material's shell has no JSON-LD

@@ -32,8 +32,17 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 RECENT = 4
 DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
 
-__all__ = ["parse_source", "read_source", "decode_source", "default_lexicon", "Lexicon", "slugify",
-           "make_id", "paragraph_sections", "title_case"]
+__all__ = [
+    "Lexicon",
+    "decode_source",
+    "default_lexicon",
+    "make_id",
+    "paragraph_sections",
+    "parse_source",
+    "read_source",
+    "slugify",
+    "title_case",
+]
 
 
 # A readout is a few pages of text; anything this large is the wrong file.

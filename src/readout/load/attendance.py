@@ -11,7 +11,6 @@ from .lexicon import Lexicon, alternation
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
 
-
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
 AND_THEN = re.compile(r",?\s+and\s+")
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")

@@ -99,7 +99,7 @@ class Dateline:
     start: int
     end: int
 
-    def resolve(self, published: "date | Anchor | None") -> date | None:
+    def resolve(self, published: date | Anchor | None) -> date | None:
         """The dateline's day in the year the anchor (or publication date) gives."""
         if published is None or self.month is None or self.day is None:
             return None
@@ -320,7 +320,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> date | None:
+def resolve(match: re.Match, rule: str, reference: date | Anchor | None) -> date | None:
     """The calendar date a match names, filling a missing year, month or week from
     ``reference`` (an anchor, or the publication date): the latest such day on or before it,
     or for a caption's date the nearest."""
@@ -350,7 +350,7 @@ def resolve(match: re.Match, rule: str, reference: "date | Anchor | None") -> da
     return latest_on_or_before(candidates, anchor.value + timedelta(days=1 if anchor.kind != "publication line" else 0))
 
 
-def find_event_date(text: str, start: int, end: int, reference: "date | Anchor | None") -> FoundDate | None:
+def find_event_date(text: str, start: int, end: int, reference: date | Anchor | None) -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
     best = None
     # What each rule needs, looked for once: most passages name no date at all.

@@ -357,7 +357,7 @@ class Lexicon:
             if isinstance(attribute, cached_property):
                 getattr(self, name)
 
-    def extended(self, extra: dict) -> "Lexicon":
+    def extended(self, extra: dict) -> Lexicon:
         """A lexicon with ``extra``'s entries added to this one's (lists appended, cues merged)."""
         data = json.loads(json.dumps(self.data))
         for key, entry in extra.items():

@@ -16,8 +16,7 @@ BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
-SMALL_WORDS = frozenset("a an the and or of to in on at for with by that as from its his her their through into "
-                        "over up out upon via amid".split())
+SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "that", "as", "from", "its", "his", "her", "their", "through", "into", "over", "up", "out", "upon", "via", "amid"])
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
 # A line in another script ("作者 admin", "中文 | App"): an English readout's page furniture.
 OTHER_SCRIPT = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")

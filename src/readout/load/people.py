@@ -209,7 +209,7 @@ def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> boo
         if len(words) == 6 or text[words[-1].end() if words else start:word.start()].strip():
             break
         words.append(word)
-    for k in range(0, min(4, len(words))):
+    for k in range(min(4, len(words))):
         if k and not is_title_word(words[k - 1].group(), lexicon):
             break
         for size in (2, 3):

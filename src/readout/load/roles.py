@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import Person
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece
 from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
 from .page import CAPTION_VERB
-from .reading import Reading
 from .people import Mention, is_name, mention_titles, parse_mention, slugify, split_people
+from .reading import Reading
 from .segment import Span, ends_cut_off
-from ..model import Person
 
 # "delivered an important speech", "made important speeches", "delivered a work report",
 # "pronounced an important speech" (a machine translation): the main speech of an event.
@@ -244,9 +244,9 @@ class RoleReading(Reading):
         # name the attendees too; "A, B and C attended the meeting, presided over by D": the list
         # may come first.
         ahead = Span(span.start, chair.name.start)
-        for role, group, field in (("attendance", cast.attendees, "attendees"), ("speaking", cast.speakers, "speakers")):
+        for role, group, name in (("attendance", cast.attendees, "attendees"), ("speaking", cast.speakers, "speakers")):
             self.add(cast, attendance_mentions(self.text, ahead, self.lexicon, None, role)
-                     + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, field,
+                     + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, name,
                      "names in the sentence saying who presided")
 
     def people_sentence(self, span: Span, lead: Lead | None, cast: Cast, cut: bool) -> None:
