@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test golden check new bench eval eval-check lighthouse clean distclean
+.PHONY: site serve test lint golden check new bench eval eval-check lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -41,6 +41,12 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The gates CI runs before the tests: ruff (pyproject.toml's rules, complexity at most 12) and
+# mypy (--check-untyped-defs on src/readout).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 # After a deliberate change to what the site looks like: rewrite tests/golden/ (the repository's
 # own site as built), then review `git diff tests/golden` before committing it.

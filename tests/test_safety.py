@@ -224,3 +224,10 @@ def test_markdown_nested_deep_builds_or_is_a_located_error(project, capsys, wher
     err = capsys.readouterr().err
     assert "Traceback" not in err and "RecursionError" not in err
     assert code == 0 or f"{where}:4: the Markdown is nested too deeply to render" in err
+
+
+def test_every_key_site_yml_knows_has_a_reader():
+    # A key added to KNOWN_KEYS without a reader would be a KeyError traceback, not a message.
+    from readout import config
+
+    assert set(config.KNOWN_KEYS) == set(config.SETTINGS)

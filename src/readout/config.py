@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,40 +76,57 @@ def parse_config(text: str, path: str, root: Path) -> Config:
     for key, key_node, value_node in mapping_items(node, path, "site.yml"):
         if key not in KNOWN_KEYS:
             raise unknown_key(key, key_node, KNOWN_KEYS, path, "site.yml")
-        if key in STRING_KEYS:
-            settings[key] = scalar_string(value_node, path, key)
-            if key == "language" and not LANGUAGE_TAG.fullmatch(settings[key]):
-                raise ReadoutError(f"'language' must be a BCP 47 language tag, not {shown(settings[key])}",
-                                   where(value_node, path), "for example: en, zh, zh-Hans, en-GB")
-            if key == "theme" and settings[key] not in THEMES:
-                raise ReadoutError(f"unknown theme '{settings[key]}'", where(value_node, path),
-                                   "themes available: " + ", ".join(THEMES))
-        elif key == "base_url":
-            url = None if is_null(value_node) else scalar_string(value_node, path, key)
-            if url is not None and not BASE_URL.fullmatch(url):
-                raise ReadoutError(f"base_url must be an absolute http(s) URL, not {shown(url)}",
-                                   where(value_node, path), "for example https://example.org/readouts/ "
-                                   "(no spaces, quotes, angle brackets or line breaks; encode them as %20…)")
-            settings[key] = url.rstrip("/") + "/" if url else None
-        elif key == "themes":
-            settings[key] = parse_themes(value_node, path)
-        elif key == "markdown":
-            for inner, inner_key, inner_value in mapping_items(value_node, path, "markdown"):
-                if inner != "raw_html":
-                    raise unknown_key(inner, inner_key, ("raw_html",), path, "markdown")
-                if not (isinstance(inner_value, yaml.ScalarNode) and inner_value.tag.endswith(":bool")):
-                    raise ReadoutError("'raw_html' must be true or false", where(inner_value, path),
-                                       "true lets every editor's raw HTML into the pages; leave it false unless you trust them all")
-                settings["raw_html"] = value(inner_value, path)
-        elif key == "lexicon":
-            settings[key] = parse_lexicon(value_node, path)
-        elif key == "extra":
-            data = value(value_node, path)
-            if not isinstance(data, dict):
-                raise ReadoutError("'extra' must be a mapping", where(value_node, path),
-                                   "write it as 'key: value' lines under 'extra:'")
-            settings[key] = data
+        settings.update(SETTINGS[key](key, value_node, path))
     return Config(root=root, **settings)
+
+
+def string_setting(key: str, node: yaml.Node, path: str) -> dict:
+    text = scalar_string(node, path, key)
+    if key == "language" and not LANGUAGE_TAG.fullmatch(text):
+        raise ReadoutError(f"'language' must be a BCP 47 language tag, not {shown(text)}",
+                           where(node, path), "for example: en, zh, zh-Hans, en-GB")
+    if key == "theme" and text not in THEMES:
+        raise ReadoutError(f"unknown theme '{text}'", where(node, path), "themes available: " + ", ".join(THEMES))
+    return {key: text}
+
+
+def base_url_setting(key: str, node: yaml.Node, path: str) -> dict:
+    url = None if is_null(node) else scalar_string(node, path, key)
+    if url is not None and not BASE_URL.fullmatch(url):
+        raise ReadoutError(f"base_url must be an absolute http(s) URL, not {shown(url)}",
+                           where(node, path), "for example https://example.org/readouts/ "
+                           "(no spaces, quotes, angle brackets or line breaks; encode them as %20…)")
+    return {key: url.rstrip("/") + "/" if url else None}
+
+
+def markdown_setting(key: str, node: yaml.Node, path: str) -> dict:
+    settings = {}
+    for inner, inner_key, inner_value in mapping_items(node, path, "markdown"):
+        if inner != "raw_html":
+            raise unknown_key(inner, inner_key, ("raw_html",), path, "markdown")
+        if not (isinstance(inner_value, yaml.ScalarNode) and inner_value.tag.endswith(":bool")):
+            raise ReadoutError("'raw_html' must be true or false", where(inner_value, path),
+                               "true lets every editor's raw HTML into the pages; leave it false unless you trust them all")
+        settings["raw_html"] = value(inner_value, path)
+    return settings
+
+
+def extra_setting(key: str, node: yaml.Node, path: str) -> dict:
+    data = value(node, path)
+    if not isinstance(data, dict):
+        raise ReadoutError("'extra' must be a mapping", where(node, path), "write it as 'key: value' lines under 'extra:'")
+    return {key: data}
+
+
+# How each key of site.yml is read: key, its node, the file's path → the settings it gives.
+SETTINGS: dict[str, Callable[[str, yaml.Node, str], dict]] = {
+    **dict.fromkeys(STRING_KEYS, string_setting),
+    "base_url": base_url_setting,
+    "themes": lambda key, node, path: {key: parse_themes(node, path)},
+    "markdown": markdown_setting,
+    "lexicon": lambda key, node, path: {key: parse_lexicon(node, path)},
+    "extra": extra_setting,
+}
 
 
 def shown(text: str) -> str:

@@ -366,6 +366,9 @@ class JournalError(ValueError):
         self.message, self.offset = message, max(offset, 0)
 
 
+JOURNAL_KEYS = ("from", "gone", "moved", "to", "trees")
+
+
 def read_journal(text: str, staging: Path, target: Path) -> dict:
     """The journal ``text`` of an in-place commit from ``staging`` into ``target``, checked
     whole before any step of it is taken: JournalError if anything is wrong."""
@@ -373,49 +376,58 @@ def read_journal(text: str, staging: Path, target: Path) -> dict:
         journal = json.loads(text)
     except json.JSONDecodeError as error:
         raise JournalError(f"it is not JSON ({error.msg})", error.pos) from None
-    keys = {"moved", "trees", "gone", "from", "to"}
     if not isinstance(journal, dict):
-        raise JournalError(f"it must be an object with the keys {', '.join(sorted(keys))}")
-    root = os.path.realpath(target)
-
-    def refuse(entry, message: str):
-        return JournalError(message, text.find(json.dumps(entry)))  # found only when it fails
-
-    def site_path(entry, folder: bool = False) -> str:
-        """``entry`` if it is a path inside the site that leads nowhere else."""
-        if not isinstance(entry, str):
-            raise refuse(entry, f"{json.dumps(entry)} is not a path")
-        relative = entry[:-1] if folder and entry.endswith("/") else entry
-        reason = ("it is absolute" if relative.startswith("/") else "it holds '..'" if ".." in relative.split("/")
-                  else "it holds a backslash" if "\\" in relative else None)
-        if reason or not relative:
-            raise refuse(entry, f"{entry!r} leaves the output folder ({reason or 'it is empty'})")
-        if not Path(os.path.realpath(target / relative)).is_relative_to(root):
-            raise refuse(entry, f"{entry!r} leaves the output folder (through a symbolic link)")
-        return checked(relative)
-
+        raise JournalError(f"it must be an object with the keys {', '.join(JOURNAL_KEYS)}")
     for key in ("moved", "trees", "gone"):
         if not isinstance(journal.get(key, []), list):
             raise JournalError(f"{key!r} must be a list", text.find(f'"{key}"'))
-    for entry in journal.get("moved", []):
-        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
-            raise refuse(entry, f"a moved file must be [staged name, site path], not {json.dumps(entry)}")
-        name, relative = entry[0], site_path(entry[1])
-        if name != flat_name(relative) or (staging / name).is_symlink():
-            raise refuse(entry, f"the staged file {name!r} is not the one readout writes for {relative!r}")
-    for tree in journal.get("trees", []):
-        site_path(tree)
-        if (staging / tree).is_symlink():
-            raise refuse(tree, f"the staged folder {tree!r} is a symbolic link")
-    for entry in journal.get("gone", []):
-        site_path(entry, folder=True)
+    JournalSteps(text, staging, target).check(journal)
     # Only then the rest, so that a path leading out is what the warning names.
-    if set(journal) != keys or not all(isinstance(journal[key], str) for key in ("from", "to")):
-        raise JournalError(f"it must be an object with the keys {', '.join(sorted(keys))}")
+    if set(journal) != set(JOURNAL_KEYS) or not all(isinstance(journal[key], str) for key in ("from", "to")):
+        raise JournalError(f"it must be an object with the keys {', '.join(JOURNAL_KEYS)}")
     if read_manifest(target).get("build") not in (journal["from"], journal["to"]):
         raise JournalError("it was not written for this site (its build is neither the one it "
                            "started from nor the one it leads to)", text.find('"from"'))
     return journal
+
+
+class JournalSteps:
+    """The checks of a journal's steps: every path stays inside the output folder, every
+    staged file and folder is the one readout writes."""
+
+    def __init__(self, text: str, staging: Path, target: Path):
+        self.text, self.staging, self.target = text, staging, target
+        self.root = os.path.realpath(target)
+
+    def refuse(self, entry, message: str) -> JournalError:
+        return JournalError(message, self.text.find(json.dumps(entry)))  # found only when it fails
+
+    def site_path(self, entry, folder: bool = False) -> str:
+        """``entry`` if it is a path inside the site that leads nowhere else."""
+        if not isinstance(entry, str):
+            raise self.refuse(entry, f"{json.dumps(entry)} is not a path")
+        relative = entry[:-1] if folder and entry.endswith("/") else entry
+        reason = ("it is absolute" if relative.startswith("/") else "it holds '..'" if ".." in relative.split("/")
+                  else "it holds a backslash" if "\\" in relative else None)
+        if reason or not relative:
+            raise self.refuse(entry, f"{entry!r} leaves the output folder ({reason or 'it is empty'})")
+        if not Path(os.path.realpath(self.target / relative)).is_relative_to(self.root):
+            raise self.refuse(entry, f"{entry!r} leaves the output folder (through a symbolic link)")
+        return checked(relative)
+
+    def check(self, journal: dict) -> None:
+        for entry in journal.get("moved", []):
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+                raise self.refuse(entry, f"a moved file must be [staged name, site path], not {json.dumps(entry)}")
+            name, relative = entry[0], self.site_path(entry[1])
+            if name != flat_name(relative) or (self.staging / name).is_symlink():
+                raise self.refuse(entry, f"the staged file {name!r} is not the one readout writes for {relative!r}")
+        for tree in journal.get("trees", []):
+            self.site_path(tree)
+            if (self.staging / tree).is_symlink():
+                raise self.refuse(tree, f"the staged folder {tree!r} is a symbolic link")
+        for entry in journal.get("gone", []):
+            self.site_path(entry, folder=True)
 
 
 def memory_folder() -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import ClassVar, Protocol
+from typing import Protocol
 
 import yaml
 
@@ -28,7 +28,8 @@ class Loader(yaml.SafeLoader):
     """PyYAML's safe loader with the rules above: it resolves plain values as YAML 1.2 does
     (decimal numbers only) and reads every whole number in base 10 (``010`` is ten)."""
 
-    yaml_implicit_resolvers: ClassVar[dict] = {}
+    # PyYAML keeps a class's resolvers in this class attribute; ours start empty.
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's own (instance-typed) attribute
 
 
 for _tag, _pattern, _first in (
@@ -62,8 +63,9 @@ def compose(text: str, path: str) -> yaml.Node | None:
                 raise ReadoutError(f"invalid YAML: the escape \\u{code:04X} is half of a UTF-16 pair, not a character",
                                    at(event.start_mark, path),
                                    "write the character itself, or its \\U0001XXXX escape")
-            if getattr(event, "tag", None) is not None:
-                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(event.tag)}",
+            tag = getattr(event, "tag", None)  # scalars, sequences and mappings have one
+            if tag is not None:
+                raise ReadoutError(f"YAML tags are not allowed here: {shown_tag(tag)}",
                                    at(event.start_mark, path),
                                    "remove the tag; put the value in quotes if it is meant as text")
         return yaml.compose(text, Loader=Loader)

@@ -25,7 +25,7 @@ from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, title_case
 from .people import slugify
 from .places import THE_PROVINCE, TOURING, PlaceReading
-from .roles import RoleReading
+from .roles import Cast, RoleReading
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
@@ -91,20 +91,50 @@ class Reader(RoleReading, DateReading, PlaceReading):
         self.found: dict[str, str] = {}
 
     def event(self) -> Event:
-        text, lexicon = self.text, self.lexicon
-        header = parse_header(text, lexicon)
+        """The stages, in order: the page (header, paragraphs, noise, the story and its lead),
+        the people, the date, the sections sentence by sentence, who said each, the kind and
+        place."""
+        text = self.text
+        header = parse_header(text, self.lexicon)
         if header.published:
             self.found["published"] = "the page's ' date' line"
-        self.paragraphs = split_paragraphs(text, header.body_start)
+        lead = self.read_page(header.body_start)
+        cast = self.read_people(lead)
+        when = self.read_date(lead, header.published)
+        pieces = self.label(self.forced)
+        self.read_speakers(pieces, cast)
+        statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
+                                p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
+        self.check_cut_off()
+        time_of_day = when.time_of_day if when else None
+        if time_of_day is None and lead:
+            time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
+        kind, place, subject = self.read_what_and_where(lead)
+        return Event(
+            id=make_id(self.path, when.value if when else None, kind, subject, place),
+            title=make_title(kind, place, subject),
+            source=Source(path=self.path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                          published=header.published),
+            source_text=text, date=when.value if when else None, time_of_day=time_of_day,
+            kind=kind, location=place, subject=subject, host=cast.host, attendees=cast.attendees,
+            main_speaker=cast.main_speaker, speakers=cast.speakers,
+            paragraphs=paragraph_sections(self.paragraphs, statements),
+            statements=statements, warnings=self.warnings, found=self.found,
+        )
+
+    def read_page(self, body_start: int) -> Lead | None:
+        """The paragraphs and sentences, the noise, the story and its lead sentence; what
+        reading the rest needs to know of the page."""
+        self.paragraphs = split_paragraphs(self.text, body_start)
         self.datelines = {}
-        self.openers: dict[int, bool] = {}
+        self.openers = {}
         self.noise = self.noise_paragraphs()
         # A noise paragraph is one statement: page furniture is not read sentence by sentence.
-        self.sentences = [[p] if i in self.noise else split_sentences(text, p, lexicon)
+        self.sentences = [[p] if i in self.noise else split_sentences(self.text, p, self.lexicon)
                           for i, p in enumerate(self.paragraphs)]
         self.story = [i for i in range(len(self.paragraphs)) if i not in self.noise]
         if not self.story:
-            self.warn("the source has no story text", header.body_start)
+            self.warn("the source has no story text", body_start)
         # A dateline among the first paragraphs starts the story: what stands before it is a
         # headline, a summary deck or a caption, even one that says who held what.
         dated = next((i for i in self.story[:DATELINE_WITHIN] if self.dateline_at(i)
@@ -123,35 +153,31 @@ class Reader(RoleReading, DateReading, PlaceReading):
         self.forced = {}
         if self.story and self.sentences[self.story[0]]:
             self.forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
-        cast = self.read_people(lead)
-        host, main_speaker, attendees, speakers = cast.host, cast.main_speaker, cast.attendees, cast.speakers
-        when = self.read_date(lead, header.published)
-        pieces = self.label(self.forced)
-        named = [p for p in (host, main_speaker) if p] + attendees + speakers
-        leader = main_speaker if main_speaker and not host else host
-        attribute_speakers(text, pieces, Speakers(named, lexicon, leader.id if leader else None))
-        for person in self.others_said(pieces, [p for p in (host, main_speaker) if p]):
+        return lead
+
+    def read_speakers(self, pieces: list[Piece], cast: Cast) -> None:
+        """Who said each statement; participants whose words the story reports are speakers;
+        where nobody is said to preside or to give the speech, the one the statements quote
+        most is the main speaker ("…, Xi told the symposium"; "Xi said …")."""
+        named = cast.everyone()
+        leader = cast.main_speaker if cast.main_speaker and not cast.host else cast.host
+        attribute_speakers(self.text, pieces, Speakers(named, self.lexicon, leader.id if leader else None))
+        for person in self.others_said(pieces, cast.leaders()):
             if person.id not in {p.id for p in named}:
-                speakers.append(person)
+                cast.speakers.append(person)
                 named.append(person)
                 self.found.setdefault("speakers", "people whose words the story reports")
-        if host is None and main_speaker is None:
-            # Nobody is said to preside or to give the speech: the one the statements quote
-            # most is the main speaker ("…, Xi told the symposium"; "Xi said …").
-            quoted = Counter(p.speaker for p in pieces if p.speaker)
-            if quoted:
-                top = quoted.most_common(1)[0][0]
-                main_speaker = next((p for p in named if p.id == top), None)
-                if main_speaker:
-                    self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
-                    attendees = [p for p in attendees if p.id != top]
-                    speakers = [p for p in speakers if p.id != top]
-        statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
-                                p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
-        self.check_cut_off()
-        time_of_day = when.time_of_day if when else None
-        if time_of_day is None and lead:
-            time_of_day = dates.find_time_of_day(text, lead.sentence.start, lead.sentence.end)
+        if cast.host is not None or cast.main_speaker is not None:
+            return
+        quoted = Counter(p.speaker for p in pieces if p.speaker)
+        top = quoted.most_common(1)[0][0] if quoted else None
+        cast.main_speaker = next((p for p in named if p.id == top), None)
+        if cast.main_speaker:
+            self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
+            cast.drop_leaders()
+
+    def read_what_and_where(self, lead: Lead | None) -> tuple[str | None, str | None, str | None]:
+        """The kind of event, where it took place and what it was about."""
         kind, place, subject = (lead.kind, lead.place, lead.subject) if lead else (None, None, None)
         if kind is None:
             kind = self.story_kind()
@@ -163,17 +189,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             place = self.nearer_place(place, lead)
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
-        return Event(
-            id=make_id(self.path, when.value if when else None, kind, subject, place),
-            title=make_title(kind, place, subject),
-            source=Source(path=self.path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                          published=header.published),
-            source_text=text, date=when.value if when else None, time_of_day=time_of_day,
-            kind=kind, location=place, subject=subject, host=host, attendees=attendees,
-            main_speaker=main_speaker, speakers=speakers,
-            paragraphs=paragraph_sections(self.paragraphs, statements),
-            statements=statements, warnings=self.warnings, found=self.found,
-        )
+        return kind, place, subject
 
     def nearer_place(self, place: str, lead: Lead) -> str | None:
         """Where the event was, nearer than the place the lead gives (``place``) where the story

@@ -96,27 +96,9 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         if span.start in forced:
             pieces.append(Piece(index, span, *forced[span.start]))
             continue
-        section, cue, score = cue_section(text[span.start:span.end], lexicon)
-        if section == "attendees" and RELATIVE_ATTENDED.search(text, span.start, span.end):
-            # An attendance phrase in a relative clause ("During the symposium, which was also
-            # attended by senior officials, Xi commended …"): the sentence is about the rest.
-            section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")
-        if section in ("progress", "problems"):
-            # "Xi called for summarizing the achievements …": a call that comes before the
-            # achievements it names sets a task.
-            call = CALL.search(text, span.start, span.end)
-            told = text[span.start:span.end].lower().find(cue) if cue else -1  # the sentence only
-            if call and told != -1 and call.start() - span.start < told:
-                section, cue = "priorities", call.group().lower()
-        if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
-            pieces.append(Piece(index, span, "lead", "a visit ('called on' a person): the story's narrative"))
-            continue
-        if section == "priorities":
-            section, cue = listed(text, span, lexicon, pieces[-1].section if pieces else previous) or (section, cue)
-        if section in ("progress", "problems", "priorities", None) and not CALL.search(text, span.start, span.end) and (
-                lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
-            section, cue = "lead", "a narrative verb"
-            pieces.append(Piece(index, span, section, "tells what someone did: the story's narrative"))
+        section, cue, score, narrative = sentence_cue(text, span, lexicon, pieces[-1].section if pieces else previous)
+        if narrative:
+            pieces.append(Piece(index, span, "lead", narrative))
             continue
         if section == "attendees":
             pieces.append(Piece(index, span, section, f"cue {cue!r}"))
@@ -144,6 +126,31 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         else:
             pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
     return pieces
+
+
+def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple[str | None, str | None, int, str | None]:
+    """The section a sentence's cues point to, its cue and score, read in context: an
+    attendance phrase in a relative clause is not the point ("During the symposium, which was
+    also attended by …, Xi commended …"); a call before the achievements it names sets a task
+    ("Xi called for summarizing the achievements …"); an item of a list goes on with the list
+    (``before``, the section of the sentence before). The last value, where it is not None,
+    says why the sentence tells what someone did (the narrative, the lead) whatever its cues."""
+    section, cue, score = cue_section(text[span.start:span.end], lexicon)
+    if section == "attendees" and RELATIVE_ATTENDED.search(text, span.start, span.end):
+        section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")
+    call = CALL.search(text, span.start, span.end)
+    if section in ("progress", "problems") and call and cue:
+        told = text[span.start:span.end].lower().find(cue)  # the sentence only
+        if told != -1 and call.start() - span.start < told:
+            section, cue = "priorities", call.group().lower()
+    if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
+        return section, cue, score, "a visit ('called on' a person): the story's narrative"
+    if section == "priorities":
+        section, cue = listed(text, span, lexicon, before) or (section, cue)
+    if section in ("progress", "problems", "priorities", None) and not call and (
+            lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
+        return section, cue, score, "tells what someone did: the story's narrative"
+    return section, cue, score, None
 
 
 CALLED_ON = re.compile(r"\bcall(?:ed|s|ing)\s+on\s+(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)")

@@ -81,16 +81,21 @@ class DateReading(Reading):
         self.found["date"] = self.found.get("date", "") + f", the last day of a {days}-day tour"
         return replace(found, value=found.value - timedelta(days=days - 1))
 
+    def reference(self, lead: Lead | None, anchors: list[dates.Anchor]) -> tuple[dates.Anchor | None, dates.Anchor | None]:
+        """The anchor nearest the lead (else the story's start), and what a relative date is
+        resolved against: the dateline's day resolved against that anchor, else the anchor."""
+        at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
+        anchor = dates.best_anchor(anchors, at)
+        dateline = lead.dateline if lead else None
+        day = dateline.resolve(anchor) if dateline and anchor else None
+        if dateline and day:
+            return anchor, dates.Anchor(day, "dateline", dateline.start, dateline.end)
+        return anchor, anchor
+
     def date_from(self, lead: Lead | None, anchors: list[dates.Anchor]):
         """The event date the lead, the story or a caption gives, resolved against ``anchors``."""
         dateline = lead.dateline if lead else None
-        at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
-        anchor = dates.best_anchor(anchors, at)
-        reference = anchor
-        if dateline:
-            day = dateline.resolve(anchor) if anchor else None
-            if day:
-                reference = dates.Anchor(day, "dateline", dateline.start, dateline.end)
+        anchor, reference = self.reference(lead, anchors)
         spans = []
         if lead:
             # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
