@@ -17,8 +17,16 @@ def test_loader_imports_no_renderer():
     assert out.stdout.strip() == ""
 
 
+def test_rendering_imports_no_loader():
+    # urls, context, render: what a page needs to be drawn, not how readouts are read.
+    code = ("import sys, readout.render, readout.urls, readout.context;"
+            "print(','.join(sorted(m for m in sys.modules if m.startswith('readout.load'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
 def test_no_stage_imports_a_later_one():
-    order = ["yamlnodes", "load", "model", "urls", "config", "frontmatter", "content", "markup",
+    order = ["slugs", "yamlnodes", "load", "model", "urls", "config", "frontmatter", "content", "markup",
              "context", "indexes", "site", "feeds", "scaffold", "render", "write", "material", "build",
              "serve", "cli"]
     rank = {name: i for i, name in enumerate(order)}

@@ -7,7 +7,7 @@ import posixpath
 import re
 from functools import lru_cache
 
-from .load.people import slugify
+from .slugs import slugify
 
 # An address a page may link to and ``readout new`` may fetch: http or https, and none of the
 # characters an address never holds unescaped (RFC 3986: space, '<', '>', '"'). One pattern for

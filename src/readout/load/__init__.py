@@ -17,13 +17,13 @@ from typing import Literal
 from ..errors import Location, ReadoutError, decode_utf8, line_column, read_input
 from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Source, Statement
+from ..slugs import slugify
 from . import dates
 from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, title_case
-from .people import slugify
 from .places import THE_PROVINCE, TOURING, PlaceReading
 from .roles import Cast, RoleReading
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
@@ -18,13 +17,6 @@ HONG_KONG_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}")
 COMMA = re.compile(r"\s*,\s*")
 NON_SPACE = re.compile(r"\S+")
 TITLE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-
-
-def slugify(text: str) -> str:
-    """A URL-safe id: lower-case ASCII words joined by hyphens; an apostrophe, straight or
-    curly, parts words ("Xi’an" and "Xi'an" are both xi-an)."""
-    ascii_text = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Person
+from ..slugs import slugify
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece
 from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
 from .page import CAPTION_VERB
-from .people import Mention, is_name, mention_titles, parse_mention, slugify, split_people
+from .people import Mention, is_name, mention_titles, parse_mention, split_people
 from .reading import Reading
 from .segment import Span, ends_cut_off
 
