@@ -45,7 +45,7 @@ def test_no_stage_imports_a_later_one():
 def test_only_the_writer_writes_files():
     writers = {"write_text", "write_bytes", "copyfile", "rmtree", "rename", "mkdir", "mkdtemp"}
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "write.py":
+        if path.relative_to(PACKAGE).parts[0] == "write":  # the writer, a package
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):

@@ -15,11 +15,17 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import Diagnostic, Location, ReadoutError, line_column
-from .forks import HELD_LOCKS
+from ..errors import Diagnostic, Location, ReadoutError
+from ..forks import HELD_LOCKS
+from .files import MANIFEST, MARKER, checked, inside, read_manifest
+from .journal import JOURNAL, JournalError, apply_journal, finish_interrupted_commits, flat_name, read_journal
+from .parsecache import ParseCache
 
-MARKER = ".readout-site"
-MANIFEST = ".readout-manifest.json"   # page file → the key of what it was rendered from
+# What other modules and the tests take from the writer, wherever it lives in it.
+__all__ = ["JOURNAL", "MANIFEST", "MARKER", "JournalError", "OutputDir", "ParseCache", "apply_journal",
+           "check_target", "finish_interrupted_commits", "flat_name", "read_journal", "read_manifest",
+           "release_lock", "take_lock", "write_tree"]
+
 MARKER_TEXT = "This folder is built by readout and replaced on every build. Do not edit it.\n"
 
 
@@ -287,162 +293,10 @@ class OutputDir:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-JOURNAL = ".readout-commit.json"
-
-
-def flat_name(relative: str) -> str:
-    """The name a file staged in place is written under (see ``OutputDir.path_for``)."""
-    return hashlib.sha256(relative.encode()).hexdigest()[:32]
-
-
-def apply_journal(staging: Path, target: Path, journal: dict) -> None:
-    """Finish an in-place commit: every step may already have been done (it is idempotent)."""
-    for name, relative in journal["moved"]:
-        source = staging / name
-        if source.is_file():
-            os.replace(source, inside(target, relative))
-    for tree in journal["trees"]:
-        source = staging / tree
-        if source.is_dir():
-            aside = staging / f"{tree}.old"
-            if (target / tree).exists():
-                shutil.rmtree(aside, ignore_errors=True)
-                os.rename(target / tree, aside)
-            os.rename(source, inside(target, tree))
-            shutil.rmtree(aside, ignore_errors=True)
-    for relative in journal["gone"]:
-        if relative.endswith("/"):
-            shutil.rmtree(target / relative, ignore_errors=True)
-            continue
-        path = target / checked(relative)
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-        parent = path.parent
-        while parent != target and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
-
-
-def finish_interrupted_commits(target: Path, root: Path) -> list[Diagnostic]:
-    """In-place commits that were cut short (the process was killed) are finished, so the
-    site is the new one whole. A journal that is damaged, was not written for this site, or
-    names anything outside it (absolute, "..", a symbolic link leading out, a staged file
-    under another name) is not followed at all: returns a warning for each one discarded."""
-    warnings = []
-    for staging in sorted(target.parent.glob(f".{target.name}-build-*")):
-        journal = staging / JOURNAL
-        if staging.is_symlink() or not staging.is_dir() or not (journal.exists() or journal.is_symlink()):
-            continue
-        text = ""
-        try:
-            if journal.is_symlink() or not journal.is_file():
-                raise JournalError("it is not a file")
-            text = journal.read_text(encoding="utf-8")
-            entries = read_journal(text, staging, target)
-        except (JournalError, OSError, ValueError) as error:
-            offset = error.offset if isinstance(error, JournalError) else 0
-            line, column = line_column(text, offset)
-            where = journal.relative_to(root) if journal.is_relative_to(root) else journal
-            message = error.message if isinstance(error, JournalError) else f"it cannot be read: {error}"
-            warnings.append(Diagnostic(
-                Location(where.as_posix(), line, column),
-                f"warning: discarded the journal of an interrupted update of {target.name}/: {message}",
-                "readout writes this file while the preview updates the site in place; nothing it named "
-                "was touched, and this build writes the whole site afresh"))
-            continue
-        if target.is_dir():
-            apply_journal(staging, target, entries)
-        journal.unlink()
-    return warnings
-
-
-class JournalError(ValueError):
-    """Why a commit journal is not followed, and where in its text (a character offset)."""
-
-    def __init__(self, message: str, offset: int = 0):
-        super().__init__(message)
-        self.message, self.offset = message, max(offset, 0)
-
-
-JOURNAL_KEYS = ("from", "gone", "moved", "to", "trees")
-
-
-def read_journal(text: str, staging: Path, target: Path) -> dict:
-    """The journal ``text`` of an in-place commit from ``staging`` into ``target``, checked
-    whole before any step of it is taken: JournalError if anything is wrong."""
-    try:
-        journal = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise JournalError(f"it is not JSON ({error.msg})", error.pos) from None
-    if not isinstance(journal, dict):
-        raise JournalError(f"it must be an object with the keys {', '.join(JOURNAL_KEYS)}")
-    for key in ("moved", "trees", "gone"):
-        if not isinstance(journal.get(key, []), list):
-            raise JournalError(f"{key!r} must be a list", text.find(f'"{key}"'))
-    JournalSteps(text, staging, target).check(journal)
-    # Only then the rest, so that a path leading out is what the warning names.
-    if set(journal) != set(JOURNAL_KEYS) or not all(isinstance(journal[key], str) for key in ("from", "to")):
-        raise JournalError(f"it must be an object with the keys {', '.join(JOURNAL_KEYS)}")
-    if read_manifest(target).get("build") not in (journal["from"], journal["to"]):
-        raise JournalError("it was not written for this site (its build is neither the one it "
-                           "started from nor the one it leads to)", text.find('"from"'))
-    return journal
-
-
-class JournalSteps:
-    """The checks of a journal's steps: every path stays inside the output folder, every
-    staged file and folder is the one readout writes."""
-
-    def __init__(self, text: str, staging: Path, target: Path):
-        self.text, self.staging, self.target = text, staging, target
-        self.root = os.path.realpath(target)
-
-    def refuse(self, entry, message: str) -> JournalError:
-        return JournalError(message, self.text.find(json.dumps(entry)))  # found only when it fails
-
-    def site_path(self, entry, folder: bool = False) -> str:
-        """``entry`` if it is a path inside the site that leads nowhere else."""
-        if not isinstance(entry, str):
-            raise self.refuse(entry, f"{json.dumps(entry)} is not a path")
-        relative = entry[:-1] if folder and entry.endswith("/") else entry
-        reason = ("it is absolute" if relative.startswith("/") else "it holds '..'" if ".." in relative.split("/")
-                  else "it holds a backslash" if "\\" in relative else None)
-        if reason or not relative:
-            raise self.refuse(entry, f"{entry!r} leaves the output folder ({reason or 'it is empty'})")
-        if not Path(os.path.realpath(self.target / relative)).is_relative_to(self.root):
-            raise self.refuse(entry, f"{entry!r} leaves the output folder (through a symbolic link)")
-        return checked(relative)
-
-    def check(self, journal: dict) -> None:
-        for entry in journal.get("moved", []):
-            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
-                raise self.refuse(entry, f"a moved file must be [staged name, site path], not {json.dumps(entry)}")
-            name, relative = entry[0], self.site_path(entry[1])
-            if name != flat_name(relative) or (self.staging / name).is_symlink():
-                raise self.refuse(entry, f"the staged file {name!r} is not the one readout writes for {relative!r}")
-        for tree in journal.get("trees", []):
-            self.site_path(tree)
-            if (self.staging / tree).is_symlink():
-                raise self.refuse(tree, f"the staged folder {tree!r} is a symbolic link")
-        for entry in journal.get("gone", []):
-            self.site_path(entry, folder=True)
-
-
 def memory_folder() -> str | None:
     """A folder in memory for short-lived files (Linux's /dev/shm), else the system's default."""
     shm = "/dev/shm"
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
-
-
-def checked(relative: str) -> str:
-    """``relative`` if it is a safe site path (see ``inside``), else ValueError."""
-    parts = relative.split("/")
-    if not relative or relative.startswith("/") or "\\" in relative or ".." in parts or not any(
-            part not in ("", ".") for part in parts):
-        raise ValueError(f"unsafe output path: {relative!r}")
-    return relative
 
 
 def restore_interrupted_swap(target: Path) -> None:
@@ -480,14 +334,6 @@ def pagefind_binary() -> Path:
                        "install readout with its dependencies (`make site`), or build with --no-search")
 
 
-def inside(folder: Path, relative: str) -> Path:
-    """``folder``/``relative`` with its parent folders made, refusing a path that would leave
-    ``folder`` (absolute, "..", a backslash, or empty)."""
-    path = folder.joinpath(*(part for part in checked(relative).split("/") if part not in ("", ".")))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def write_file(path: Path, data: str | bytes) -> None:
     if isinstance(data, bytes):
         path.write_bytes(data)
@@ -500,76 +346,6 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> None:
     docs tree or search documents); paths may not leave it."""
     for relative, data in sorted(files.items()):
         write_file(inside(folder, relative), data)
-
-
-def read_manifest(target: Path) -> dict:
-    """What the site at ``target`` was built as: ``build`` (an id), ``pages`` (page file → the
-    key of what it was rendered from) and ``files`` (every file and folder written); empty if
-    it has none or is not readout's."""
-    try:
-        if (target / MARKER).exists():
-            stored = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
-            if isinstance(stored, dict) and isinstance(stored.get("pages"), dict):
-                return stored
-    except (OSError, ValueError):
-        pass
-    return {}
-
-
-class ParseCache:
-    """Parsed readouts kept between builds in ``.readout-cache/events.pickle``, by the hash of
-    their bytes and of the lexicon: one file, so a thousand readouts cost one read and one
-    write, not a thousand files. It only saves time: delete it at will; a damaged one is
-    ignored. Entries no build asked for are dropped when it is saved."""
-
-    def __init__(self, root: Path):
-        self.path = root / ".readout-cache" / "events.pickle"
-        self.entries: dict[str, bytes] | None = None
-        self.used: set[str] = set()
-        self.dirty = False
-
-    def _entries(self) -> dict[str, bytes]:
-        if self.entries is None:
-            import pickle
-
-            try:
-                stored = pickle.loads(self.path.read_bytes())
-            except Exception:  # missing, unreadable or damaged: start afresh
-                stored = None
-            self.entries = stored if isinstance(stored, dict) else {}
-        return self.entries
-
-    def get(self, key: str) -> bytes | None:
-        self.used.add(key)
-        value = self._entries().get(key)
-        return value if isinstance(value, bytes) else None
-
-    def put(self, key: str, data: bytes) -> None:
-        self._entries()[key] = data
-        self.used.add(key)
-        self.dirty = True
-
-    def save(self) -> None:
-        """Write the cache if it changed (atomically: a reader sees all of it or none); a
-        project that cannot be written to still builds, only slower. The next build starts
-        counting what it uses afresh."""
-        import pickle
-
-        entries = self._entries()
-        unused = set(entries) - self.used
-        self.used = set()
-        if not (unused or self.dirty):
-            return
-        for key in unused:
-            del entries[key]
-        self.dirty = False
-        temporary = self.path.with_name(f".events.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
 
 
 def take_lock(target: Path):
