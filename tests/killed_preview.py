@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from readout import build as build_module
-from readout import content
+from readout import sources
 from readout.build import Session, build
 from readout.config import load_config
 
@@ -55,8 +55,8 @@ def main(root: Path, n: int, worker: str | None) -> None:
 
     global MOMENT
     MOMENT = moment
-    build_module.PARALLEL_FROM = content.PARALLEL_PARSE_FROM = 1  # fork workers, however small the project
-    content.ParseJob.__call__ = parse_counted
+    build_module.PARALLEL_FROM = sources.PARALLEL_PARSE_FROM = 1  # fork workers, however small the project
+    sources.ParseJob.__call__ = parse_counted
     session = Session()
     phase = "first build"  # read by the workers, each forked after it is set
     with watched(moment):
@@ -72,11 +72,11 @@ def main(root: Path, n: int, worker: str | None) -> None:
 
 
 MOMENT = None
-PARSE = content.ParseJob.__call__
+PARSE = sources.ParseJob.__call__
 
 
 def parse_counted(job):
-    """A parse job (see content.ParseJob), counted as a moment."""
+    """A parse job (see sources.ParseJob), counted as a moment."""
     MOMENT("parse")
     return PARSE(job)
 

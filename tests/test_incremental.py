@@ -96,10 +96,10 @@ def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
 def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
     root, _ = two
     calls = []
-    import readout.content as content
+    import readout.sources as sources
 
-    real = content.parse_bytes
-    monkeypatch.setattr(content, "parse_bytes", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = sources.parse_bytes
+    monkeypatch.setattr(sources, "parse_bytes", lambda *a, **k: calls.append(1) or real(*a, **k))
     build(load_config(root), search=False)
     assert calls == []  # both readouts came from the cache
     import pickle
@@ -119,8 +119,8 @@ def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
 
 
 def test_parallel_parsing_gives_the_same_events(project, monkeypatch):
-    import readout.content as content
-    from readout.content import load_events
+    import readout.sources as sources
+    from readout.sources import load_events
 
     root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND,
                           "content/sources/bad.txt": b"\xff\xfe"})
@@ -129,7 +129,7 @@ def test_parallel_parsing_gives_the_same_events(project, monkeypatch):
         load_events(config)
     (root / "content" / "sources" / "bad.txt").unlink()
     serial = [e.to_json() for e in load_events(config)]
-    monkeypatch.setattr(content, "PARALLEL_PARSE_FROM", 1)
+    monkeypatch.setattr(sources, "PARALLEL_PARSE_FROM", 1)
     assert [e.to_json() for e in load_events(config)] == serial
     (root / "content" / "sources" / "bad.txt").write_bytes(b"\xff\xfe")
     with pytest.raises(Exception) as parallel_error:

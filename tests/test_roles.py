@@ -14,7 +14,7 @@ from helpers import SEED_NAME, check_links, page
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
-from readout.content import apply_corrections
+from readout.corrections import apply_corrections
 from readout.model import Event, Person, Source
 from readout.scaffold import starter_event_file
 

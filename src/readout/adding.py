@@ -79,9 +79,9 @@ def add_page(config: Config, article, shown: str, retrieved: date | None) -> Add
 
 
 def add_text(config: Config, data: bytes, shown: str, provenance: Provenance | None) -> Added:
-    from .content import project_lexicon
     from .load import decode_source, make_id, parse_source
     from .scaffold import starter_event_file
+    from .sources import project_lexicon
     from .write import create_file
 
     event = parse_source(decode_source(data, shown), shown, project_lexicon(config))

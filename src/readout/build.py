@@ -14,12 +14,13 @@ from typing import Any, NamedTuple
 
 from . import __version__, feeds
 from .config import Config
-from .content import collect_warnings, is_hidden, load_content
+from .content import load_content
 from .errors import Diagnostic, ReadoutError
 from .forks import Workers
 from .gcpause import fewer_collections
 from .render import make_environment, render_page
 from .site import build_site
+from .sources import collect_warnings, is_hidden
 from .urls import page_file
 from .write import OutputDir, ParseCache
 

@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_parse(args) -> int:
     from .config import load_config
-    from .content import project_lexicon
     from .load import read_source
+    from .sources import project_lexicon
 
     path = args.path
     if not path.is_file():

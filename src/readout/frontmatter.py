@@ -187,3 +187,10 @@ def one_of(*choices):
             return INVALID
         return node.value
     return check
+
+
+def check_node(node, path, keys, what, outer: Checked) -> Checked:
+    """Check a nested mapping node; its problems join ``outer``'s."""
+    inner = check_mapping(Document(path, node, "", 1), keys, what)
+    outer.problems += inner.problems
+    return inner

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .config import Config
-from .content import Content, project_lexicon
+from .content import Content
 from .context import (
     HOME,
     Appearance,
@@ -46,6 +46,7 @@ from .errors import Diagnostic, Location, ReadoutError, line_column
 from .indexes import index_pages, people_index
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
+from .sources import project_lexicon
 from .urls import slug_of
 
 
