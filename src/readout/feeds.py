@@ -7,7 +7,7 @@ import json
 import re
 from datetime import datetime, time, timezone
 
-from .urls import page_file
+from .urls import event_url, page_file
 
 # Characters XML 1.0 does not allow in a document at all (C0 controls but tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF), and DEL and the C1 controls, which it discourages: a
@@ -82,7 +82,7 @@ def atom_feed(site, built: datetime) -> str:
              f'  <link rel="alternate" type="text/html" href={quoteattr(base or "index.html")}/>',
              "  <author><name>" + escape(site.info.title) + "</name></author>"]
     for event in site.events[:FEED_ENTRIES]:
-        url = f"events/{event.id}/"
+        url = event_url(event.id)
         link = (base or "") + page_file(url) if not base else base + url
         entry_id = base + url if base else f"urn:readout:event:{event.id}"
         summary = next((s.text for s in event.statements if s.section == "lead"), event.title)

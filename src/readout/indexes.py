@@ -25,7 +25,18 @@ from .context import (
     YearGroup,
 )
 from .model import SECTION_TITLES, TOPICS
-from .urls import slug_of
+from .urls import (
+    ORGANIZATIONS_URL,
+    PEOPLE_URL,
+    PLACES_URL,
+    THEMES_URL,
+    TIMELINE_URL,
+    TOPICS_URL,
+    organization_url,
+    slug_of,
+    theme_url,
+    topic_url,
+)
 
 P = TypeVar("P", bound=Paged)
 
@@ -93,7 +104,7 @@ def cut(kind: type[P], url: str, title: str, items: tuple, size: int, field: str
 
 def people_index(listed: tuple) -> list[Page]:
     """The people index, two hundred to a page."""
-    return [*cut(PeoplePage, "people/", "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
+    return [*cut(PeoplePage, PEOPLE_URL, "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
                  description="Everyone the readouts name, with the titles they give.")]
 
 
@@ -109,7 +120,7 @@ def timeline(builder) -> list[Page]:
         years[event.date.year if event.date else None].append(builder.summaries[event.id])
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     listed = tuple((y, summary) for y in ordered for summary in years[y])
-    cut = paginate("timeline/", listed, EVENTS_PER_PAGE)
+    cut = paginate(TIMELINE_URL, listed, EVENTS_PER_PAGE)
     starts: dict[int | None, str] = {}
     for url, chunk, _ in cut:
         for year, _ in chunk:
@@ -156,17 +167,17 @@ def groups_by(builder, name: str, keys) -> dict[str, list[StatementGroup]]:
 
 
 def topics(builder) -> list[Page]:
-    trail = (HOME, Link("topics/", "Topics"))
+    trail = (HOME, Link(TOPICS_URL, "Topics"))
     pages, entries = [], []
     by_topic = groups_by(builder, "topics", lambda statement: (statement.section,))
     for topic in TOPICS:
         groups = tuple(by_topic[topic])
         count = sum(len(g.statements) for g in groups)
-        entries.append(IndexEntry(f"topics/{topic}/", SECTION_TITLES[topic], count, TOPIC_INTROS[topic]))
-        pages += statements_pages(f"topics/{topic}/", SECTION_TITLES[topic], trail,
+        entries.append(IndexEntry(topic_url(topic), SECTION_TITLES[topic], count, TOPIC_INTROS[topic]))
+        pages += statements_pages(topic_url(topic), SECTION_TITLES[topic], trail,
                                   f"{SECTION_TITLES[topic]} across every event. {TOPIC_INTROS[topic]}",
                                   TOPIC_INTROS[topic], groups)
-    pages.append(IndexPage(url="topics/", title="Topics", breadcrumbs=(HOME,), entries=tuple(entries),
+    pages.append(IndexPage(url=TOPICS_URL, title="Topics", breadcrumbs=(HOME,), entries=tuple(entries),
                            description="Each section of the readouts across every event.",
                            intro="Each section of the readouts, across every event, newest first."))
     return pages
@@ -175,7 +186,7 @@ def topics(builder) -> list[Page]:
 def themes(builder) -> list[Page]:
     if not builder.config.themes:
         return []
-    trail = (HOME, Link("themes/", "Themes"))
+    trail = (HOME, Link(THEMES_URL, "Themes"))
     pages, entries = [], []
     by_theme = groups_by(builder, "themes", lambda statement: statement.themes)
     for theme in builder.config.themes:
@@ -183,12 +194,12 @@ def themes(builder) -> list[Page]:
         tagged = tuple(builder.summaries[e.id] for e in builder.events if theme.slug in e.themes)
         count = sum(len(g.statements) for g in groups)
         keywords = ", ".join(theme.keywords)
-        entries.append(IndexEntry(f"themes/{theme.slug}/", theme.title, count, f"Keywords: {keywords}" if keywords else ""))
+        entries.append(IndexEntry(theme_url(theme.slug), theme.title, count, f"Keywords: {keywords}" if keywords else ""))
         pages += statements_pages(
-            f"themes/{theme.slug}/", theme.title, trail, f"Statements on {theme.title.lower()} across every event.",
+            theme_url(theme.slug), theme.title, trail, f"Statements on {theme.title.lower()} across every event.",
             f"Statements that mention {keywords}." if keywords else "Statements tagged by the editors.",
             groups, events=tagged, show_section=True)
-    pages.append(IndexPage(url="themes/", title="Themes", breadcrumbs=(HOME,), entries=tuple(entries),
+    pages.append(IndexPage(url=THEMES_URL, title="Themes", breadcrumbs=(HOME,), entries=tuple(entries),
                            description="Statements grouped by theme across every event.",
                            intro="Each theme gathers the statements that mention its keywords."))
     return pages
@@ -202,13 +213,13 @@ def places(builder) -> list[Page]:
             slug = slug_of(event.location)
             names.setdefault(slug, event.location)
             by_place[slug].append(builder.summaries[event.id])
-    trail = (HOME, Link("places/", "Places"))
+    trail = (HOME, Link(PLACES_URL, "Places"))
     pages: list[Page] = [page for slug in sorted(by_place)
-             for page in cut(PlacePage, f"places/{slug}/", names[slug], tuple(by_place[slug]), EVENTS_PER_PAGE,
+             for page in cut(PlacePage, f"{PLACES_URL}{slug}/", names[slug], tuple(by_place[slug]), EVENTS_PER_PAGE,
                              "events", breadcrumbs=trail, description=f"Events held in {names[slug]}.")]
-    pages.append(IndexPage(url="places/", title="Places", breadcrumbs=(HOME,),
+    pages.append(IndexPage(url=PLACES_URL, title="Places", breadcrumbs=(HOME,),
                            description="Where the events took place.", intro="Where the events took place.",
-                           entries=tuple(IndexEntry(f"places/{s}/", names[s], len(by_place[s])) for s in sorted(by_place))))
+                           entries=tuple(IndexEntry(f"{PLACES_URL}{s}/", names[s], len(by_place[s])) for s in sorted(by_place))))
     return pages
 
 
@@ -225,15 +236,15 @@ def organizations(builder) -> list[Page]:
     for event in builder.events:
         for body, holder in builder.part(event, "holders", lambda e: holders_at(builder, e)):
             holders[body].append(holder)
-    trail = (HOME, Link("organizations/", "Organizations"))
+    trail = (HOME, Link(ORGANIZATIONS_URL, "Organizations"))
     pages: list[Page] = [page for body in sorted(holders)
-             for page in cut(OrganizationPage, f"organizations/{slug_of(body)}/", body, tuple(holders[body]),
+             for page in cut(OrganizationPage, organization_url(body), body, tuple(holders[body]),
                              HOLDERS_PER_PAGE, "holders", breadcrumbs=trail,
                              description=f"People whose titles name the {body}, as printed at each event.")]
     pages.append(IndexPage(
-        url="organizations/", title="Organizations", breadcrumbs=(HOME,),
+        url=ORGANIZATIONS_URL, title="Organizations", breadcrumbs=(HOME,),
         description="The bodies named in the titles the readouts print.",
         intro="The bodies named in the titles the readouts print, with who held those titles.",
-        entries=tuple(IndexEntry(f"organizations/{slug_of(b)}/", b, len({h.person.id for h in holders[b]}))
+        entries=tuple(IndexEntry(organization_url(b), b, len({h.person.id for h in holders[b]}))
                       for b in sorted(holders))))
     return pages

@@ -21,7 +21,7 @@ from . import feeds
 from .context import FreePage, NotFoundPage, SearchPage
 from .errors import ReadoutError
 from .render import render_page
-from .urls import page_file
+from .urls import ORGANIZATIONS_URL, PEOPLE_URL, PLACES_URL, SEARCH_URL, THEMES_URL, TIMELINE_URL, TOPICS_URL, page_file
 
 REQUIREMENT = "mkdocs>=1.6,<2 and mkdocs-material>=9.5,<10 (pip install 'readout[material]')"
 ASSETS = ("content.css", "material.css", "readout.js")
@@ -74,12 +74,11 @@ def nav(site) -> list:
         children = [page_file(index)[:-5] + ".md"] + [entry(u) for u in sorted(urls) if u.startswith(prefix) and u != index]
         return {text(title): [c for c in children if c]} if index in urls else None
 
-    items = [{"Home": "index.md"}, entry("timeline/"), section("Topics", "topics/", "topics/"),
-             entry("people/"), section("Themes", "themes/", "themes/"), entry("places/"),
-             entry("organizations/")]
+    items = [{"Home": "index.md"}, entry(TIMELINE_URL), section("Topics", TOPICS_URL, TOPICS_URL),
+             entry(PEOPLE_URL), section("Themes", THEMES_URL, THEMES_URL), entry(PLACES_URL), entry(ORGANIZATIONS_URL)]
     free = sorted((p for p in site.pages if isinstance(p, FreePage)), key=lambda p: p.url)
     items += [entry(p.url) for p in free]
-    items.append(entry("search/"))
+    items.append(entry(SEARCH_URL))
     return [i for i in items if i]
 
 

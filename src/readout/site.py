@@ -47,7 +47,22 @@ from .indexes import index_pages, people_index
 from .markup import Links, check_links, to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .sources import project_lexicon
-from .urls import slug_of
+from .urls import (
+    ORGANIZATIONS_URL,
+    PEOPLE_URL,
+    PLACES_URL,
+    SEARCH_URL,
+    THEMES_URL,
+    TIMELINE_URL,
+    TOPICS_URL,
+    event_url,
+    organization_url,
+    person_url,
+    place_url,
+    slug_of,
+    statement_url,
+    theme_url,
+)
 
 
 @dataclass(frozen=True)
@@ -71,10 +86,6 @@ ROLES = (("host", "Host", "Presided"),
          ("speaker", "Speakers", "Spoke"))
 
 
-def event_url(event: Event) -> str:
-    return f"events/{event.id}/"
-
-
 def original_article(source) -> dict | None:
     """The publisher's article as a schema.org NewsArticle, where the source has a page."""
     if not source.url:
@@ -94,19 +105,6 @@ def publication(source) -> str:
         return source.path
     day = f"{source.published.day} {source.published:%B %Y}" if source.published else None
     return ", ".join(x for x in (source.publisher, day, source.url) if x)
-
-
-def statement_url(event: Event, statement_id: str) -> str:
-    """A statement's permalink: its anchor on the source page."""
-    return f"{event_url(event)}source/#{statement_id}"
-
-
-def person_url(person_id: str) -> str:
-    return f"people/{person_id}/"
-
-
-def place_url(place: str) -> str:
-    return f"places/{slug_of(place)}/"
 
 
 def tag_themes(events: list[Event], config: Config) -> None:
@@ -141,8 +139,8 @@ def check_unique_ids(events: list[Event]) -> None:
 
 def links_of(event: Event) -> tuple:
     """What an editor's Markdown may link to in one event: the event, its statements, its people."""
-    return ((event.title, event_url(event)),
-            {f"{event.id}#{s.id}": statement_url(event, s.id) for s in event.statements},
+    return ((event.title, event_url(event.id)),
+            {f"{event.id}#{s.id}": statement_url(event.id, s.id) for s in event.statements},
             [(person.id, person.name) for person in event.people()])
 
 
@@ -253,7 +251,7 @@ class SiteBuilder:
     def summarize(self, event: Event) -> EventSummary:
         lead = next((s for s in event.statements if s.section == "lead"), None)
         return EventSummary(
-            id=event.id, url=event_url(event), title=event.title, date=event.date,
+            id=event.id, url=event_url(event.id), title=event.title, date=event.date,
             time_of_day=event.time_of_day, kind=event.kind, location=event.location,
             host=person_ref(event.host) if event.host else None,
             summary=lead.text if lead else (event.statements[0].text if event.statements else ""),
@@ -261,7 +259,7 @@ class SiteBuilder:
         )
 
     def theme_link(self, slug: str) -> Link:
-        return Link(f"themes/{slug}/", self.theme_titles.get(slug, slug))
+        return Link(theme_url(slug), self.theme_titles.get(slug, slug))
 
     def absolute(self, url: str) -> str:
         return (self.config.base_url or "") + url
@@ -274,7 +272,7 @@ class SiteBuilder:
         source = publication(event.source)
         for s in event.statements:
             speaker = people.get(s.speaker) if s.speaker else None
-            source_url = statement_url(event, s.id)
+            source_url = statement_url(event.id, s.id)
             citation = (f"{speaker.name + ', ' if speaker else ''}{event.title}"
                         f"{', ' + where if where else ''}. Source: {source}, paragraph {s.paragraph + 1}, "
                         f"statement {s.id}.")
@@ -296,12 +294,12 @@ class SiteBuilder:
 
     def build(self) -> Site:
         config, content = self.config, self.content
-        nav = [Link("timeline/", "Timeline"), Link("topics/", "Topics"), Link("people/", "People")]
+        nav = [Link(TIMELINE_URL, "Timeline"), Link(TOPICS_URL, "Topics"), Link(PEOPLE_URL, "People")]
         if config.themes:
-            nav.append(Link("themes/", "Themes"))
+            nav.append(Link(THEMES_URL, "Themes"))
         in_nav = [p for p in content.pages if p.nav_order is not None]
         nav += [Link(f"{p.slug}/", p.title) for p in sorted(in_nav, key=lambda p: (p.nav_order, p.slug))]
-        indexes = (Link("places/", "Places"), Link("organizations/", "Organizations"),
+        indexes = (Link(PLACES_URL, "Places"), Link(ORGANIZATIONS_URL, "Organizations"),
                    Link("data/events.json", "Data (JSON)"), Link("feed.xml", "Atom feed"))
         info = SiteInfo(config.title, config.description, config.language, tuple(nav), config.base_url, indexes)
         pages: list[Page] = []
@@ -314,7 +312,7 @@ class SiteBuilder:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
                                   breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
                                                             where=Location(free.path, free.body_line))))
-        pages.append(SearchPage(url="search/", title="Search", breadcrumbs=(HOME,),
+        pages.append(SearchPage(url=SEARCH_URL, title="Search", breadcrumbs=(HOME,),
                                 description="Search every statement, person and event."))
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
                                   description="This page does not exist.",
@@ -331,7 +329,7 @@ class SiteBuilder:
 
     def event_pages(self, event: Event) -> list[Page]:
         """The event page, its topic pages and its source page."""
-        url = event_url(event)
+        url = event_url(event.id)
         summary, views = self.summaries[event.id], self.views[event.id]
         attendees = tuple(person_ref(p) for p in event.attendees)
         roles = role_views(event)
@@ -386,8 +384,8 @@ class SiteBuilder:
         name the publisher's article (its page, publisher and date) where the event file gives
         it; ``about`` is the event."""
         data = {"@context": "https://schema.org", "@type": "CreativeWork", "name": f"Source text — {event.title}",
-                "url": self.absolute(event_url(event) + "source/"),
-                "about": {"@type": "Event", "name": event.title, "url": self.absolute(event_url(event))},
+                "url": self.absolute(event_url(event.id) + "source/"),
+                "about": {"@type": "Event", "name": event.title, "url": self.absolute(event_url(event.id))},
                 "encodingFormat": "text/plain", "sha256": event.source.sha256}
         article = original_article(event.source)
         if article:
@@ -412,7 +410,7 @@ class SiteBuilder:
             return data
 
         data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
-                                "url": self.absolute(event_url(event))}
+                                "url": self.absolute(event_url(event.id))}
         if event.date:
             data["startDate"] = event.date.isoformat()
         if event.location:
@@ -463,10 +461,10 @@ class SiteBuilder:
         page = PersonPage(
             url=url, title=name,
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
-            breadcrumbs=(HOME, Link("people/", "People")), name=name, appearances=tuple(seen),
+            breadcrumbs=(HOME, Link(PEOPLE_URL, "People")), name=name, appearances=tuple(seen),
             by_role=tuple(RoleAppearances(role, did, tuple(a for a in seen if a.role == role))
                           for role, _, did in ROLES if any(a.role == role for a in seen)),
-            statements=tuple(said), organizations=tuple(Link(f"organizations/{slug_of(o)}/", o) for o in bodies),
+            statements=tuple(said), organizations=tuple(Link(organization_url(o), o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
             bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,

@@ -26,6 +26,41 @@ def slug_of(name: str) -> str:
     return slugify(name) or "n-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
 
 
+# Every page's address -----------------------------------------------------------------------
+# The indexes, each the first page of its list.
+TIMELINE_URL, TOPICS_URL, PEOPLE_URL, THEMES_URL = "timeline/", "topics/", "people/", "themes/"
+PLACES_URL, ORGANIZATIONS_URL, SEARCH_URL = "places/", "organizations/", "search/"
+
+
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def statement_url(event_id: str, statement_id: str) -> str:
+    """A statement's permalink: its anchor on the source page."""
+    return f"{event_url(event_id)}source/#{statement_id}"
+
+
+def person_url(person_id: str) -> str:
+    return f"{PEOPLE_URL}{person_id}/"
+
+
+def place_url(place: str) -> str:
+    return f"{PLACES_URL}{slug_of(place)}/"
+
+
+def organization_url(body: str) -> str:
+    return f"{ORGANIZATIONS_URL}{slug_of(body)}/"
+
+
+def topic_url(topic: str) -> str:
+    return f"{TOPICS_URL}{topic}/"
+
+
+def theme_url(slug: str) -> str:
+    return f"{THEMES_URL}{slug}/"
+
+
 def relative_url(target: str, current: str) -> str:
     """A link from the page at ``current`` to ``target`` (both site paths like ``events/x/``,
     ``target`` may end in ``#fragment``). Directory pages link to their ``index.html`` so the
