@@ -26,9 +26,9 @@ def test_rendering_imports_no_loader():
 
 
 def test_no_stage_imports_a_later_one():
-    order = ["slugs", "yamlnodes", "load", "model", "urls", "config", "frontmatter", "sources", "corrections", "content", "markup",
-             "context", "indexes", "site", "feeds", "scaffold", "render", "write", "material", "build",
-             "serve", "cli"]
+    order = ["slugs", "yamlnodes", "load", "model", "urls", "config", "frontmatter", "sources", "corrections",
+             "content", "markup", "context", "structured", "sitechecks", "indexes", "site", "feeds", "scaffold",
+             "render", "write", "material", "build", "serve", "cli"]
     rank = {name: i for i, name in enumerate(order)}
     rank["model"] = rank["load"]  # the data model is shared by every stage
     for path in PACKAGE.rglob("*.py"):
@@ -54,3 +54,10 @@ def test_only_the_writer_writes_files():
                 if name == "open" and len(node.args) > 1:
                     mode = node.args[1]
                     assert isinstance(mode, ast.Constant) and "r" in mode.value, f"{path.name}:{node.lineno}"
+
+
+def test_no_module_grows_past_what_a_newcomer_reads_at_once():
+    # Past this a module holds more than one concern: split it where its concerns split.
+    long = {path.relative_to(PACKAGE).as_posix(): n for path in PACKAGE.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 450}
+    assert long == {}

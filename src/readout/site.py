@@ -7,11 +7,9 @@ themes, places, organizations) are in ``indexes.py``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from .config import Config
 from .content import Content
@@ -24,7 +22,6 @@ from .context import (
     HomePage,
     Link,
     NotFoundPage,
-    OrganizationPage,
     Page,
     ParagraphView,
     PersonPage,
@@ -42,11 +39,13 @@ from .context import (
     StatementView,
     TopicPage,
 )
-from .errors import Diagnostic, Location, ReadoutError, line_column
+from .errors import Location
 from .indexes import index_pages, people_index
-from .markup import Links, check_links, to_html
+from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
+from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
+from .structured import event_jsonld, printed_name, publication, script_json, source_jsonld
 from .urls import (
     ORGANIZATIONS_URL,
     PEOPLE_URL,
@@ -86,27 +85,6 @@ ROLES = (("host", "Host", "Presided"),
          ("speaker", "Speakers", "Spoke"))
 
 
-def original_article(source) -> dict | None:
-    """The publisher's article as a schema.org NewsArticle, where the source has a page."""
-    if not source.url:
-        return None
-    article = {"@type": "NewsArticle", "url": source.url}
-    if source.publisher:
-        article["publisher"] = {"@type": "Organization", "name": source.publisher}
-    if source.published:
-        article["datePublished"] = source.published.isoformat()
-    return article
-
-
-def publication(source) -> str:
-    """How a reader cites the readout: "Xinhua, 30 November 2023, https://…" where the page is
-    known, else the file in the project ("content/sources/….txt")."""
-    if not source.url:
-        return source.path
-    day = f"{source.published.day} {source.published:%B %Y}" if source.published else None
-    return ", ".join(x for x in (source.publisher, day, source.url) if x)
-
-
 def tag_themes(events: list[Event], config: Config) -> None:
     """Tag each statement with the themes whose keywords it contains (whole words), keeping
     the themes an editor gave it."""
@@ -120,63 +98,6 @@ def tag_themes(events: list[Event], config: Config) -> None:
             for slug, pattern in patterns:
                 if slug not in statement.themes and pattern.search(statement.text):
                     statement.themes.append(slug)
-
-
-def check_unique_ids(events: list[Event]) -> None:
-    """Two sources giving the same event id would write the same pages: report every clash."""
-    first: dict[str, Event] = {}
-    problems = []
-    for event in events:
-        if event.id in first:
-            problems.append(Diagnostic(
-                Location(event.source.path), f"event id '{event.id}' is also given by {first[event.id].source.path}",
-                "rename one of the two source files; the file name is the event id"))
-        else:
-            first[event.id] = event
-    if problems:
-        raise ReadoutError.collect(problems)
-
-
-def links_of(event: Event) -> tuple:
-    """What an editor's Markdown may link to in one event: the event, its statements, its people."""
-    return ((event.title, event_url(event.id)),
-            {f"{event.id}#{s.id}": statement_url(event.id, s.id) for s in event.statements},
-            [(person.id, person.name) for person in event.people()])
-
-
-def record_links(events: list[Event], content: Content, part=None) -> Links:
-    """Every record an editor's Markdown may link to (``part`` remembers each event's share)."""
-    links = Links()
-    for event in events:
-        entry, statements, people = part(event, "links", links_of) if part else links_of(event)
-        links.events[event.id] = entry
-        links.statements.update(statements)
-        for person_id, name in people:
-            links.people[person_id] = (name, person_url(person_id))
-            links.names.setdefault(name.lower(), person_id)
-    for person in content.people.values():
-        links.people[person.id] = (person.name, person_url(person.id))
-        for name in [person.name, *person.aliases]:
-            links.names[name.lower()] = person.id
-    return links
-
-
-def check_all_links(content: Content, links: Links) -> None:
-    """Every broken record link in every editor's file, reported together."""
-    problems = []
-    for event_id, note in sorted(content.commentary.items()):
-        problems += check_links(note.body, note.path, note.body_line, links, event_id)
-    for person in content.people.values():
-        problems += check_links(person.bio, person.path, person.body_line, links, None)
-    for free in content.pages:
-        problems += check_links(free.body, free.path, free.body_line, links, None)
-    if problems:
-        raise ReadoutError.collect(problems)
-
-
-def printed_name(person: Person) -> str | None:
-    """The name the readout prints for ``person``, where it is not their name."""
-    return person.as_printed if person.as_printed and person.as_printed != person.name else None
 
 
 def person_ref(person: Person) -> PersonRef:
@@ -196,12 +117,6 @@ def readable_correction(entry: str) -> str:
     if not what:
         return entry.replace("_", " ")
     return f"statement {statement} hidden" if what == "hidden" else f"{what} of statement {statement}"
-
-
-def script_json(data) -> str:
-    """JSON safe inside a <script> element: no "<", ">" or "&" can close it or start markup."""
-    text = json.dumps(data, ensure_ascii=False)  # compact: the C encoder, many times faster
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class SiteBuilder:
@@ -354,7 +269,7 @@ class SiteBuilder:
                                raw_html=self.config.raw_html, where=Location(note.path, note.body_line)) if note else "",
             corrected=tuple(readable_correction(c) for c in event.corrected),
             themes=tuple(self.theme_link(t) for t in event.themes),
-            jsonld=script_json(self.event_jsonld(event)),
+            jsonld=script_json(event_jsonld(event, self.absolute)),
         )]
         for i, section in enumerate(sections):
             before = sections[i - 1] if i > 0 else None
@@ -375,61 +290,9 @@ class SiteBuilder:
             breadcrumbs=event_trail, event=summary, paragraphs=paragraph_views(event, views),
             source_path=event.source.path, sha256=event.source.sha256, published=event.source.published,
             publisher=event.source.publisher, original_url=event.source.url, retrieved=event.source.retrieved,
-            jsonld=script_json(self.source_jsonld(event)),
+            jsonld=script_json(source_jsonld(event, self.absolute)),
         ))
         return pages
-
-    def source_jsonld(self, event: Event) -> dict:
-        """Our copy of the readout as a schema.org CreativeWork: ``isBasedOn`` and ``citation``
-        name the publisher's article (its page, publisher and date) where the event file gives
-        it; ``about`` is the event."""
-        data = {"@context": "https://schema.org", "@type": "CreativeWork", "name": f"Source text — {event.title}",
-                "url": self.absolute(event_url(event.id) + "source/"),
-                "about": {"@type": "Event", "name": event.title, "url": self.absolute(event_url(event.id))},
-                "encodingFormat": "text/plain", "sha256": event.source.sha256}
-        article = original_article(event.source)
-        if article:
-            data["isBasedOn"] = article
-            data["citation"] = publication(event.source)
-        return data
-
-    def event_jsonld(self, event: Event) -> dict:
-        """schema.org Event with its people's roles and its Place. schema.org has no "presided"
-        or "spoke": the host is the ``organizer`` (who convened and chaired it); the main
-        speaker the ``performer`` ("a presenter…": whom the event was there to hear); those who
-        reported or spoke in turn are ``contributor``s ("a secondary contributor to the … Event"),
-        kept apart from the main speech; attendees are ``attendee``s. All but the host are in a
-        Role saying what they did (an attendee's roleName is their titles); a Person has the
-        titles printed beside the name as ``jobTitle``, a garbled printed name as ``alternateName``."""
-        def person(p):
-            data = {"@type": "Person", "name": p.name, "url": self.absolute(person_url(p.id))}
-            if p.titles:
-                data["jobTitle"] = list(p.titles)
-            if printed_name(p):
-                data["alternateName"] = printed_name(p)
-            return data
-
-        data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
-                                "url": self.absolute(event_url(event.id))}
-        if event.date:
-            data["startDate"] = event.date.isoformat()
-        if event.location:
-            data["location"] = {"@type": "Place", "name": event.location}
-        if event.subject:
-            data["about"] = event.subject
-        if event.host:
-            data["organizer"] = person(event.host)
-        if event.main_speaker:
-            data["performer"] = {"@type": "Role", "roleName": "main speaker", "performer": person(event.main_speaker)}
-        data["attendee"] = [{"@type": "Role", "roleName": "; ".join(p.titles) or "attendee", "attendee": person(p)}
-                            for p in event.attendees]
-        if event.speakers:
-            data["contributor"] = [{"@type": "Role", "roleName": "speaker", "contributor": person(p)}
-                                   for p in event.speakers]
-        article = original_article(event.source)
-        if article:  # the readout the event is known from
-            data["subjectOf"] = article
-        return data
 
     def people_at(self, event: Event) -> tuple[list, list]:
         """Who was at ``event`` — (id, name, appearance, bodies their titles name) — and what
@@ -513,48 +376,6 @@ class SiteBuilder:
             pages.append(page)
             listed.append(summary)
         return pages + people_index(tuple(listed)), data
-
-
-def one_page_per_url(pages: list[Page], config: Config) -> None:
-    """Two pages never claim one URL (``State-Council`` beside "State Council", a place and a
-    place spelt in other letters with one slug…): every collision is a located error naming
-    both, found before anything is written. ``pages`` is sorted by URL."""
-    problems, seen = [], set()
-    for first, second in zip(pages, pages[1:]):
-        pair = (describe(first), describe(second))
-        if first.url != second.url or pair in seen:
-            continue
-        seen.add(pair)  # a list cut into pages collides on every page: say it once
-        problems.append(Diagnostic(origin(second, config) or origin(first, config) or Location("site.yml"),
-                                   f"{pair[0]} and {pair[1]} would both be at {first.url}",
-                                   "names that differ only in case, spaces or punctuation get one URL: "
-                                   "use one spelling, or change one of them"))
-    if problems:
-        raise ReadoutError.collect(problems)
-
-
-def describe(page: Page) -> str:
-    """A page as a message names it: "the organization 'State Council'"."""
-    kind = {"OrganizationPage": "the organization", "PlacePage": "the place", "PersonPage": "the person",
-            "FreePage": "the page", "EventPage": "the event", "StatementsPage": "the list"}.get(
-        type(page).__name__, "the page")
-    title = page.title.split(" — page ")[0]
-    return f"{kind} {title!r}"
-
-
-def origin(page: Page, config: Config) -> Location | None:
-    """The file (and line, where one can be found) that made a page."""
-    if isinstance(page, FreePage):
-        return Location(f"content/pages/{page.url.rstrip('/')}.md")
-    if isinstance(page, PersonPage) and (config.content_dir / "people" / f"{page.url.split('/')[1]}.md").is_file():
-        return Location(f"content/people/{page.url.split('/')[1]}.md")
-    if isinstance(page, OrganizationPage) and (config.root / "site.yml").is_file():
-        name = page.title.split(" — page ")[0]
-        text = (config.root / "site.yml").read_text(encoding="utf-8", errors="replace")
-        if name in text:  # an organization the project's lexicon adds
-            line, column = line_column(text, text.index(name))
-            return Location("site.yml", line, column)
-    return None
 
 
 def same_inputs(last: tuple, now: tuple) -> bool:

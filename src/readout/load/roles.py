@@ -12,10 +12,10 @@ from ..slugs import slugify
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
 from .classify import CALL, Piece
-from .lead import LEAD_WITHIN, OPENING_PARTICIPLE, Lead, match_lead
+from .lead import LEAD_WITHIN, Lead, match_lead
+from .naming import NameReading
 from .page import CAPTION_VERB
-from .people import Mention, is_name, mention_titles, parse_mention, split_people
-from .reading import Reading
+from .people import Mention, mention_titles, parse_mention, split_people
 from .segment import Span, ends_cut_off
 
 # "delivered an important speech", "made important speeches", "delivered a work report",
@@ -27,9 +27,6 @@ SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressi
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
-# "While presiding over a meeting of …, Xi, head of the group, acknowledged …": the subject
-# follows the clause, as after "Addressing …,".
-WHILE_BEFORE = re.compile(r"\s*(?:While|When)\s+")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -60,68 +57,8 @@ class Cast:
         self.speakers = [p for p in self.speakers if p.id not in leaders]
 
 
-class RoleReading(Reading):
+class RoleReading(NameReading):
     """Reading who held, addressed, attended and spoke at the event."""
-
-    def earlier_full_name(self, lead: Span, verb_start: int, paragraph: int) -> Mention | None:
-        """Where the lead names its host by surname alone ("Xi made the remarks …", "… a
-        meeting chaired by Li"), the full name the page prints for that surname: the story's
-        last mention before the lead, else the first anywhere on the page (a headline or a
-        caption: "Chinese President Xi Jinping …")."""
-        passive = re.match(r"[^.]*?\b(?:chaired|presided\s+over|hosted|convened)\s+by\s+(?:[A-Z]\w+\s+){0,2}?([A-Z][a-z]+)\b",
-                           self.text[verb_start:lead.end])
-        if passive:  # "… presided over by Xi Jinping, general secretary of …": named in full
-            named = parse_mention(self.text, Span(verb_start + passive.start(1), lead.end), self.lexicon)
-            if named:
-                return named
-        surname = passive.group(1) if passive else self.subject_surname(lead, verb_start)
-        if surname is None or surname in self.lexicon.not_names or not self.lexicon.is_pinyin(surname, 2):
-            return None
-        return self.full_name(surname, lead, paragraph)
-
-    def subject_surname(self, lead: Span, verb_start: int) -> str | None:
-        """The surname that is the subject of the lead's verb: right before it ("After …, Xi
-        held a symposium"), else the first word that may be one ("President Xi, also …, made
-        the remarks"); after the clause where the sentence opens with one ("Addressing a
-        plenary meeting …, Li said")."""
-        own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
-        region = self.text[own.end if own else lead.start:verb_start]
-        comma = self.text.find(",", verb_start, lead.end)
-        opening = OPENING_PARTICIPLE.match(self.text, verb_start) or WHILE_BEFORE.fullmatch(region)
-        if opening and comma != -1:
-            # "Speaking at a symposium in Shijiazhuang, Hebei province, Xi, who is also …, said":
-            # the first surname after a comma.
-            after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
-            region = next((w for w in after if w not in self.lexicon.not_names and self.lexicon.is_pinyin(w, 1)), "")
-        last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
-        words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
-        # A surname is one syllable far more often than two ("Beijing" is a place).
-        first = next((w for most in (1, 2) for w in words if w.group(1) not in self.lexicon.not_names
-                      and self.lexicon.is_pinyin(w.group(1), most)), words[0] if words else None)
-        return first.group(1) if first else None
-
-    def full_name(self, surname: str, lead: Span, paragraph: int) -> Mention | None:
-        """Where the page prints ``surname`` in full: the story's last mention before the lead
-        (with the titles printed beside it), else the nearest name of that surname before the
-        lead, else the first after it."""
-        for i in self.story:
-            if i > paragraph:
-                break
-            for span in self.sentences[i]:
-                if span.start >= lead.start:
-                    break
-                mention = parse_mention(self.text, span, self.lexicon)
-                if mention and self.quote(mention.name).split()[0] == surname:
-                    return mention
-        found = []
-        for match in re.finditer(rf"\b{re.escape(surname)}[ \t]+[A-Z][a-z]+(?:-[a-z]+)?\b", self.text):
-            name = Span(match.start(), match.end())
-            if is_name(self.text, name, self.lexicon):
-                found.append(name)
-        if not found:
-            return None
-        before = [n for n in found if n.start < lead.start]
-        return Mention(before[-1] if before else found[0])
 
     def cut_list(self, span: Span) -> list[Mention] | None:
         """The people of a sentence the page cuts off that opens the way a list of who attended
