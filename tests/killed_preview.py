@@ -25,8 +25,9 @@ from pathlib import Path
 
 from readout import build as build_module
 from readout import sources
-from readout.build import Session, build
+from readout.build import build
 from readout.config import load_config
+from readout.incremental import Session
 
 CHANGES = ("replace", "rename", "unlink", "rmdir", "mkdir", "link")
 

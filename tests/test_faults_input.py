@@ -6,10 +6,11 @@ import pytest
 from helpers import SEED_NAME, SEED_PATH
 from test_faults import EVENT_MD, built  # noqa: F401 - the fixture
 
-from readout.build import Session, build
+from readout.build import build
 from readout.cli import COMMANDS, main
 from readout.config import load_config
 from readout.errors import ReadoutError
+from readout.incremental import Session
 from readout.load import default_lexicon, parse_source
 from readout.load.lexicon import LIST_KEYS
 from readout.serve import Preview

@@ -26,7 +26,7 @@ def test_rendering_imports_no_loader():
 
 
 def test_no_stage_imports_a_later_one():
-    order = ["slugs", "yamlnodes", "load", "model", "urls", "config", "frontmatter", "sources", "corrections",
+    order = ["slugs", "yamlnodes", "load", "model", "incremental", "urls", "config", "frontmatter", "sources", "corrections",
              "content", "markup", "context", "structured", "sitechecks", "indexes", "site", "feeds", "scaffold",
              "render", "write", "material", "build", "serve", "cli"]
     rank = {name: i for i, name in enumerate(order)}

@@ -8,9 +8,10 @@ import pytest
 from helpers import ROOT, SEED_NAME, make_project
 
 from readout import indexes, write
-from readout.build import Session, build
+from readout.build import build
 from readout.config import load_config
 from readout.errors import ReadoutError
+from readout.incremental import Session
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate

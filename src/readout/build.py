@@ -18,6 +18,7 @@ from .content import load_content
 from .errors import Diagnostic, ReadoutError
 from .forks import Workers
 from .gcpause import fewer_collections
+from .incremental import Session
 from .render import make_environment, render_page
 from .site import build_site
 from .sources import collect_warnings, is_hidden
@@ -52,42 +53,17 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc)
 
 
-@dataclass
-class Session:
-    """What a long-lived caller (the preview server) keeps from one build to the next, so an
-    edit costs what it changes: the parse cache in memory, ``content``'s and ``site``'s memos
-    (finished events; each event's views and pages), the Jinja environment, each event's line
-    of the data files, and the pages of the last build it wrote, with that build's id, the
-    templates' digest and the site info they were rendered with. A page equal to the one last
-    written is not rendered, nor even hashed. The site is then written in place: only files
-    whose bytes change are touched."""
-
-    cache: ParseCache | None = None
-    content: dict = field(default_factory=dict)
-    site: dict = field(default_factory=dict)
-    feeds: dict = field(default_factory=dict)
-    env: object = None
-    pages: dict = field(default_factory=dict)
-    build: str | None = None
-    digest: str | None = None
-    info: object = None
-
-    def environment(self, templates_dir: Path):
-        """The Jinja environment, made once (it reloads a template that changed); its
-        templates are compiled during the first build, not on the first edit."""
-        if self.env is None:
-            self.env = make_environment(templates_dir, auto_reload=True)
-            for name in self.env.list_templates(extensions=["html"]):
-                try:
-                    self.env.get_template(name)
-                except Exception:  # a broken template is reported when a page uses it
-                    pass
-        return self.env
-
-    def remember(self, out, site, digest: str | None) -> None:
-        """What the build just committed (nothing, after a build through MkDocs)."""
-        self.pages = {page.url: page for page in site.pages} if digest else {}
-        self.build, self.digest, self.info = (out.build_id, digest, site.info) if digest else (None, None, None)
+def session_environment(session: Session, templates_dir: Path):
+    """The session's Jinja environment, made once (it reloads a template that changed); its
+    templates are compiled during the first build, not on the first edit."""
+    if session.env is None:
+        session.env = make_environment(templates_dir, auto_reload=True)
+        for name in session.env.list_templates(extensions=["html"]):
+            try:
+                session.env.get_template(name)
+            except Exception:  # a broken template is reported when a page uses it
+                pass
+    return session.env
 
 
 def build(config: Config, output: Path | None = None, strict: bool = False, search: bool | str = True,
@@ -135,7 +111,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         mark = stage("load", mark)
         site = build_site(content, config, session.site if keeping else None)
         mark = stage("site", mark)
-        env = session.environment(config.templates_dir) if keeping else make_environment(config.templates_dir)
+        env = session_environment(session, config.templates_dir) if keeping else make_environment(config.templates_dir)
         report.pages = len(site.pages)
         if material:
             from .material import build_material  # MkDocs is loaded only for this theme
@@ -163,7 +139,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
                     search_job.cancel()
         report.files = len(out.written)
         out.commit()
-        session.remember(out, site, None if material else digest)
+        session.remember(out.build_id, site.pages, site.info, None if material else digest)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -33,6 +33,7 @@ from .frontmatter import (
     text_list,
     text_value,
 )
+from .incremental import Cache, ContentMemo
 from .model import Event
 from .slugs import slugify
 from .sources import CACHE_VERSION, keyed_events, markdown_files, relative
@@ -208,21 +209,19 @@ def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:
 
 # Event corrections ------------------------------------------------------------------------
 
-def load_content(config: Config, cache=None, memo: dict | None = None) -> Content:
+def load_content(config: Config, cache: Cache | None = None, memo: ContentMemo | None = None) -> Content:
     """Read ``content/``, check it, and merge the editors' corrections into the events
     (``cache`` keeps parsed readouts between builds).
 
-    ``memo`` is a dict the caller keeps from one build to the next (the preview server does):
-    it holds the finished events of the readouts no event file corrects, by their source's key,
-    for as long as the people files and ``site.yml`` stay as they were. Such a readout that did
-    not change is then the very object of the last build, so later stages see at once that
-    nothing about it changed."""
+    With ``memo`` (``incremental.ContentMemo``, kept by the preview) a readout no event file
+    corrects that did not change is the very object of the last build, so later stages see at
+    once that nothing about it changed."""
     problems: list[Diagnostic] = []
     event_files = markdown_files(config, "events")
     salt = memo_salt(config, event_files) if memo is not None else None
-    reuse = memo.get("events", {}) if memo is not None and memo.get("salt") == salt else {}
+    reuse = memo.events if memo is not None and memo.salt == salt else {}
     try:
-        keyed = keyed_events(config, cache, reuse, memo.setdefault("stats", {}) if memo is not None else None)
+        keyed = keyed_events(config, cache, reuse, memo.stats if memo is not None else None)
     except ReadoutError as error:
         problems += error.diagnostics
         keyed = []
@@ -256,8 +255,8 @@ def load_content(config: Config, cache=None, memo: dict | None = None) -> Conten
         raise ReadoutError.collect(problems)
     if memo is not None:
         corrected = {path.stem for path in event_files}
-        memo["salt"] = salt
-        memo["events"] = {key: event for key, event in keyed if event.id not in corrected}
+        memo.salt = salt
+        memo.events = {key: event for key, event in keyed if event.id not in corrected}
     return Content(events, people, pages, commentary)
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import datetime, time, timezone
 
+from .incremental import FeedsMemo
 from .urls import event_url, page_file
 
 # Characters XML 1.0 does not allow in a document at all (C0 controls but tab and line ends,
@@ -121,11 +122,11 @@ def robots(site) -> str:
     return text
 
 
-def site_files(site, built: datetime, memo: dict | None = None) -> dict[str, str]:
+def site_files(site, built: datetime, memo: FeedsMemo | None = None) -> dict[str, str]:
     """Every machine-readable file of the site by path (no sitemap without base_url)."""
-    memo = memo if memo is not None else {}  # the preview server keeps one between builds
-    files = {"data/events.json": events_json(site, memo.setdefault("events", {})),
-             "data/people.json": people_json(site, memo.setdefault("people", {})),
+    memo = memo if memo is not None else FeedsMemo()  # the preview server keeps one between builds
+    files = {"data/events.json": events_json(site, memo.events),
+             "data/people.json": people_json(site, memo.people),
              "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
     map_text = sitemap(site)
     if map_text:

@@ -1,14 +1,18 @@
 """Pages across events: the timeline, topics, themes, places and organizations. Each function
-takes the ``SiteBuilder`` of ``site.py`` (events newest first, summaries, statement views)."""
+takes an ``Archive``: what ``site.SiteBuilder`` has made of the events (newest first, their
+summaries and statement views)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from .config import Config
 from .context import (
     HOME,
+    EventSummary,
     Holder,
     IndexEntry,
     IndexPage,
@@ -18,13 +22,16 @@ from .context import (
     Paged,
     Pager,
     PeoplePage,
+    PersonRef,
     PlacePage,
     StatementGroup,
     StatementsPage,
+    StatementView,
     TimelinePage,
     YearGroup,
 )
-from .model import SECTION_TITLES, TOPICS
+from .load import Lexicon
+from .model import SECTION_TITLES, TOPICS, Event, Person
 from .urls import (
     ORGANIZATIONS_URL,
     PEOPLE_URL,
@@ -39,6 +46,22 @@ from .urls import (
 )
 
 P = TypeVar("P", bound=Paged)
+
+
+class Archive(Protocol):
+    """What the pages across events are made from (``site.SiteBuilder`` is one)."""
+
+    config: Config
+    lexicon: Lexicon
+    events: list[Event]  # newest first
+    summaries: dict[str, EventSummary]  # by event id
+    views: dict[str, dict[str, StatementView]]  # by event id, then statement id
+
+    def part(self, event: Event, name: str, make: Callable[[Event], Any]) -> Any:
+        """What ``make(event)`` gives, made once per event (and kept between builds)."""
+        ...
+
+    def person_ref(self, person: Person) -> PersonRef: ...
 
 TOPIC_INTROS = {
     "attendees": "Who attended each event, as the readouts say it.",
@@ -108,13 +131,12 @@ def people_index(listed: tuple) -> list[Page]:
                  description="Everyone the readouts name, with the titles they give.")]
 
 
-def index_pages(builder) -> list[Page]:
+def index_pages(builder: Archive) -> list[Page]:
     """Every cross-event page of the site ``builder`` is building."""
-    return (timeline(builder) + topics(builder) + themes(builder) + places(builder)
-            + organizations(builder))
+    return timeline(builder) + topics(builder) + themes(builder) + places(builder) + organizations(builder)
 
 
-def timeline(builder) -> list[Page]:
+def timeline(builder: Archive) -> list[Page]:
     years = defaultdict(list)
     for event in builder.events:  # newest first
         years[event.date.year if event.date else None].append(builder.summaries[event.id])
@@ -148,7 +170,7 @@ def statements_pages(url: str, title: str, trail, description: str, intro: str, 
     return [*pages]
 
 
-def groups_by(builder, name: str, keys) -> dict[str, list[StatementGroup]]:
+def groups_by(builder: Archive, name: str, keys) -> dict[str, list[StatementGroup]]:
     """Statements across events, newest event first, gathered under each key that
     ``keys(statement)`` gives (its section, its themes): one group per event and key. Each
     event's share is made once (``builder.part(event, name)``)."""
@@ -166,7 +188,7 @@ def groups_by(builder, name: str, keys) -> dict[str, list[StatementGroup]]:
     return gathered
 
 
-def topics(builder) -> list[Page]:
+def topics(builder: Archive) -> list[Page]:
     trail = (HOME, Link(TOPICS_URL, "Topics"))
     pages, entries = [], []
     by_topic = groups_by(builder, "topics", lambda statement: (statement.section,))
@@ -183,7 +205,7 @@ def topics(builder) -> list[Page]:
     return pages
 
 
-def themes(builder) -> list[Page]:
+def themes(builder: Archive) -> list[Page]:
     if not builder.config.themes:
         return []
     trail = (HOME, Link(THEMES_URL, "Themes"))
@@ -205,7 +227,7 @@ def themes(builder) -> list[Page]:
     return pages
 
 
-def places(builder) -> list[Page]:
+def places(builder: Archive) -> list[Page]:
     by_place = defaultdict(list)
     names: dict[str, str] = {}
     for event in builder.events:
@@ -223,7 +245,7 @@ def places(builder) -> list[Page]:
     return pages
 
 
-def holders_at(builder, event) -> list[tuple[str, Holder]]:
+def holders_at(builder: Archive, event: Event) -> list[tuple[str, Holder]]:
     """Each body named in a title printed at ``event``, with who held that title."""
     summary = builder.summaries[event.id]
     return [(body, Holder(builder.person_ref(person), title, summary))
@@ -231,7 +253,7 @@ def holders_at(builder, event) -> list[tuple[str, Holder]]:
             for body in builder.lexicon.organizations_in(title)]
 
 
-def organizations(builder) -> list[Page]:
+def organizations(builder: Archive) -> list[Page]:
     holders = defaultdict(list)
     for event in builder.events:
         for body, holder in builder.part(event, "holders", lambda e: holders_at(builder, e)):

@@ -311,7 +311,8 @@ def preview_of(config, output: Path | None = None, debug: bool = False) -> Previ
     and the site is updated in place) and keep the search index once there is one (Pagefind
     cannot update an index, and a preview must follow an edit at once; `readout build`
     refreshes it)."""
-    from .build import Session, build
+    from .build import build
+    from .incremental import Session
 
     target = (output or config.output_path).resolve()
     session = Session()

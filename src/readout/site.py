@@ -40,6 +40,7 @@ from .context import (
     TopicPage,
 )
 from .errors import Location
+from .incremental import SiteMemo
 from .indexes import index_pages, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
@@ -123,7 +124,7 @@ class SiteBuilder:
     """Builds the page graph; holds what several kinds of page share (summaries and the
     view of every statement)."""
 
-    def __init__(self, content: Content, config: Config, memo: dict | None = None):
+    def __init__(self, content: Content, config: Config, memo: SiteMemo | None = None):
         self.content, self.config = content, config
         self.lexicon = project_lexicon(config)
         events = content.events
@@ -132,8 +133,8 @@ class SiteBuilder:
         # when nothing it depends on changed) keeps its views and pages. An event with an
         # editor's file is never given again, so its commentary, whose links may name any
         # other record, is always made afresh.
-        last = memo.get("events", {}) if memo is not None else {}
-        self.last_people = memo.get("people", {}) if memo is not None else {}
+        last = memo.events if memo is not None else {}
+        self.last_people = memo.people if memo is not None else {}
         self.made_people: dict[str, tuple] = {}
         self.parts: dict[str, dict] = {}  # per event: what was made of it (see part())
         fresh = []
@@ -236,8 +237,7 @@ class SiteBuilder:
                               events=tuple(self.summaries[e.id] for e in self.events[:HOME_EVENTS]),
                               count=len(self.events)))
         if self.memo is not None:
-            self.memo.clear()
-            self.memo.update(events=self.parts, people=self.made_people)
+            self.memo.events, self.memo.people = self.parts, self.made_people
         pages.sort(key=lambda p: p.url)
         one_page_per_url(pages, config)
         return Site(info, tuple(pages), tuple(self.events), people)
@@ -387,9 +387,10 @@ def same_inputs(last: tuple, now: tuple) -> bool:
             and all(a is b for a, b in zip(seen, seen_now)) and all(a is b for a, b in zip(said, said_now)))
 
 
-def build_site(content: Content, config: Config, memo: dict | None = None) -> Site:
-    """The complete page graph, newest event first on the home page. ``memo`` is a dict the
-    caller keeps between builds (the preview server): each event's views and pages."""
+def build_site(content: Content, config: Config, memo: SiteMemo | None = None) -> Site:
+    """The complete page graph, newest event first on the home page. With ``memo``
+    (``incremental.SiteMemo``, kept by the preview) an event that is the very object of the
+    last build keeps its views and pages."""
     return SiteBuilder(content, config, memo).build()
 
 
