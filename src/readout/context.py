@@ -13,12 +13,28 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def long_date(value: date | None) -> str:
+    """"30 November 2023", or "date unknown"."""
+    return f"{value.day} {value:%B %Y}" if value else "date unknown"
+
+
+def unique(values) -> tuple:
+    """Each value once, the first time it comes, text compared regardless of case."""
+    seen, kept = set(), []
+    for value in values:
+        key = value.lower() if isinstance(value, str) else value
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return tuple(kept)
+
+
 @dataclass(frozen=True)
 class Link:
     """A link to another page of the site."""
 
-    url: str
-    label: str
+    url: str                       # the page's site path
+    label: str                     # the link's text
 
 
 HOME = Link("", "Home")  # the first breadcrumb of every page but the home page
@@ -29,12 +45,12 @@ class SiteInfo:
     """Site-wide settings every page may show. ``base_url`` ends in "/" or is None; with it,
     pages get canonical URLs and the sitemap exists. ``indexes`` are the footer's links."""
 
-    title: str
-    description: str
-    language: str
-    nav: tuple[Link, ...]
-    base_url: str | None = None
-    indexes: tuple[Link, ...] = ()
+    title: str                     # site.yml's title
+    description: str               # site.yml's description
+    language: str                  # a BCP 47 tag: the pages' lang
+    nav: tuple[Link, ...]          # the header's links
+    base_url: str | None = None    # the site's address, for canonical URLs and the sitemap
+    indexes: tuple[Link, ...] = () # the footer's links
 
 
 @dataclass(frozen=True)
@@ -42,11 +58,11 @@ class PersonRef:
     """A person as named at one event: the titles are those printed there, and ``as_printed``
     the name the text prints where it is not the person's name ("Cai Qiding" for Cai Qi)."""
 
-    id: str
-    name: str
-    url: str
-    titles: tuple[str, ...] = ()
-    as_printed: str | None = None
+    id: str                        # the person's slug (their page's last segment)
+    name: str                      # the name as the record gives it
+    url: str                       # their page
+    titles: tuple[str, ...] = ()   # as printed at this event
+    as_printed: str | None = None  # a garbled printed name, where there is one
 
 
 @dataclass(frozen=True)
@@ -55,23 +71,23 @@ class RoleView:
     "main_speaker" (who gave the main speech), "attendee" or "speaker" (who reported or
     spoke); ``label`` names them ("Host", "Main speaker", "Attendees", "Speakers")."""
 
-    role: str
-    label: str
-    people: tuple[PersonRef, ...]
+    role: str                      # host, main_speaker, attendee or speaker
+    label: str                     # what a list of them is called
+    people: tuple[PersonRef, ...]  # in the order the readout names them
 
 
 @dataclass(frozen=True)
 class StatementView:
     """One statement, with where it stands in the source (``source_url`` ends in ``#sN``)."""
 
-    id: str
-    section: str
-    section_title: str
-    text: str
+    id: str                        # s1, s2… in source order (the anchor on the source page)
+    section: str                   # lead, attendees, progress, problems, priorities, conclusion or other
+    section_title: str             # the section as readers read it ("Progress")
+    text: str                      # exactly as the source prints it
     paragraph_number: int          # 1-based, as the source page numbers paragraphs
-    source_url: str
-    speaker: PersonRef | None
-    event: EventSummary
+    source_url: str                # the statement on the source page
+    speaker: PersonRef | None      # who said it, where the readout says
+    event: EventSummary            # the event it was said at
     themes: tuple[Link, ...] = ()  # theme pages
     citation: str = ""             # a citation line: speaker, event, place, date, source, paragraph
     permalink: str = ""            # absolute with base_url, else the site path of the statement
@@ -81,26 +97,26 @@ class StatementView:
 class EventSummary:
     """What lists of events show of each one."""
 
-    id: str
-    url: str
-    title: str
-    date: date | None
-    time_of_day: str | None
-    kind: str | None
-    location: str | None
-    host: PersonRef | None
+    id: str                        # the event id (its page's last segment)
+    url: str                       # the event page
+    title: str                     # "Symposium on …"
+    date: date | None              # None where the readout gives no day
+    time_of_day: str | None        # morning, afternoon or evening, where said
+    kind: str | None               # "symposium", "meeting"…
+    location: str | None           # where it took place, as printed
+    host: PersonRef | None         # who presided, where anyone is said to
     summary: str                   # the lead's first sentence
-    place_url: str | None = None
+    place_url: str | None = None   # the place's page, where there is one
 
 
 @dataclass(frozen=True)
 class SectionView:
     """One section of one event: its topic page and its statements."""
 
-    section: str
-    title: str
-    url: str
-    statements: tuple[StatementView, ...]
+    section: str                   # the section's key ("progress")
+    title: str                     # as readers read it ("Progress")
+    url: str                       # the topic page of this section of this event
+    statements: tuple[StatementView, ...] # in source order
 
 
 @dataclass(frozen=True)
@@ -113,11 +129,11 @@ class Pager:
     grow with the archive. ``here`` is this page's URL; a ``near`` link with an empty URL
     stands for a gap ("…")."""
 
-    number: int
-    here: str
+    number: int                    # this page's number, 1 the oldest
+    here: str                      # this page's URL
     newest: bool = False           # this is the list's own URL, its newest page
-    newer: Link | None = None
-    older: Link | None = None
+    newer: Link | None = None      # the next newer page
+    older: Link | None = None      # the next older page
     near: tuple[Link, ...] = ()    # newest first
 
 
@@ -126,10 +142,10 @@ class Page:
     """What every page has: its URL, its <title>, a one-line description and breadcrumbs
     (the trail from the home page to this page's parent)."""
 
-    url: str
-    title: str
-    description: str
-    breadcrumbs: tuple[Link, ...]
+    url: str                       # the page's site path ("events/x/"; "" is the home page)
+    title: str                     # the <title> and, mostly, the <h1>
+    description: str               # the meta description: one line
+    breadcrumbs: tuple[Link, ...]  # from the home page to this page's parent
 
     template = "page.html"
     searched = False  # a search document (its template marks data-pagefind-body): rendered first
@@ -141,16 +157,28 @@ class Paged(Page):
     themes hold twenty events to a page, the timeline, places and organizations a hundred
     items, the people index two hundred (``indexes``)."""
 
-    pager: Pager | None = None
+    pager: Pager | None = None     # None where the list fits one page
 
 
 @dataclass(frozen=True)
 class HomePage(Page):
     """The newest events (``events``) of ``count`` in all; the timeline lists every one."""
 
-    events: tuple[EventSummary, ...] = ()
-    count: int = 0
+    events: tuple[EventSummary, ...] = () # the newest events
+    count: int = 0                 # how many events the site holds
     template = "home.html"
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    """What the search index is told of an event page: the section titles, the speakers and
+    the people in its roles to filter by (each once, in page order, case aside), and each
+    statement's section, so that a filtered result lands on a statement of that section."""
+
+    sections: tuple[str, ...] = () # section titles to filter by
+    speakers: tuple[str, ...] = () # speakers' names to filter by
+    people: tuple[str, ...] = ()   # names of the people in the event's roles
+    statements: tuple[tuple[str, str], ...] = ()  # (statement id, section title)
 
 
 @dataclass(frozen=True)
@@ -158,21 +186,20 @@ class EventPage(Page):
     """One event. ``commentary`` is the editor's Markdown as HTML (trusted: editors write it);
     ``corrected`` names what an editor corrected by hand ("date", "host", "s5.section")."""
 
-    event: EventSummary | None = None
-    commentary: str = ""
-    corrected: tuple[str, ...] = ()
-    themes: tuple[Link, ...] = ()
+    event: EventSummary | None = None # the event
+    commentary: str = ""           # the editor's Markdown as HTML (trusted)
+    corrected: tuple[str, ...] = () # what an editor corrected by hand ("date", "s5.section")
+    themes: tuple[Link, ...] = ()  # the themes an editor gave the whole event
     jsonld: str = ""               # schema.org Event as JSON, escaped for a <script> element
-    subject: str | None = None
-    published: date | None = None
+    published: date | None = None  # the readout's publication date
     publisher: str | None = None   # who published the readout, where the event file says
     original_url: str | None = None  # the page it was published on (http or https only)
-    attendees: tuple[PersonRef, ...] = ()
     roles: tuple[RoleView, ...] = ()   # host, main speaker, attendees, speakers: those not empty
-    lead: tuple[StatementView, ...] = ()
-    sections: tuple[SectionView, ...] = ()
-    source_url: str = ""
-    source_path: str = ""
+    lead: tuple[StatementView, ...] = () # the lead's statements
+    sections: tuple[SectionView, ...] = () # every other section that has statements (attendees: anyone but the host)
+    source_url: str = ""           # the source page
+    source_path: str = ""          # the readout's file in the project
+    search: SearchFacets = SearchFacets() # what the search index is told of the page
     template = "event.html"
     searched = True
 
@@ -182,12 +209,11 @@ class TopicPage(Page):
     """One section of one event (``events/<id>/<section>/``), with the event's other topics
     before and after it. The attendees topic has everyone at the event in ``roles``."""
 
-    event: EventSummary | None = None
-    section: SectionView | None = None
-    attendees: tuple[PersonRef, ...] = ()
-    roles: tuple[RoleView, ...] = ()
-    previous: Link | None = None
-    next: Link | None = None
+    event: EventSummary | None = None # the event
+    section: SectionView | None = None # this page's section
+    roles: tuple[RoleView, ...] = () # everyone at the event, on the attendees topic only
+    previous: Link | None = None   # the event's topic before this one
+    next: Link | None = None       # the event's topic after this one
     template = "topic.html"
 
 
@@ -195,35 +221,42 @@ class TopicPage(Page):
 class Segment:
     """A run of a paragraph's text: a statement, or text between statements (``statement`` None)."""
 
-    text: str
-    statement: StatementView | None = None
+    text: str                      # a stretch of the paragraph, as printed
+    statement: StatementView | None = None # the statement it is, None between statements
 
 
 @dataclass(frozen=True)
 class ParagraphView:
+    """One paragraph of the source, as the source page shows it."""
+
     number: int                    # 1-based; the anchor is #p<number>
-    section: str
-    segments: tuple[Segment, ...]
+    section: str                   # the section holding most of it
+    segments: tuple[Segment, ...]  # the paragraph, statement by statement
 
 
 @dataclass(frozen=True)
 class SourcePage(Page):
-    event: EventSummary | None = None
-    paragraphs: tuple[ParagraphView, ...] = ()
-    source_path: str = ""
-    sha256: str = ""
-    published: date | None = None
-    publisher: str | None = None
-    original_url: str | None = None
-    retrieved: date | None = None
+    """The readout as published (``events/<id>/source/``): every paragraph numbered, every
+    statement marked with its section and anchored (``#s5``), and where the text came from."""
+
+    event: EventSummary | None = None # the event
+    paragraphs: tuple[ParagraphView, ...] = () # every paragraph of the source
+    source_path: str = ""          # the readout's file in the project
+    sha256: str = ""               # the file's SHA-256, as provenance
+    published: date | None = None  # the readout's publication date
+    publisher: str | None = None   # who published it, where the event file says
+    original_url: str | None = None # the page it was published on
+    retrieved: date | None = None  # when that page was saved
     jsonld: str = ""               # schema.org CreativeWork (our copy) based on the publisher's article
     template = "source.html"
 
 
 @dataclass(frozen=True)
 class YearGroup:
-    year: int | None
-    events: tuple[EventSummary, ...]
+    """The events of one year on the timeline."""
+
+    year: int | None               # None for undated events
+    events: tuple[EventSummary, ...] # newest first
 
 
 @dataclass(frozen=True)
@@ -231,8 +264,8 @@ class TimelinePage(Paged):
     """Events by date, newest first, a hundred to a page; ``all_years`` links each year to
     the page where it starts."""
 
-    years: tuple[YearGroup, ...] = ()
-    all_years: tuple[Link, ...] = ()
+    years: tuple[YearGroup, ...] = () # this page's events by year
+    all_years: tuple[Link, ...] = () # a link to each year, wherever its page
     template = "timeline.html"
 
 
@@ -240,18 +273,18 @@ class TimelinePage(Paged):
 class IndexEntry:
     """A line of an index page: a link, and how many things are behind it."""
 
-    url: str
-    label: str
-    count: int
-    note: str = ""
+    url: str                       # the entry's page
+    label: str                     # its name
+    count: int                     # how many it lists
+    note: str = ""                 # a line under it, where there is one
 
 
 @dataclass(frozen=True)
 class IndexPage(Page):
     """A list of index entries: topics, themes, places, organizations."""
 
-    entries: tuple[IndexEntry, ...] = ()
-    intro: str = ""
+    entries: tuple[IndexEntry, ...] = () # in the order shown
+    intro: str = ""                # a line above the list
     template = "index-list.html"
 
 
@@ -260,16 +293,18 @@ class StatementsPage(Paged):
     """Statements across events, grouped by event, newest first: one topic or one theme.
     ``events`` lists events tagged as a whole (themes given to an event by an editor)."""
 
-    intro: str = ""
-    groups: tuple[StatementGroup, ...] = ()
-    events: tuple[EventSummary, ...] = ()
+    intro: str = ""                # a line above the list
+    groups: tuple[StatementGroup, ...] = () # this page's statements, by event, newest first
+    events: tuple[EventSummary, ...] = () # events an editor tagged as a whole, on the newest page
     show_section: bool = False     # label each statement with its section (themes mix sections)
     template = "statements.html"
 
 
 @dataclass(frozen=True)
 class PlacePage(Paged):
-    events: tuple[EventSummary, ...] = ()
+    """The events held at one place."""
+
+    events: tuple[EventSummary, ...] = () # the events held there, newest first
     template = "place.html"
 
 
@@ -277,19 +312,24 @@ class PlacePage(Paged):
 class Holder:
     """Someone holding a title that names an organization, as printed at one event."""
 
-    person: PersonRef
-    title: str
-    event: EventSummary
+    person: PersonRef              # who held the title
+    title: str                     # the title as printed
+    event: EventSummary            # where it was printed
 
 
 @dataclass(frozen=True)
 class OrganizationPage(Paged):
-    holders: tuple[Holder, ...] = ()
+    """One body the titles name, with who held which title at which event."""
+
+    holders: tuple[Holder, ...] = () # newest event first
     template = "organization.html"
 
 
 @dataclass(frozen=True)
 class SearchPage(Page):
+    """The search page; ``has_themes``: the site has themes to point to when search cannot run."""
+
+    has_themes: bool = False       # whether the site has themes to point to when search cannot run
     template = "search.html"
 
 
@@ -298,7 +338,7 @@ class NotFoundPage(Page):
     """``404.html``: served for any missing path, so its links are made absolute from the site
     root (``base`` is the root's path, "/" unless base_url says otherwise)."""
 
-    base: str = "/"
+    base: str = "/"                # the site's path on its server, for links that work at any depth
     template = "404.html"
 
 
@@ -307,10 +347,10 @@ class Appearance:
     """A person at one event: their role there, the titles printed beside their name, and the
     name printed where it is not theirs."""
 
-    event: EventSummary
+    event: EventSummary            # the event
     role: str                      # "host", "main_speaker", "attendee" or "speaker"
-    titles: tuple[str, ...]
-    as_printed: str | None = None
+    titles: tuple[str, ...]        # as printed there
+    as_printed: str | None = None  # a garbled printed name, where there is one
 
 
 @dataclass(frozen=True)
@@ -318,24 +358,26 @@ class RoleAppearances:
     """A person's events in one role, newest first; ``label`` says what they did there
     ("Presided", "Gave the main speech", "Attended", "Spoke")."""
 
-    role: str
-    label: str
-    appearances: tuple[Appearance, ...]
+    role: str                      # host, main_speaker, attendee or speaker
+    label: str                     # what they did ("Presided")
+    appearances: tuple[Appearance, ...] # newest first
 
 
 @dataclass(frozen=True)
 class StatementGroup:
     """Statements from one event, in source order."""
 
-    event: EventSummary
-    statements: tuple[StatementView, ...]
+    event: EventSummary            # the event
+    statements: tuple[StatementView, ...] # in source order
 
 
 @dataclass(frozen=True)
 class PositionView:
-    title: str
-    start: date | None
-    end: date | None
+    """A position an editor says a person held; ``dates`` says when ("from 1 March 2023 to
+    …"), empty where the editor gives no date."""
+
+    title: str                     # the position
+    dates: str = ""                # when, or empty
 
 
 @dataclass(frozen=True)
@@ -344,12 +386,12 @@ class PersonPage(Page):
     the same by role in ``by_role``: presided, main speech, attended, spoke), the editor's
     positions and bio (HTML), the other names readouts print, and statements attributed."""
 
-    name: str = ""
-    organizations: tuple[Link, ...] = ()
-    aliases: tuple[str, ...] = ()
-    positions: tuple[PositionView, ...] = ()
-    bio: str = ""
-    appearances: tuple[Appearance, ...] = ()
+    name: str = ""                 # the person's name
+    organizations: tuple[Link, ...] = () # the bodies their titles name
+    aliases: tuple[str, ...] = ()  # other names a people file gives
+    positions: tuple[PositionView, ...] = () # positions a people file gives
+    bio: str = ""                  # the people file's Markdown as HTML (trusted)
+    appearances: tuple[Appearance, ...] = () # every event, newest first
     by_role: tuple[RoleAppearances, ...] = ()     # the roles they had, in that order; none empty
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     template = "person.html"
@@ -358,16 +400,20 @@ class PersonPage(Page):
 
 @dataclass(frozen=True)
 class PersonSummary:
-    id: str
-    name: str
-    url: str
+    """A person as the people index lists them."""
+
+    id: str                        # the person's slug
+    name: str                      # their name
+    url: str                       # their page
     titles: tuple[str, ...]        # as printed at their latest event
-    events: int
+    events: int                    # how many events name them
 
 
 @dataclass(frozen=True)
 class PeoplePage(Paged):
-    people: tuple[PersonSummary, ...] = field(default_factory=tuple)
+    """Everyone the readouts name, by name."""
+
+    people: tuple[PersonSummary, ...] = field(default_factory=tuple) # this page's people, by name
     template = "people.html"
 
 
@@ -375,6 +421,6 @@ class PeoplePage(Paged):
 class FreePage(Page):
     """A page an editor wrote in ``content/pages/`` (``body`` is its Markdown as HTML)."""
 
-    body: str = ""
+    body: str = ""                 # the editor's Markdown as HTML (trusted)
     template = "page.html"
     searched = True

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import jinja2
 
-from .context import Page, SiteInfo
+from .context import Page, SiteInfo, long_date
 from .errors import Location, ReadoutError
 from .urls import relative_url
 
@@ -16,11 +15,6 @@ from .urls import relative_url
 def relurl(context, target: str) -> str:
     """Jinja filter: ``{{ 'people/' | relurl }}`` from the page being rendered."""
     return relative_url(target, context["page"].url)
-
-
-def long_date(value: date | None) -> str:
-    """"30 November 2023", or "date unknown"."""
-    return f"{value.day} {value:%B %Y}" if value else "date unknown"
 
 
 def make_environment(templates_dir: Path, auto_reload: bool = False) -> jinja2.Environment:

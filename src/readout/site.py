@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from .config import Config
 from .content import Content
@@ -30,6 +31,7 @@ from .context import (
     PositionView,
     RoleAppearances,
     RoleView,
+    SearchFacets,
     SearchPage,
     SectionView,
     Segment,
@@ -38,6 +40,8 @@ from .context import (
     StatementGroup,
     StatementView,
     TopicPage,
+    long_date,
+    unique,
 )
 from .errors import Location
 from .incremental import SiteMemo
@@ -228,7 +232,7 @@ class SiteBuilder:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
                                   breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
                                                             where=Location(free.path, free.body_line))))
-        pages.append(SearchPage(url=SEARCH_URL, title="Search", breadcrumbs=(HOME,),
+        pages.append(SearchPage(url=SEARCH_URL, title="Search", breadcrumbs=(HOME,), has_themes=bool(config.themes),
                                 description="Search every statement, person and event."))
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
                                   description="This page does not exist.",
@@ -246,7 +250,6 @@ class SiteBuilder:
         """The event page, its topic pages and its source page."""
         url = event_url(event.id)
         summary, views = self.summaries[event.id], self.views[event.id]
-        attendees = tuple(person_ref(p) for p in event.attendees)
         roles = role_views(event)
         by_section = defaultdict(list)
         for s in event.statements:
@@ -261,7 +264,7 @@ class SiteBuilder:
         note = self.content.commentary.get(event.id)
         pages: list[Page] = [EventPage(
             url=url, title=event.title, description=summary.summary[:200], breadcrumbs=(HOME,),
-            event=summary, subject=event.subject, published=event.source.published, attendees=attendees, roles=roles,
+            event=summary, published=event.source.published, roles=roles,
             publisher=event.source.publisher, original_url=event.source.url,
             lead=tuple(by_section["lead"]), sections=tuple(sections),
             source_url=f"{url}source/", source_path=event.source.path,
@@ -270,6 +273,7 @@ class SiteBuilder:
             corrected=tuple(readable_correction(c) for c in event.corrected),
             themes=tuple(self.theme_link(t) for t in event.themes),
             jsonld=script_json(event_jsonld(event, self.absolute)),
+            search=search_facets(tuple(by_section["lead"]) + tuple(s for x in sections for s in x.statements), roles),
         )]
         for i, section in enumerate(sections):
             before = sections[i - 1] if i > 0 else None
@@ -279,7 +283,6 @@ class SiteBuilder:
                 description=f"{section.title} at the {event.kind or 'event'} of {event.date or 'unknown date'}: "
                             + (section.statements[0].text[:160] if section.statements else ""),
                 breadcrumbs=event_trail, event=summary, section=section,
-                attendees=attendees if section.section == "attendees" else (),
                 roles=roles if section.section == "attendees" else (),
                 previous=Link(before.url, before.title) if before else None,
                 next=Link(after.url, after.title) if after else None,
@@ -329,7 +332,8 @@ class SiteBuilder:
                           for role, _, did in ROLES if any(a.role == role for a in seen)),
             statements=tuple(said), organizations=tuple(Link(organization_url(o), o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
-            positions=tuple(PositionView(p.title, p.start, p.end) for p in file.positions) if file else (),
+            positions=tuple(PositionView(p.title, position_dates(p.start, p.end))
+                            for p in file.positions) if file else (),
             bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,
                         where=Location(file.path, file.body_line)) if file and file.bio.strip() else "",
         )
@@ -412,3 +416,17 @@ def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[Para
             segments.append(Segment(text[cursor:p.end]))
         paragraphs.append(ParagraphView(p.index + 1, p.section, tuple(segments)))
     return tuple(paragraphs)
+
+
+def search_facets(statements: tuple[StatementView, ...], roles: tuple[RoleView, ...]) -> SearchFacets:
+    """What the search index is told of an event page whose statements (lead first, then each
+    section's) are ``statements``."""
+    return SearchFacets(sections=unique(s.section_title for s in statements),
+                        speakers=unique(s.speaker.name for s in statements if s.speaker),
+                        people=unique(p.name for role in roles for p in role.people),
+                        statements=tuple((s.id, s.section_title) for s in statements))
+
+
+def position_dates(start: date | None, end: date | None) -> str:
+    """"from 1 March 2023 to 10 March 2028", "from …", "to …", or empty."""
+    return " ".join(x for x in (f"from {long_date(start)}" if start else "", f"to {long_date(end)}" if end else "") if x)
