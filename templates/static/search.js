@@ -72,15 +72,19 @@ function drawFilters(available) {
 let pagefind = null;
 let counter = 0;
 
+// While a search runs, the results list is marked busy (aria-busy): assistive technology waits
+// for it, and so can a test, instead of waiting for a guessed time.
 async function run() {
   const query = input.value.trim();
   const mine = ++counter;
+  list.setAttribute("aria-busy", "true");
   const url = new URL(location.href);
   if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
   history.replaceState(null, "", url);
   if (!query) {
     list.replaceChildren();
     status.textContent = "";
+    list.removeAttribute("aria-busy");
     return;
   }
   status.textContent = "Searching…";
@@ -104,6 +108,7 @@ async function run() {
     list.appendChild(item);
   }
   status.textContent = results.length ? `${search.results.length} result${search.results.length === 1 ? "" : "s"} for “${query}”` : `Nothing found for “${query}”.`;
+  list.removeAttribute("aria-busy");
 }
 
 async function start() {

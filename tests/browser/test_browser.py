@@ -38,11 +38,17 @@ def test_search_finds_chinese_text(page, site_url):
     assert any("innovation-meeting" in href for _, href in results), results
 
 
+def settled(page) -> None:
+    """Wait until the search a filter started has drawn its results (the list is busy while it
+    runs), however long a loaded machine takes: a state, not a guessed time."""
+    page.wait_for_selector(".search-results:not([aria-busy])", state="attached", timeout=30_000)
+    page.wait_for_function("document.querySelector('.search-status').textContent.includes('result')")
+
+
 def test_search_filters_by_section_person_and_year(page, site_url):
     search(page, site_url, "innovation")
     page.check("input[name=section][value=Priorities]")
-    page.wait_for_function("document.querySelector('.search-status').textContent.includes('result')")
-    page.wait_for_timeout(300)
+    settled(page)
     hrefs = page.eval_on_selector_all(".search-results li a", "links => links.map(a => a.getAttribute('href'))")
     anchored = [h for h in hrefs if "#" in h]
     assert any(SEED_NAME in h for h in anchored), hrefs
@@ -54,7 +60,7 @@ def test_search_filters_by_section_person_and_year(page, site_url):
     page.wait_for_selector("input[name=year][value='2024']")
     page.uncheck("input[name=section][value=Priorities]")
     page.check("input[name=year][value='2024']")
-    page.wait_for_timeout(500)
+    settled(page)
     hrefs = page.eval_on_selector_all(".search-results li a", "links => links.map(a => a.getAttribute('href'))")
     assert hrefs and all("innovation-meeting" in h for h in hrefs), hrefs
     assert page.locator("input[name=person][value='Li Qiang']").count() == 1
