@@ -70,3 +70,22 @@ def test_render_page_draws_one_view_model_alone():
     link = soup.find("a", string=lambda s: s and "Hefei" in s)
     assert link["href"] == "hefei/index.html"  # relative to the page, so the site works from disk
     assert "Hefei <Anhui>" in link.get_text()  # the name as text: escaped in the HTML, not markup
+
+
+def test_a_stage_reads_the_last_builds_memo_and_returns_its_own(project):
+    from readout.incremental import ContentMemo, SiteMemo
+
+    config = load_config(project())
+    first = load_content(config, last=ContentMemo())
+    memo = first.memo
+    before = (memo.salt, dict(memo.events), dict(memo.stats))
+    second = load_content(config, last=memo)
+    assert (memo.salt, memo.events, memo.stats) == before  # read, never changed
+    assert second.events[0] is first.events[0]  # the unchanged readout: the very object of the last build
+    assert second.memo is not memo and second.memo.events == memo.events
+    site = build_site(first, config, SiteMemo())
+    kept = dict(site.memo.events)
+    again = build_site(second, config, site.memo)
+    assert site.memo.events == kept
+    assert again.memo.events[SEED_NAME] is site.memo.events[SEED_NAME]  # its views and pages kept
+    assert load_content(config).memo is None and build_site(first, config).memo is None  # a build of its own keeps nothing

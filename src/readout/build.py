@@ -104,12 +104,14 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         mark = time.perf_counter()
         session.cache = session.cache or ParseCache(config.root)
         content = load_content(config, session.cache, session.content if keeping else None)
+        session.content = content.memo or session.content  # each stage hands back what the next build may reuse
         report.warnings = collect_warnings(content.events)
         report.readouts = len(content.events)
         if strict and report.warnings:
             raise ReadoutError.collect(report.warnings)
         mark = stage("load", mark)
         site = build_site(content, config, session.site if keeping else None)
+        session.site = site.memo or session.site
         mark = stage("site", mark)
         env = session_environment(session, config.templates_dir) if keeping else make_environment(config.templates_dir)
         report.pages = len(site.pages)
@@ -129,7 +131,8 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
                 static = config.templates_dir / "static"
                 if static.is_dir():
                     out.put_tree(static, "static")
-                out.put_files(feeds.site_files(site, build_time(), session.feeds))
+                files, session.feeds = feeds.site_files(site, build_time(), session.feeds)
+                out.put_files(files)
                 mark = stage("write", mark)
                 if search_job is not None:
                     search_job.finish()

@@ -92,6 +92,7 @@ class Content:
     people: dict[str, PersonFile] = field(default_factory=dict)
     pages: list[PageFile] = field(default_factory=list)
     commentary: dict[str, Commentary] = field(default_factory=dict)
+    memo: ContentMemo | None = None  # what the next build may reuse (see ``load_content``)
 
 
 def read_document(path: Path, config: Config, problems: list[Diagnostic]) -> Document | None:
@@ -209,22 +210,24 @@ def load_pages(config: Config, problems: list[Diagnostic]) -> list[PageFile]:
 
 # Event corrections ------------------------------------------------------------------------
 
-def load_content(config: Config, cache: Cache | None = None, memo: ContentMemo | None = None) -> Content:
+def load_content(config: Config, cache: Cache | None = None, last: ContentMemo | None = None) -> Content:
     """Read ``content/``, check it, and merge the editors' corrections into the events
     (``cache`` keeps parsed readouts between builds).
 
-    With ``memo`` (``incremental.ContentMemo``, kept by the preview) a readout no event file
-    corrects that did not change is the very object of the last build, so later stages see at
-    once that nothing about it changed."""
+    Given ``last`` (the ``ContentMemo`` of the last build, kept by the preview; read, never
+    changed), a readout no event file corrects that did not change is the very object of the
+    last build, so later stages see at once that nothing about it changed; the result's
+    ``memo`` is this build's, for the next."""
     problems: list[Diagnostic] = []
     event_files = markdown_files(config, "events")
-    salt = memo_salt(config, event_files) if memo is not None else None
-    reuse = memo.events if memo is not None and memo.salt == salt else {}
+    salt = memo_salt(config, event_files) if last is not None else None
+    reuse = last.events if last is not None and last.salt == salt else {}
     try:
-        keyed = keyed_events(config, cache, reuse, memo.stats if memo is not None else None)
+        read = keyed_events(config, cache, reuse, last.stats if last is not None else None)
+        keyed, stats = read.events, read.stats
     except ReadoutError as error:
         problems += error.diagnostics
-        keyed = []
+        keyed, stats = [], None
     events = [event for _, event in keyed]
     people = load_people(config, problems)
     pages = load_pages(config, problems)
@@ -253,11 +256,11 @@ def load_content(config: Config, cache: Cache | None = None, memo: ContentMemo |
         commentary[event.id] = Commentary(doc.path, doc.body, doc.body_line)
     if problems:
         raise ReadoutError.collect(problems)
-    if memo is not None:
+    memo = None
+    if last is not None:
         corrected = {path.stem for path in event_files}
-        memo.salt = salt
-        memo.events = {key: event for key, event in keyed if event.id not in corrected}
-    return Content(events, people, pages, commentary)
+        memo = ContentMemo(salt, {key: event for key, event in keyed if event.id not in corrected}, stats or {})
+    return Content(events, people, pages, commentary, memo)
 
 
 def memo_salt(config: Config, event_files: list[Path]) -> str:

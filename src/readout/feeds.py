@@ -29,31 +29,29 @@ def quoteattr(text: str) -> str:
         "\t", "&#9;") + '"'
 
 
-def json_lines(items, memo: dict, to_json=lambda value: value) -> str:
+def json_lines(items, last: dict, to_json=lambda value: value) -> tuple[str, dict]:
     """``items`` (key, value) as a JSON array, one item to a line: compact (written by the C
     encoder, many times faster than an indented file), yet easy to read and to compare line by
-    line. ``memo`` (kept by the preview server) holds each key's value and line: a value that
-    is, or equals, the last one keeps its line."""
+    line; and each key's value and line, for the next build. Given ``last`` (the last build's,
+    kept by the preview), a value that is, or equals, the last one keeps its line."""
     lines, fresh = [], {}
     for key, value in items:
-        known = memo.get(key)
+        known = last.get(key)
         if known is None or not (known[0] is value or known[0] == value):
             known = (value, json.dumps(to_json(value), ensure_ascii=False))
         fresh[key] = known
         lines.append(known[1])
-    memo.clear()
-    memo.update(fresh)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n", fresh
 
 
-def events_json(site, memo: dict) -> str:
+def events_json(site, last: dict) -> tuple[str, dict]:
     """Every event as the JSON contract describes it (schema/event.schema.json), newest first."""
-    return json_lines(((event.id, event) for event in site.events), memo, lambda event: event.to_json())
+    return json_lines(((event.id, event) for event in site.events), last, lambda event: event.to_json())
 
 
-def people_json(site, memo: dict) -> str:
+def people_json(site, last: dict) -> tuple[str, dict]:
     """Every person: id, name, the names readouts print, appearances with titles, statements."""
-    return json_lines(site.people.items(), memo)
+    return json_lines(site.people.items(), last)
 
 
 FEED_ENTRIES = 50  # the newest events; a feed is for what is new, and stays small as the archive grows
@@ -122,13 +120,16 @@ def robots(site) -> str:
     return text
 
 
-def site_files(site, built: datetime, memo: FeedsMemo | None = None) -> dict[str, str]:
-    """Every machine-readable file of the site by path (no sitemap without base_url)."""
-    memo = memo if memo is not None else FeedsMemo()  # the preview server keeps one between builds
-    files = {"data/events.json": events_json(site, memo.events),
-             "data/people.json": people_json(site, memo.people),
+def site_files(site, built: datetime, last: FeedsMemo | None = None) -> tuple[dict[str, str], FeedsMemo]:
+    """Every machine-readable file of the site by path (no sitemap without base_url), and what
+    the next build may reuse of them. Given ``last`` (the last build's, kept by the preview;
+    read, never changed), an event's or person's line that would be the same is reused."""
+    last = last if last is not None else FeedsMemo()
+    events, event_lines = events_json(site, last.events)
+    people, people_lines = people_json(site, last.people)
+    files = {"data/events.json": events, "data/people.json": people,
              "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
     map_text = sitemap(site)
     if map_text:
         files["sitemap.xml"] = map_text
-    return files
+    return files, FeedsMemo(event_lines, people_lines)

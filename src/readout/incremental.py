@@ -1,7 +1,8 @@
 """What the preview keeps from one build to the next, in one place: one typed memo per stage and
 the ``Session`` that holds them. A build of its own keeps nothing; the preview server keeps one
-``Session``, so an edit costs what it changes. Each stage is a function of its inputs; a memo
-only lets it hand back what it made last time from the same inputs."""
+``Session``, so an edit costs what it changes. Each stage is a function of its inputs: it is
+given the last build's memo (never changing it) and returns this build's with its result
+(``Content.memo``, ``Site.memo``, ``site_files``'s second value), which the build keeps."""
 
 from __future__ import annotations
 

@@ -147,7 +147,7 @@ def docs_files(site, env, config, built) -> dict[str, str | bytes]:
         if (static / name).is_file():
             files[f"docs/assets/readout/{name}"] = (static / name).read_bytes()
     # MkDocs writes its own sitemap.xml.
-    for path, data in feeds.site_files(site, built).items():
+    for path, data in feeds.site_files(site, built)[0].items():
         if path != "sitemap.xml":
             files[f"docs/{path}"] = data
     return files

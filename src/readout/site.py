@@ -78,6 +78,7 @@ class Site:
     pages: tuple[Page, ...]
     events: tuple[Event, ...]
     people: dict
+    memo: SiteMemo | None = None  # what the next build may reuse (see ``build_site``)
 
 
 HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists them all
@@ -128,7 +129,7 @@ class SiteBuilder:
     """Builds the page graph; holds what several kinds of page share (summaries and the
     view of every statement)."""
 
-    def __init__(self, content: Content, config: Config, memo: SiteMemo | None = None):
+    def __init__(self, content: Content, config: Config, last: SiteMemo | None = None):
         self.content, self.config = content, config
         self.lexicon = project_lexicon(config)
         events = content.events
@@ -137,13 +138,13 @@ class SiteBuilder:
         # when nothing it depends on changed) keeps its views and pages. An event with an
         # editor's file is never given again, so its commentary, whose links may name any
         # other record, is always made afresh.
-        last = memo.events if memo is not None else {}
-        self.last_people = memo.people if memo is not None else {}
+        last_events = last.events if last is not None else {}
+        self.last_people = last.people if last is not None else {}
         self.made_people: dict[str, tuple] = {}
         self.parts: dict[str, dict] = {}  # per event: what was made of it (see part())
         fresh = []
         for e in events:
-            old = last.get(e.id)
+            old = last_events.get(e.id)
             if old is not None and old["event"] is e:
                 self.parts[e.id] = old
             else:
@@ -156,7 +157,7 @@ class SiteBuilder:
         self.theme_titles = {t.slug: t.title for t in config.themes}
         self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
         self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
-        self.memo = memo
+        self.keeping = last is not None
 
     def part(self, event: Event, name: str, make):
         """What ``make(event)`` gives, made once per event object: kept from the last build
@@ -240,11 +241,10 @@ class SiteBuilder:
         pages.append(HomePage(url="", title=config.title, description=config.description, breadcrumbs=(),
                               events=tuple(self.summaries[e.id] for e in self.events[:HOME_EVENTS]),
                               count=len(self.events)))
-        if self.memo is not None:
-            self.memo.events, self.memo.people = self.parts, self.made_people
         pages.sort(key=lambda p: p.url)
         one_page_per_url(pages, config)
-        return Site(info, tuple(pages), tuple(self.events), people)
+        return Site(info, tuple(pages), tuple(self.events), people,
+                    SiteMemo(self.parts, self.made_people) if self.keeping else None)
 
     def event_pages(self, event: Event) -> list[Page]:
         """The event page, its topic pages and its source page."""
@@ -391,11 +391,12 @@ def same_inputs(last: tuple, now: tuple) -> bool:
             and all(a is b for a, b in zip(seen, seen_now)) and all(a is b for a, b in zip(said, said_now)))
 
 
-def build_site(content: Content, config: Config, memo: SiteMemo | None = None) -> Site:
-    """The complete page graph, newest event first on the home page. With ``memo``
-    (``incremental.SiteMemo``, kept by the preview) an event that is the very object of the
-    last build keeps its views and pages."""
-    return SiteBuilder(content, config, memo).build()
+def build_site(content: Content, config: Config, last: SiteMemo | None = None) -> Site:
+    """The complete page graph, newest event first on the home page. Given ``last`` (the
+    ``SiteMemo`` of the last build, kept by the preview; read, never changed), an event that is
+    the very object of the last build keeps its views and pages; the result's ``memo`` is this
+    build's, for the next."""
+    return SiteBuilder(content, config, last).build()
 
 
 def paragraph_views(event: Event, views: dict[str, StatementView]) -> tuple[ParagraphView, ...]:

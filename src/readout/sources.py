@@ -105,7 +105,7 @@ def load_events(config: Config, cache=None) -> list[Event]:
     """Every source parsed into an event — taken from ``cache`` (``get(key)``/``put(key,
     bytes)``/``save()``, given by the build) when its bytes and the lexicon are as they were;
     all problems are gathered and raised together."""
-    return [event for _, event in keyed_events(config, cache)]
+    return [event for _, event in keyed_events(config, cache).events]
 
 
 def source_key(data: bytes, shown: str, lexicon: Lexicon) -> str:
@@ -143,11 +143,21 @@ def unchanged_key(path: Path, shown: str, stats: dict | None, reuse: dict[str, E
     return seen[2] if seen and seen[:2] == (status.st_mtime_ns, status.st_size) and seen[2] in reuse else None
 
 
+@dataclass
+class Keyed:
+    """The events of the sources in order, each with its key; and each source's (modification
+    time, size, key) for the next build, where the last one's were given."""
+
+    events: list[tuple[str, Event]]
+    stats: dict[str, tuple[int, int, str]] | None = None
+
+
 def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = None,
-                 stats: dict | None = None) -> list[tuple[str, Event]]:
+                 stats: dict[str, tuple[int, int, str]] | None = None) -> Keyed:
     """``load_events`` with each event's cache key; an event whose key is in ``reuse`` is
     taken from it as it is (the preview server's finished events of the last build).
-    ``stats`` remembers each source's size, modification time and key between builds."""
+    ``stats`` is the last build's size, modification time and key of each source (read, never
+    changed: the result holds this build's)."""
     import pickle
 
     lexicon = project_lexicon(config)
@@ -160,12 +170,13 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
     found: dict[int, Event] = {}
     keys: dict[int, str] = {}
     missing: list[tuple[int, str, bytes, str]] = []
+    fresh: dict[str, tuple[int, int, str]] | None = {} if stats is not None else None
     prefix = relative(config.content_dir / "sources", config)
     for index, path in enumerate(paths):
         shown = f"{prefix}/{path.name}"
         key = unchanged_key(path, shown, stats, reuse)
-        if key is not None and reuse is not None:
-            keys[index], found[index] = key, reuse[key]
+        if key is not None and reuse is not None and stats is not None and fresh is not None:
+            keys[index], found[index], fresh[shown] = key, reuse[key], stats[shown]
             continue
         try:
             data = read_input(path, shown)
@@ -173,9 +184,9 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
             problems += error.diagnostics
             continue
         keys[index] = key = source_key(data, shown, lexicon)
-        if stats is not None:
+        if fresh is not None:
             status = path.stat()
-            stats[shown] = (status.st_mtime_ns, status.st_size, key)
+            fresh[shown] = (status.st_mtime_ns, status.st_size, key)
         event = cached_event(key, cache, reuse)
         if event is not None:
             found[index] = event
@@ -197,7 +208,7 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
                  for index in sorted(found) if (why := unsafe_slug(found[index].id))]
     if problems:
         raise ReadoutError.collect(problems)
-    return events
+    return Keyed(events, fresh)
 
 
 def collect_warnings(events: list[Event]) -> list[Diagnostic]:
