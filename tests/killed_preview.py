@@ -23,8 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from readout import build as build_module
-from readout import sources
+from readout import rendering, sources
 from readout.build import build
 from readout.config import load_config
 from readout.incremental import Session
@@ -56,7 +55,7 @@ def main(root: Path, n: int, worker: str | None) -> None:
 
     global MOMENT
     MOMENT = moment
-    build_module.PARALLEL_FROM = sources.PARALLEL_PARSE_FROM = 1  # fork workers, however small the project
+    rendering.PARALLEL_FROM = sources.PARALLEL_PARSE_FROM = 1  # fork workers, however small the project
     sources.ParseJob.__call__ = parse_counted
     session = Session()
     phase = "first build"  # read by the workers, each forked after it is set

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED_NAME
 
-from readout import build as build_module
+from readout import rendering
 from readout.build import build
 from readout.config import load_config
 
@@ -83,7 +83,7 @@ def test_a_template_change_rerenders_every_page(two):
 def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
     root = project(files={"content/sources/2024-03-05-innovation-meeting.txt": SECOND})
     serial = build(load_config(root), root / "serial", search=False)
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 1)
     parallel = build(load_config(root), root / "parallel", search=False)
     assert parallel.rendered == parallel.pages
     a, b = files(serial.output), files(parallel.output)

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
-import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
 
-from . import __version__, feeds
+from . import feeds
 from .config import Config
 from .content import load_content
 from .errors import Diagnostic, ReadoutError
-from .forks import Workers
 from .gcpause import fewer_collections
 from .incremental import Session
-from .render import make_environment, render_page
+from .render import make_environment
+from .rendering import SearchJob, render_all, templates_digest
 from .site import build_site
-from .sources import collect_warnings, is_hidden
-from .urls import page_file
+from .sources import collect_warnings
 from .write import OutputDir, ParseCache
 
 
@@ -145,212 +140,6 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
         session.remember(out.build_id, site.pages, site.info, None if material else digest)
     report.seconds = time.perf_counter() - started
     return report
-
-
-# Pages are rendered in two processes when at least this many are to be rendered, in this
-# many shares of each batch.
-PARALLEL_FROM = 400
-SHARES = 8
-
-
-def templates_digest(folder: Path) -> str:
-    """A hash of every template and of readout's version: a page rendered with other
-    templates is rendered again. Hidden files (an editor's ``.#base.html`` lock, often a link
-    to nowhere) are no templates."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(folder.rglob("*.html")):
-        if any(is_hidden(part) for part in path.relative_to(folder).parts):
-            continue
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-class _Hasher:
-    """A file-like sink that hashes what is written to it."""
-
-    def __init__(self, seed: str):
-        self.digest = hashlib.sha256(seed.encode())
-
-    def write(self, data: bytes) -> None:
-        self.digest.update(data)
-
-
-def page_key(page, info, digest: str) -> str:
-    """What a page is rendered from — its view model, the site's settings, the templates —
-    as one hash. Equal keys give equal pages, so an unchanged page is never stale. The pickler
-    runs without its memo, so the key depends on the values only, not on which objects
-    happen to be shared (a readout from the cache and one parsed afresh give the same key)."""
-    sink = _Hasher(digest)
-    pickler = pickle.Pickler(sink, protocol=4)
-    pickler.fast = True  # no memo: view models hold no cycles
-    pickler.dump((page, info))
-    return sink.digest.hexdigest()[:32]  # 128 bits: no two inputs will share one
-
-
-SEARCH_BODY = re.compile(r"<article[^>]*\sdata-pagefind-body[\s>]")
-
-
-def search_document(html: str) -> str | None:
-    """The searchable part of a page (its ``data-pagefind-body`` element) as a small document,
-    or None for pages that are not searched. Pagefind reads these instead of whole pages."""
-    match = SEARCH_BODY.search(html)
-    if match is None:
-        return None
-    end = html.rfind("</article>")
-    head = html[:html.find("<head>") + 6] if "<head>" in html else "<html><head>"
-    return f"{head}</head><body>{html[match.start():end + 10]}</body></html>"
-
-
-class Result(NamedTuple):
-    """One rendered or reused page."""
-
-    file: str
-    key: str  # what it was rendered from (see ``page_key``)
-    rendered: bool  # False: reused as it was
-    document: str | None  # its search document, if rendered and searched
-
-
-def render_share(site, env, out, digest: str, pages, progress=None) -> list[Result]:
-    """Render or reuse ``pages``."""
-    done = []
-    for i, page in enumerate(pages):
-        file, key = page_file(page.url), page_key(page, site.info, digest)
-        if out.can_reuse(file, key):
-            out.reuse(file, key)
-            done.append(Result(file, key, False, None))
-        else:
-            html = render_page(env, page, site.info)
-            out.put_page(file, html, key)
-            done.append(Result(file, key, True, search_document(html)))
-        if progress and i % 200 == 0:
-            progress(i, len(pages))
-    return done
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """One share of the pages to render, with what rendering them needs."""
-
-    site: Any
-    env: Any
-    out: Any
-    digest: str
-    pages: list
-
-    def __call__(self) -> list[Result]:
-        return render_share(self.site, self.env, self.out, self.digest, self.pages)
-
-
-class SearchJob:
-    """The search bundle of a build. Search documents are the pages whose class says
-    ``searched``; they are rendered first, so Pagefind indexes them while the other pages
-    render. The last bundle is kept when no search document changed (or the caller keeps it,
-    as the preview server does)."""
-
-    def __init__(self, out, search: bool | str):
-        self.out, self.keep = out, search == "keep"
-        self.started = None
-        self.documents: dict[str, str] = {}
-        self.late: dict[str, str] = {}
-
-    def searched(self, results: list[Result]) -> None:
-        """The first batch is done: reuse the bundle, or start indexing."""
-        out = self.out
-        files = sorted(result.file for result in results)
-        out.searched = files
-        if self.keep and out.reuse_tree("pagefind"):
-            return
-        changed = files != out.previous_searched
-        for result in results:
-            document = result.document
-            if not result.rendered or not changed:  # the last site's document, to index or to compare
-                last = self.last_document(result.file)
-                changed = changed or (result.rendered and document != last)
-                document = document if result.rendered else last
-            if document:
-                self.documents[result.file] = document
-        if not changed and out.reuse_tree("pagefind"):
-            return  # every search document is as it was (pages rendered again to the same text)
-        self.started = out.start_search_index(self.documents)
-
-    def last_document(self, file: str) -> str | None:
-        try:
-            return search_document((self.out.target / file).read_text(encoding="utf-8"))
-        except OSError:
-            return None
-
-    def others(self, results: list[Result]) -> None:
-        """Pages of other kinds whose templates were made searchable are indexed too."""
-        self.late.update({result.file: result.document for result in results if result.document})
-
-    def finish(self) -> None:
-        indexed = self.started is not None
-        if indexed:
-            started, self.started = self.started, None
-            self.out.finish_search_index(started)
-        if self.late and (indexed or not self.keep):
-            self.out.drop_tree("pagefind")
-            self.out.index_search({**self.documents, **self.late})
-
-    def cancel(self) -> None:
-        """The build failed: the indexer, if still running, is stopped."""
-        if self.started is not None:
-            started, self.started = self.started, None
-            self.out.cancel_search_index(started)
-
-
-def sort_pages(pages: list, out, previous: dict) -> tuple[list[Result], list[Result], list[list]]:
-    """The pages equal to the last build's (kept as they are: all, and the searched ones),
-    and the rest to render in two batches, searched pages first."""
-    kept: list[Result] = []
-    kept_searched: list[Result] = []
-    batches: list[list] = [[], []]
-    for page in pages:
-        old = previous.get(page.url)
-        key = out.previous.get(page_file(page.url)) if old is not None and (old is page or old == page) else None
-        if key is None:
-            batches[0 if page.searched else 1].append(page)
-            continue
-        kept.append(Result(page_file(page.url), key, False, None))
-        if page.searched:
-            kept_searched.append(kept[-1])
-    return kept, kept_searched, batches
-
-
-def render_all(site, env, out, digest: str, progress=None, previous: dict | None = None,
-               search: SearchJob | None = None) -> int:
-    """Every page of the site written into the staging folder; returns how many were
-    rendered. Search documents go first (see ``SearchJob``). A page equal to the one in
-    ``previous`` (by URL, from the session) is kept without rendering or hashing. Many pages
-    to render are rendered in two forked processes (see ``forks.Workers``), each writing its
-    own shares."""
-    kept, kept_searched, batches = sort_pages(site.pages, out, previous or {})
-    out.keep([result.file for result in kept])
-    total, rendered = len(site.pages), list[Result]()
-    parallel = len(batches[0]) + len(batches[1]) >= PARALLEL_FROM
-
-    def report(i: int, n: int = 0) -> None:
-        if progress:
-            progress(len(kept) + len(rendered) + i, total)
-
-    jobs = [RenderJob(site, env, out, digest, batch[i::SHARES]) for batch in batches for i in range(SHARES)]
-    with Workers(jobs, parallel) as workers:
-        for number in range(len(batches)):
-            done: list[Result] = []
-            for share in workers.map(range(number * SHARES, (number + 1) * SHARES), ordered=False):
-                done += share
-                report(len(done))
-            if search is not None and number == 0:
-                search.searched(kept_searched + done)
-            elif search is not None:
-                search.others(done)
-            rendered += done
-    for result in rendered:
-        out.written.add(result.file)
-        out.manifest[result.file] = result.key
-    if progress:
-        progress(total, total)
-    return sum(1 for result in rendered if result.rendered)
 
 
 def export_mkdocs(config: Config, folder: Path) -> Path:
