@@ -47,6 +47,7 @@ class Lead:
 # "… measures that were made in the third plenary session": a participle, nobody's act.
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
+REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
@@ -109,6 +110,11 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     # place) after "in" is not where the event was.
     place = next((p for p in PLACE.finditer(text, after_kind, span.end)
                   if p.group("place").split()[0] not in lexicon.not_names), None)
+    if place is None and REMARKS_IN.search(text, body, match.start()):
+        # "… made the remarks on Wednesday in Shanghai when chairing a symposium": the place
+        # the remarks were made in, before the host phrase.
+        place = next((p for p in PLACE.finditer(text, body, match.start())
+                      if p.group("place").split()[0] not in lexicon.not_names), None)
     toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith("tour") else None
     if toured:  # "during a tour of central China's Hubei Province"
         lead.place = short_place(toured.group("place"), lexicon)

@@ -202,7 +202,7 @@ class Lexicon:
                    for p in self.data["host_patterns"]]
         inspected = "|".join(re.escape(v) for v in self.data["inspection_verbs"])
         inspection = re.compile(
-            rf"(?<![\w-])(?P<verb>{inspected})\s+(?:the\s+(?:city|province|region|county)\s+of\s+)?"
+            rf"(?<![\w-])(?P<verb>{inspected})\s+(?:the\s+(?:city|province|region|county)\s+of\s+|the\s+(?=[A-Z]))?"
             r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?P<kind>)")
         return phrases + [plain, inspection]
 
