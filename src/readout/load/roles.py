@@ -11,7 +11,7 @@ from ..model import Person
 from ..slugs import slugify
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
-from .classify import CALL, Piece
+from .classify import CALL, Piece, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
 from .naming import NameReading
 from .page import CAPTION_VERB
@@ -65,6 +65,8 @@ class RoleReading(NameReading):
         does: people with titles ("Li Qiang, member of the Standing Committee …, Cai Qi, member
         of the Poli") or a group of officials ("Comrades in charge of all provinces, …", nobody
         by name); None for any other sentence. A title the cut runs through is left out."""
+        if cue_section(self.quote(span), self.lexicon)[0] not in (None, "attendees"):
+            return None  # it says something: "Members of the Political Bureau should take an exemplary role, …"
         if self.lexicon.attending_groups.match(self.text, span.start, span.end):
             return []
         if self.lexicon.speech_verbs.search(self.text, span.start, span.end):
