@@ -201,3 +201,14 @@ def test_a_photo_credit_without_brackets_marks_a_caption():
                     "▲ Xi talks to residents in a village, June 8, 2021."):
         assert dates.CAPTION.search(caption)
     assert not dates.CAPTION.search("Xi said the photo exhibition showed the village's history.")
+
+
+def test_should_seek_sets_a_task_though_should_see_does_not():
+    # "should see/note/realize" states a fact; a verb that merely begins with those letters
+    # ("should seek", "must notify") is a call like any other.
+    from readout.load.classify import CALL
+
+    assert CALL.search("Guangxi should seek steady progress in opening up.")
+    assert CALL.search("Departments must notify the public in time.")
+    assert not CALL.search("We should see that the economy has recovered.")
+    assert not CALL.search("We must be soberly aware of the risks.")
