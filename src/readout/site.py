@@ -189,7 +189,7 @@ class SiteBuilder:
         people = {p.id: person_ref(p) for p in event.people()}
         summary = self.summaries[event.id]
         views = {}
-        where = ", ".join(x for x in (event.location, self.long_date(event)) if x)
+        where = ", ".join(x for x in (event.location, long_date(event.date) if event.date else None) if x)
         source = publication(event.source)
         for s in event.statements:
             speaker = people.get(s.speaker) if s.speaker else None
@@ -204,10 +204,6 @@ class SiteBuilder:
                 permalink=self.absolute(source_url),
             )
         return views
-
-    @staticmethod
-    def long_date(event: Event) -> str:
-        return f"{event.date.day} {event.date:%B %Y}" if event.date else ""
 
     # Pages --------------------------------------------------------------------------------
 

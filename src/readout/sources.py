@@ -132,14 +132,10 @@ def cached_event(key: str, cache, reuse: dict[str, Event] | None) -> Event | Non
         return None
 
 
-def unchanged_key(path: Path, shown: str, stats: dict | None, reuse: dict[str, Event] | None) -> str | None:
-    """The key a source had at the last build, where its size and modification time are as
-    they were and its event is at hand: the preview does not read a thousand readouts to find
-    the one edited. ``stats`` remembers (modification time, size, key) of each source."""
-    if stats is None or not reuse:
-        return None
-    status = path.stat()
-    seen = stats.get(shown)
+def unchanged_key(seen: tuple[int, int, str] | None, status: os.stat_result, reuse: dict[str, Event]) -> str | None:
+    """The key a source had at the last build (``seen``: its modification time, size and key
+    then), where its ``status`` is as it was and its event is at hand: the preview does not
+    read a thousand readouts to find the one edited."""
     return seen[2] if seen and seen[:2] == (status.st_mtime_ns, status.st_size) and seen[2] in reuse else None
 
 
@@ -174,9 +170,11 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
     prefix = relative(config.content_dir / "sources", config)
     for index, path in enumerate(paths):
         shown = f"{prefix}/{path.name}"
-        key = unchanged_key(path, shown, stats, reuse)
-        if key is not None and reuse is not None and stats is not None and fresh is not None:
-            keys[index], found[index], fresh[shown] = key, reuse[key], stats[shown]
+        status = path.stat() if fresh is not None else None  # once a source, read or not
+        seen = stats.get(shown) if stats else None
+        key = unchanged_key(seen, status, reuse) if seen and status and reuse else None
+        if key is not None and seen and reuse and fresh is not None:
+            keys[index], found[index], fresh[shown] = key, reuse[key], seen
             continue
         try:
             data = read_input(path, shown)
@@ -184,8 +182,7 @@ def keyed_events(config: Config, cache=None, reuse: dict[str, Event] | None = No
             problems += error.diagnostics
             continue
         keys[index] = key = source_key(data, shown, lexicon)
-        if fresh is not None:
-            status = path.stat()
+        if fresh is not None and status is not None:
             fresh[shown] = (status.st_mtime_ns, status.st_size, key)
         event = cached_event(key, cache, reuse)
         if event is not None:
