@@ -212,3 +212,17 @@ def test_should_seek_sets_a_task_though_should_see_does_not():
     assert CALL.search("Departments must notify the public in time.")
     assert not CALL.search("We should see that the economy has recovered.")
     assert not CALL.search("We must be soberly aware of the risks.")
+
+
+@pytest.mark.parametrize("role", ["attendance", "speaking", "headline_attendance"])
+def test_every_role_phrase_holds_a_word_the_quick_look_seeks(role):
+    # The loader looks for these words before it runs a role's long patterns: a phrase holding
+    # none of them would never be found. A site's own phrase ("took part") must be found too.
+    own = {"attendance": {"before": ["took part"]}, "speaking": {"after": ["addressing it were"]}}
+    for lexicon in (default_lexicon(), default_lexicon().extended(own)):
+        words = lexicon.role_words[role]
+        phrases = [p.lower() for side in ("before", "after") for p in lexicon.data[role][side]]
+        assert [p for p in phrases if not any(w in p for w in words)] == []
+    event = parse_source("Xi Jinping presided over the meeting. Li Qiang and Cai Qi took part.\n", "x.txt",
+                         default_lexicon().extended({"attendance": {"before": ["took part"]}}))
+    assert [a["name"] for a in event.to_json()["attendees"]] == ["Li Qiang", "Cai Qi"]

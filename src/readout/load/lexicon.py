@@ -263,13 +263,17 @@ class Lexicon:
 
     @cached_property
     def role_words(self) -> dict[str, tuple[str, ...]]:
-        """For attendance and speaking, the longest word of each of their phrases, lower-case:
-        a sentence holding none of them holds no phrase of the role, and the long alternations
-        are spared (a substring test is many times faster than a regex of forty words)."""
+        """For attendance and speaking, lower-case stems one of which every phrase of the role
+        holds (its ``telling`` list; a phrase holding none of them adds its longest word): a
+        sentence holding none holds no phrase of the role, and the long alternations are
+        spared (a substring test is many times faster than a regex of forty words)."""
         words = {}
         for role in ROLES:
-            words[role] = tuple(sorted({max(TOKEN.findall(p), key=len).lower() for side in self.data[role].values()
-                                        for p in side if TOKEN.findall(p)}))
+            telling = {str(w).lower() for w in self.data[role].get("telling", ())}
+            phrases = [str(p).lower() for side in ("before", "after") for p in self.data[role].get(side, ())]
+            telling |= {max(TOKEN.findall(p), key=len) for p in phrases
+                        if TOKEN.findall(p) and not any(w in p for w in telling)}
+            words[role] = tuple(sorted(telling))
         return words
 
 
