@@ -226,3 +226,13 @@ def test_every_role_phrase_holds_a_word_the_quick_look_seeks(role):
     event = parse_source("Xi Jinping presided over the meeting. Li Qiang and Cai Qi took part.\n", "x.txt",
                          default_lexicon().extended({"attendance": {"before": ["took part"]}}))
     assert [a["name"] for a in event.to_json()["attendees"]] == ["Li Qiang", "Cai Qi"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Friday, Xinhua reported that new rules on farmland were agreed by the cabinet on Wednesday.",
+    "State media said on Friday that new rules on farmland were agreed by the cabinet on Wednesday.",
+    "The cabinet will meet again on Friday; new rules on farmland were agreed by it on Wednesday.",
+])
+def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sentence):
+    event = parse_source(f"Updated: 2024-05-10 09:00\n\n{sentence}\n", "x.txt")
+    assert event.date == date(2024, 5, 8)

@@ -255,7 +255,10 @@ class Reader(RoleReading, DateReading, PlaceReading):
                         if lead.host:
                             self.found["host"] = "surname before the host phrase, full name printed earlier"
                     self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
-                    self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
+                    if match.group("kind") and self.in_organization(match.start("kind"), match.end("kind")):
+                        lead.kind = None  # "the … Consultative Conference concluded": a body, not the kind
+                    else:
+                        self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
                     if lead.place:
                         self.found["location"] = "the dateline" if lead.place == getattr(lead.dateline, "place", None) else "'in …' in the lead sentence"
                     if lead.subject:

@@ -350,6 +350,17 @@ def resolve(match: re.Match, rule: str, reference: date | Anchor | None) -> date
     return latest_on_or_before(candidates, anchor.value + timedelta(days=1 if anchor.kind != "publication line" else 0))
 
 
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due)\s+to|to\s+be\s+held|upcoming)\b", re.IGNORECASE)
+
+
+def in_future_clause(text: str, start: int, at: int) -> bool:
+    """Whether the clause holding ``at`` (from ``start`` at the earliest) tells what will
+    happen: "The committee will hold a session from June 21" names another, later event;
+    "China will …, Xi said on Monday" does not (the date is in a clause of its own)."""
+    clause = max(start, *(text.rfind(stop, start, at) + 1 for stop in ".!?,;"))
+    return FUTURE.search(text, clause, at) is not None
+
+
 def find_event_date(text: str, start: int, end: int, reference: date | Anchor | None) -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
     best = None

@@ -59,7 +59,7 @@ class DateReading(Reading):
             found = self.date_from(lead, [named]) if named else None
         if found is None:
             dateline = lead.dateline if lead else None
-            where = Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end) if lead else (
+            where = Span(max(dateline.end, lead.sentence.start) if dateline else lead.sentence.start, lead.sentence.end) if lead else (
                 self.paragraphs[self.story[0]] if self.story else Span(0, 0))
             unresolved = dates.find_unresolved_date(self.text, where.start, where.end)
             if dateline and not unresolved:
@@ -96,38 +96,66 @@ class DateReading(Reading):
         """The event date the lead, the story or a caption gives, resolved against ``anchors``."""
         dateline = lead.dateline if lead else None
         anchor, reference = self.reference(lead, anchors)
-        spans = []
         if lead:
             # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
             # lead's own verb is the event's; one before it tells what came first.
-            after_verb = dates.find_event_date(self.text, lead.verb_start, min(lead.sentence.end, lead.verb_end + 40), reference)
-            if after_verb:
-                return self.found_date(after_verb, reference)
-            spans.append(Span(dateline.end if dateline else lead.sentence.start, lead.sentence.end))
+            found = self.past_date(Span(lead.verb_start, min(lead.sentence.end, lead.verb_end + 40)), reference) \
+                or self.lead_date(lead, reference)
+            if found:
+                return self.found_date(found, reference)
+        spans = []
         for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
             own = self.paragraph_dateline(i)
             spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
-        # The lead sentence, then the first paragraphs of the story ("… earlier this week. Xi made
-        # the remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
-        first = 1 if lead else 0
-        for n, span in enumerate(spans[:first + 3]):
-            if n == first and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
+        # After the lead, the first paragraphs of the story ("… earlier this week. Xi made the
+        # remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
+        for n, span in enumerate(spans[:3]):
+            if n == 0 and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
                 # "… in recent days": a caption showing the event dates it better than a stop
                 # of the tour the next paragraphs tell.
                 shown = self.caption_date(anchors, lead)
                 if shown:
                     return shown
-            found = dates.find_event_date(self.text, span.start, span.end, reference)
+            found = self.past_date(span, reference)
             if found:
                 return self.found_date(found, reference)
         if lead and dateline and reference is not None and reference.kind == "dateline":
             self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
             return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
-        for span in spans[first + 3:]:
-            found = dates.find_event_date(self.text, span.start, span.end, reference)
+        for span in spans[3:]:
+            found = self.past_date(span, reference)
             if found:
                 return self.found_date(found, reference)
         return self.caption_date(anchors, lead)
+
+    def lead_date(self, lead: Lead, reference) -> dates.FoundDate | None:
+        """The first date from the story's dateline to the end of the lead sentence ("BEIJING,
+        May 29 (Xinhua) -- A State Council executive meeting on Friday stressed … // The
+        meeting, presided over by Premier Li …"), but none in a sentence telling what will
+        happen ("BEIJING -- The committee will hold a meeting from June 22. // The decision
+        was made on June 8 …")."""
+        start = lead.dateline.end if lead.dateline else lead.sentence.start
+        before = [Span(max(span.start, start), span.end) for sentences in self.sentences for span in sentences
+                  if start < span.end <= lead.sentence.start]
+        for span in before + [Span(max(start, lead.sentence.start), lead.sentence.end)]:
+            found = self.past_date(span, reference)
+            if found:
+                return found
+        return None
+
+    def past_date(self, span: Span, reference) -> dates.FoundDate | None:
+        """The first date in ``span`` that dates the event: not one in a clause telling what
+        will happen ("The committee will hold a session from June 21" dates a later event;
+        "China will …, Xi said on Monday" does not: the date is in a clause of its own), nor
+        one of a news report ("On April 12, Xinhua reported that Li toured … from April 9")."""
+        start = span.start
+        after, before = self.lexicon.news_report
+        while (found := dates.find_event_date(self.text, start, span.end, reference)) is not None:
+            if not (dates.in_future_clause(self.text, span.start, found.start) or after.match(self.text, found.end, span.end)
+                    or before.search(self.text, max(span.start, found.start - 60), found.start)):
+                return found
+            start = found.end
+        return None
 
     def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …

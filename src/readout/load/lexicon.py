@@ -17,6 +17,7 @@ LIST_KEYS = (
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
     "narrative_verbs", "business_verbs", "enumerations", "attending_groups", "place_nouns",
+    "doctrine_nouns", "news_sources",
 )
 
 
@@ -119,9 +120,20 @@ class Lexicon:
         return re.compile(rf"\s+(?:{body})$")
 
     @cached_property
-    def place_noun(self) -> re.Pattern:
-        """What follows a place's proper name: "… Autonomous Region", "… County"."""
-        return re.compile(rf"[ \t]+(?:{alternation(self.data['place_nouns'], fold=False)})\b")
+    def not_person_after(self) -> re.Pattern:
+        """What follows a proper name that is not a person's: a place's noun ("… Autonomous
+        Region", "… County") or a doctrine's ("Xi Jinping Thought")."""
+        nouns = self.data["place_nouns"] + self.data["doctrine_nouns"]
+        return re.compile(rf"[ \t]+(?:{alternation(nouns, fold=False)})\b")
+
+    @cached_property
+    def news_report(self) -> tuple[re.Pattern, re.Pattern]:
+        """A news source reporting, after a date ("On March 30, Xinhua reported …") and before
+        one ("state media said on Tuesday …"): that date is the report's."""
+        sources = alternation(self.data["news_sources"])
+        verbs = r"(?:reported|said|announced|disclosed)"
+        return (re.compile(rf"\s*,?\s*(?:{sources})\s+{verbs}\b", re.IGNORECASE),
+                re.compile(rf"\b(?:{sources})\s+{verbs}\s+(?:on\s+)?$", re.IGNORECASE))
 
     @cached_property
     def organizations(self) -> list[tuple[re.Pattern, str]]:

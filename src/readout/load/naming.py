@@ -43,10 +43,11 @@ class NameReading(Reading):
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
         region = self.text[own.end if own else lead.start:verb_start]
         comma = self.text.find(",", verb_start, lead.end)
-        opening = OPENING_PARTICIPLE.match(self.text, verb_start) or WHILE_BEFORE.fullmatch(region)
+        opening = OPENING_PARTICIPLE.match(self.text, verb_start) or WHILE_BEFORE.fullmatch(region) or not region.strip()
         if opening and comma != -1:
-            # "Speaking at a symposium in Shijiazhuang, Hebei province, Xi, who is also …, said":
-            # the first surname after a comma.
+            # "Speaking at a symposium in Shijiazhuang, Hebei province, Xi, who is also …, said",
+            # "During his inspection of … in Jinzhou City, Xi was briefed …": the first surname
+            # after a comma.
             after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
             region = next((w for w in after if w not in self.lexicon.not_names and self.lexicon.is_pinyin(w, 1)), "")
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)

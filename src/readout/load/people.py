@@ -36,8 +36,8 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
         return False
     name = text[span.start:span.end]
     words = name.split()
-    if any(w in lexicon.not_names for w in words) or lexicon.place_noun.match(text, span.end):
-        return False  # "Ningxia Hui Autonomous Region", "Hong Kong Special Administrative Region"
+    if any(w in lexicon.not_names for w in words) or lexicon.not_person_after.match(text, span.end):
+        return False  # "Ningxia Hui Autonomous Region", "Hong Kong Special Administrative Region", "Xi Jinping Thought"
     # The surname must be pinyin; a given name may carry one stray letter, as misprints and
     # machine translations do ("Li Quiang").
     if HONG_KONG_NAME.fullmatch(name):  # "Tung Chee-hwa", "Leung Chun-ying": Cantonese spelling

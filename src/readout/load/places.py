@@ -59,7 +59,9 @@ class PlaceReading(Reading):
                 self.found["kind"] = f"the kind of event the story says was held or chaired, {match.group('kind')!r}"
                 return re.sub(r"\s+", " ", match.group("kind").lower())
         for i in self.story[:3]:
-            match = self.lexicon.event_kinds.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            match = next((m for m in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+                          if not self.in_organization(m.start(), m.end())
+                          and not dates.in_future_clause(self.text, self.paragraphs[i].start, m.start())), None)
             if match:
                 self.found["kind"] = f"the first kind of event the story names, {match.group()!r}"
                 return re.sub(r"\s+", " ", match.group().lower())

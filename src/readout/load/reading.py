@@ -69,6 +69,16 @@ class Reading:
                 and not dates.full_dates(self.text, span.start, span.end)
                 and not CAPTION_VERB.match(self.text, span.start, span.end))
 
+    def in_organization(self, start: int, end: int) -> bool:
+        """Whether ``start``–``end`` lies within a body's name the lexicon knows ("…
+        Consultative Conference" in "the National Committee of the Chinese People's Political
+        Consultative Conference"): a kind of event there is not the event's kind."""
+        if not self.text[start:end].istitle():
+            return False  # a kind in lower case is no part of a name
+        line = Span(self.text.rfind("\n", 0, start) + 1, max(self.text.find("\n", end), end))
+        return any(m.start() <= start and end <= m.end() for pattern, _ in self.lexicon.organizations
+                   for m in pattern.finditer(self.text, line.start, line.end))
+
     def story_dateline(self) -> dates.Dateline | None:
         """The dateline at the start of the first paragraph of the story, if any."""
         for i in self.story:
