@@ -12,7 +12,7 @@ from .segment import Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
 CALL = re.compile(r"\b(?:called\s+for|calls\s+for|calling\s+for|called\s+on|urged|urging|(?:stressed|emphasized|underlined|highlighted)\s+(?!the\b)[a-z]+ing\b|the\s+need\s+to|(?:the\s+)?imperative\s+to|"
-                  r"efforts\s+to|it\s+is\s+(?:important|necessary|imperative|essential|crucial|vital)\s+to|will\s+be\s+to|"
+                  r"(?<!about\s)(?<!\bon\s)efforts\s+to|it\s+is\s+(?:important|necessary|imperative|essential|crucial|vital)\s+to|will\s+be\s+to|"
                   r"(?:premise|key|aim|goal|task|purpose|core)\s+(?:[\w-]+\s+){0,6}?is\s+to\b|"
                   r"(?:should|must)(?!\s+(?:see|be\s+(?:soberly\s+)?aware|recogni[sz]e|realize|note|be\s+submitted|be\s+sent|be\s+referred)\b))\b", re.IGNORECASE)
 # A sentence whose subject is a person ("He", "Xi", "The president", "At the symposium, he"),

@@ -196,9 +196,13 @@ class RoleReading(NameReading):
         # may come first.
         ahead = Span(span.start, chair.name.start)
         for role, group, name in (("attendance", cast.attendees, "attendees"), ("speaking", cast.speakers, "speakers")):
-            self.add(cast, attendance_mentions(self.text, ahead, self.lexicon, None, role)
-                     + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role), group, name,
-                     "names in the sentence saying who presided")
+            named = attendance_mentions(self.text, ahead, self.lexicon, None, role) \
+                + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role)
+            self.add(cast, named, group, name, "names in the sentence saying who presided")
+            if named and role == "attendance" and self.forced.get(span.start, ("lead",))[0] == "lead":
+                # "The conference was presided over by Li Keqiang, and attended by A, B, C and
+                # D": the list of who attended is most of it.
+                self.forced[span.start] = ("attendees", "says who presided and who attended")
 
     def people_sentence(self, span: Span, lead: Lead | None, cast: Cast, cut: bool) -> None:
         """A sentence saying who spoke or who attended (or, cut off by the page, listing
