@@ -19,7 +19,7 @@ from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Source, Statement
 from ..slugs import slugify
 from . import dates
-from .classify import Piece, Speakers, attribute_speakers, classify_paragraph
+from .classify import Piece, Speakers, attribute_speakers, classify_paragraph, outside_voices
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
@@ -162,6 +162,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         named = cast.everyone()
         leader = cast.main_speaker if cast.main_speaker and not cast.host else cast.host
         attribute_speakers(self.text, pieces, Speakers(named, self.lexicon, leader.id if leader else None))
+        outside_voices(self.text, pieces, self.lexicon, {p.name.split()[0] for p in named})
         for person in self.others_said(pieces, cast.leaders()):
             if person.id not in {p.id for p in named}:
                 cast.speakers.append(person)

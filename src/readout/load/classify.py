@@ -248,3 +248,30 @@ def attribute_speakers(text: str, pieces: list[Piece], speakers: Speakers) -> No
                     nearest = min(voiced, key=lambda j: (abs(j - i), j < i))
                     piece.speaker = pieces[nearest].speaker
         start = end
+
+
+def outside_voices(text: str, pieces: list[Piece], lexicon: Lexicon, participants: set[str]) -> None:
+    """Mark as page matter (``other``) the paragraphs in which a wire story quotes outside
+    voices after the event ("Jia Qingguo, a professor … at Peking University, said …";
+    "However, analysts said …"), and the paragraphs that go on quoting them ("'…,' Niu
+    said."). Someone the story names as taking part (``participants``, by surname), or
+    speaking at the event ("said at the symposium"), is no outside voice."""
+    by_paragraph: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        by_paragraph.setdefault(piece.paragraph, []).append(piece)
+    voices: set[str] = set()
+    for group in by_paragraph.values():
+        first = group[0]
+        if first.section == "other":
+            continue
+        voice = lexicon.outside_voice.match(text, first.span.start, first.span.end)
+        sentence = text[first.span.start:first.span.end]
+        if voice and voice.group("name") and voice.group("name").split()[0] in participants:
+            voice = None
+        if voice and not lexicon.at_the_event.search(text, first.span.start, first.span.end):
+            if voice.group("name"):
+                voices.add(voice.group("name").split()[0])
+        elif not (voices and re.search(rf"\b(?:{'|'.join(map(re.escape, voices))})\s+(?:said|added|noted)\b", sentence)):
+            continue
+        for piece in group:
+            piece.section, piece.reason = "other", "an outside voice (a scholar or analyst quoted on the event), not the event"

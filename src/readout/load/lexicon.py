@@ -127,6 +127,22 @@ class Lexicon:
         return re.compile(rf"[ \t]+(?:{alternation(nouns, fold=False)})\b")
 
     @cached_property
+    def outside_voice(self) -> re.Pattern:
+        """The start of a sentence quoting an outside voice: a named person described as a
+        scholar or analyst (the ``name`` group), or "analysts said"."""
+        voices = self.data["outside_voices"]
+        return re.compile(
+            rf"(?:(?:However|But|Meanwhile),\s+)?(?:(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{1,2}}),\s+(?:a|an)\s+"
+            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{alternation(voices['people'])})\b[^.;]*?\bsaid\b"
+            rf"|(?:{alternation(voices['groups'])})\s+(?:said|say|believe|noted)\b)", re.IGNORECASE)
+
+    @cached_property
+    def at_the_event(self) -> re.Pattern:
+        """Words placing what is said at an event: "said at the symposium", "told the meeting"."""
+        return re.compile(rf"\b(?:at|during|told|to)\s+(?:the|this|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{self.kinds_alternation})\b",
+                          re.IGNORECASE)
+
+    @cached_property
     def news_report(self) -> tuple[re.Pattern, re.Pattern]:
         """A news source reporting, after a date ("On March 30, Xinhua reported …") and before
         one ("state media said on Tuesday …"): that date is the report's."""
