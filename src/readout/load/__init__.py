@@ -184,8 +184,11 @@ class Reader(RoleReading, DateReading, PlaceReading):
             kind = self.story_kind()
         elif kind in ("meeting", "session"):
             kind = self.fuller_kind(kind)  # "The meeting, chaired by …" after "a State Council executive meeting"
-        if place is None:
-            place = self.story_place() or (self.caption_place(lead) if lead else None) or self.headline_place()
+        toured = self.toured_province(kind, lead)
+        if toured:
+            place = toured
+        elif place is None:
+            place = self.story_place() or self.caption_place(kind) or self.headline_place()
         elif lead:
             place = self.nearer_place(place, lead)
         if lead and place is None:
@@ -202,7 +205,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         if lead.place_from == "dateline" or (lead.place_from == "tour" and not TOURING.search(lead.kind or "")):
             # Only a dateline, or the province of the tour a meeting was held on: where the story
             # or a caption of the event says it was held is nearer ("The meeting was held in Harbin").
-            return self.held_place(tours=False) or self.caption_place(lead) or place
+            return self.held_place(tours=False) or self.caption_place(lead.kind) or place
         return self.capital_named(place, lead)
 
     # The stages ---------------------------------------------------------------------------

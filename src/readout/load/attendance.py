@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lead import ANOTHER_EVENT
+from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK
 from .lexicon import Lexicon, alternation
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
@@ -160,9 +160,12 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
     "… was presided over by Li". The subject is the first name-like word of the clause before
     the verb; "held" and "hosted" count only with a kind of event after them."""
     for match in lexicon.presiding_form.finditer(text):
-        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and (not lexicon.event_kinds.search(
-                text, match.end(), min(len(text), match.end() + 60)) or PARTICIPLE.search(text, max(0, match.start() - 20), match.start())):
-            continue  # "held" with no event after it, or "a conference held here": nobody's act
+        kind = None if UNAMBIGUOUS_PRESIDING.match(match.group()) else \
+            lexicon.event_kinds.search(text, match.end(), min(len(text), match.end() + 60))
+        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and (
+                not kind or PARTICIPLE.search(text, max(0, match.start() - 20), match.start())
+                or (kind.group().lower() == "talks" and TALKS_WITH_FOLK.match(text, kind.end()))):
+            continue  # "held" with no event after it, "a conference held here", "held talks with workers": nobody's act
         by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
         if by:
             if re.search(rf"\b{re.escape(surname)}\b", by.group(1)):

@@ -163,7 +163,7 @@ class DateReading(Reading):
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
-                if shows_event(self.text, lead, paragraph.start, anchor.start):
+                if shows_event(self.text, lead.kind if lead else None, paragraph.start, anchor.start):
                     self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
                     return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
         return None

@@ -51,6 +51,9 @@ REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z]
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
+# "He held talks with workers there": a visit's conversation, not talks as an event (those are
+# held with a named leader: "talks with Prime Minister …", "with the visiting president").
+TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b)[a-z]")
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
 
 
@@ -64,7 +67,8 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())
-             and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())]
+             and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())
+             and not (m.group("kind").lower() == "talks" and TALKS_WITH_FOLK.match(text, m.end(), span.end))]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
@@ -99,7 +103,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
         comma = text.find(",", match.end(), span.end)
         lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
-    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection"
+    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection tour"  # "Xi inspected Xiong’an": readers call it a tour
     after_kind = match.end("kind")
     if match.groupdict().get("place"):
         lead.place = short_place(match.group("place"), lexicon)

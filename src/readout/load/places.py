@@ -23,16 +23,22 @@ HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
 VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# "… inspected Tongren city and Guiyang city, Southwest China's Guizhou province", "… the people
+# of Shangluo, Ankang and Xi'an in Shaanxi province on an inspection trip": a tour of several
+# places of one province is of the province.
+CITY = r"[A-Z][\w'’-]+(?:\s+(?:[Cc]ity|[Cc]ounty))?"
+SEVERAL_IN_PROVINCE = re.compile(rf"{CITY}(?:\s*,\s*{CITY})*\s*,?\s+and\s+{CITY}\s*(?:,\s*|\s+in\s+)(?:{CHINAS})?"
+                                 r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Pp]rovince|Autonomous\s+Region)\b")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
 
-def shows_event(text: str, lead: Lead | None, start: int, end: int) -> bool:
-    """Whether a caption's words (``start``–``end``) show the event of the lead: its kind, and
+def shows_event(text: str, kind: str | None, start: int, end: int) -> bool:
+    """Whether a caption's words (``start``–``end``) show the event of ``kind``: its kind, and
     someone chairing, attending or speaking at it."""
-    if lead is None or not lead.kind:
+    if not kind:
         return False
     words = text[start:end].lower()
-    named = lead.kind.split()[-1] in words or (lead.kind != "tour" and any(  # "conference" shown as "meeting"
+    named = kind.split()[-1] in words or (kind != "tour" and any(  # "conference" shown as "meeting"
         k in words for k in ("meeting", "conference", "symposium", "session")))
     return named and any(
         v in words for v in ("chair", "presid", "host", "convene", "attend", "speak", "deliver", "address"))
@@ -84,6 +90,18 @@ class PlaceReading(Reading):
             self.found["location"] = "the story's dateline"
             return dateline.place
         return None
+
+    def toured_province(self, kind: str | None, lead: Lead | None) -> str | None:
+        """The province of a tour the lead sentence (else the story's first paragraph) says
+        took in several of its places."""
+        if not TOURING.search(kind or "") or not self.story:
+            return None
+        where = lead.sentence if lead else self.paragraphs[self.story[0]]
+        match = SEVERAL_IN_PROVINCE.search(self.text, where.start, where.end)
+        if match is None:
+            return None
+        self.found["location"] = "the province of the several places the tour took in"
+        return short_place(match.group("place"), self.lexicon)
 
     def held_place(self, paragraphs: list[int] | None = None, tours: bool = True) -> str | None:
         """Where the first paragraphs of the story say the event took place ("The meeting was
@@ -137,13 +155,13 @@ class PlaceReading(Reading):
         """Where nothing in the story or a caption says, a headline's "… Held in Beijing"."""
         return self.first_place(HEADLINE_HELD_IN, self.outside_story, "where a headline says the event was held")
 
-    def caption_place(self, lead: Lead) -> str | None:
-        """Where the lead names no place, the place of a photo caption showing the event
-        ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
+    def caption_place(self, kind: str | None) -> str | None:
+        """Where the lead names no place, the place of a photo caption showing the event of
+        ``kind`` ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
         for i, span in enumerate(self.paragraphs):
             caption = dates.is_caption(self.text, span.start, span.end) or (
                 i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
-            if caption and shows_event(self.text, lead, span.start, span.end):
+            if caption and shows_event(self.text, kind, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)
                 if match:
                     self.found["location"] = "a photo caption showing the event"

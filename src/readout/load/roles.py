@@ -8,27 +8,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Person
-from ..slugs import slugify
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
-from .classify import CALL, Piece, cue_section
+from .classify import CALL, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
-from .naming import NameReading
 from .page import CAPTION_VERB
-from .people import Mention, mention_titles, parse_mention, split_people
+from .people import Mention, parse_mention, split_people
 from .segment import Span, ends_cut_off
+from .speech import MAIN_SPEECH, SpeechReading
 
-# "delivered an important speech", "made important speeches", "delivered a work report",
-# "pronounced an important speech" (a machine translation): the main speech of an event.
-SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
-                    r"(?:speech(?:es)?|address|work\s+report)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
-MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
-SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
-                          r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
-OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
-TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
 
 @dataclass
@@ -57,7 +47,7 @@ class Cast:
         self.speakers = [p for p in self.speakers if p.id not in leaders]
 
 
-class RoleReading(NameReading):
+class RoleReading(SpeechReading):
     """Reading who held, addressed, attended and spoke at the event."""
 
     def cut_list(self, span: Span) -> list[Mention] | None:
@@ -86,10 +76,6 @@ class RoleReading(NameReading):
         if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
             last.titles = last.titles[:-1]
         return mentions
-
-    def person(self, mention: Mention) -> Person:
-        name = self.quote(mention.name)
-        return Person(slugify(name), name, mention_titles(self.text, mention))
 
     def read_people(self, lead: Lead | None) -> Cast:
         """Who held the event, who gave the main speech, who attended and who spoke. The host is
@@ -318,14 +304,20 @@ class RoleReading(NameReading):
         """Where no sentence names who held what ("… the State Council held a conference, at
         which Li Qiang stressed …"; "President Xi Jinping has stressed …"): the person the lead,
         else the story, opens with — the host if said to preside, else the main speaker when
-        they speak. (Without a lead, the first of the story's first paragraphs to open with a
-        person: a summary line such as "The highlights of the meeting:" may come first.)"""
-        where, mention = lead.sentence if lead else self.paragraphs[self.story[0]], None
-        for where in [lead.sentence] if lead else [self.paragraphs[i] for i in self.story[:3]]:
+        they speak; not someone the page lists as attending. (The first of the story's first
+        paragraphs to open with a person: a summary line such as "The highlights of the
+        meeting:" may come first, and a lead may name only a title: "The Chinese premier made
+        the visit during an inspection tour …".)"""
+        where, person = lead.sentence if lead else self.paragraphs[self.story[0]], None
+        present = {p.id for p in cast.attendees + cast.speakers}  # "… with the presence of Xi Jinping, …" lists, not leads
+        for where in ([lead.sentence] if lead else []) + [self.paragraphs[i] for i in self.story[:3]]:
+            if lead and where != lead.sentence and self.lexicon.before_event.search(self.text, where.start, where.end):
+                continue  # "Xi presided over a meeting of … before the two-day conference": another event
             mention = parse_mention(self.text, where, self.lexicon)
-            if mention:
+            person = self.person(mention) if mention else None
+            if person and person.id not in present:
                 break
-        person = self.person(mention) if mention else None
+            person = None
         if person is None or (cast.host is not None and person.id == cast.host.id):
             return
         if cast.host is None and presides(self.text, person.name.split()[0], self.lexicon):
@@ -364,27 +356,6 @@ class RoleReading(NameReading):
                 return titled[0] if titled else None
         return None
 
-    def speech_giver(self) -> Person | None:
-        """Who a sentence of the page — the story first, then a headline or caption — says
-        delivered the important speech or the work report ("Xi Jinping delivered an important
-        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
-        order = self.story + self.outside_story
-        for i in order:
-            for j, span in enumerate(self.sentences[i]):
-                own = self.paragraph_dateline(i) if j == 0 else None  # a dateline opens a paragraph
-                start = min(own.end, span.end) if own else span.start
-                leading = SPEECH_FIRST.match(self.text, start, span.end)
-                if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
-                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
-                    if mention:
-                        return self.person(mention)
-                verb = SPEECH.search(self.text, start, span.end)
-                if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
-                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
-                    if mention:
-                        return self.person(mention)
-        return None
-
     def lead_presides(self, lead: Lead) -> bool:
         """Whether the lead sentence's own verb is one of presiding ("presided over", "chaired",
         "held a symposium"; "made the remarks while chairing …" too)."""
@@ -420,28 +391,3 @@ class RoleReading(NameReading):
             for title in aside_titles(self.text, self.paragraphs[i], names, self.lexicon):
                 if title not in person.titles:
                     person.titles.append(title)
-
-    def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
-        """What another participant said ("Academician Huang Wei called for …", "At the meeting,
-        Wan Exiang … spoke") tells who spoke at the event: the lead, not the leader's tasks.
-        Returns the participants so found."""
-        surnames = {p.name.split()[0] for p in leaders}
-        found: list[Person] = []
-        if not surnames:
-            return found
-        for piece in pieces:
-            if piece.section not in ("progress", "problems", "priorities") and not piece.reason.startswith("the overall call"):
-                continue
-            if piece.speaker:
-                other = piece.speaker not in {p.id for p in leaders}
-            else:
-                opening = OPENING_PHRASE.match(self.text, piece.span.start, piece.span.end)
-                start = opening.end() if opening else piece.span.start
-                mention = parse_mention(self.text, Span(start, min(piece.span.end, start + 80)), self.lexicon)
-                other = mention is not None and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
-                    and self.quote(mention.name).split()[0] not in surnames
-                if mention and other:
-                    found.append(self.person(mention))
-            if other:
-                piece.section, piece.reason = "lead", "what another participant said"
-        return found

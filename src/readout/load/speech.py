@@ -1,0 +1,77 @@
+"""What is said at the event and by whom: who delivered the main speech or the work report,
+and the participants whose words the story reports. A mixin of ``Reader`` (see ``roles``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Person
+from ..slugs import slugify
+from .classify import Piece
+from .naming import NameReading
+from .people import Mention, mention_titles, parse_mention
+from .segment import Span
+
+# "delivered an important speech", "made important speeches", "delivered a work report",
+# "pronounced an important speech" (a machine translation): the main speech of an event.
+SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
+                    r"(?:speech(?:es)?|address|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
+SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
+                          r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
+OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
+TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
+
+
+class SpeechReading(NameReading):
+    """Reading who spoke: the giver of the speech or report, and the other participants quoted."""
+
+    def person(self, mention: Mention) -> Person:
+        name = self.quote(mention.name)
+        return Person(slugify(name), name, mention_titles(self.text, mention))
+
+    def speech_giver(self) -> Person | None:
+        """Who a sentence of the page — the story first, then a headline or caption — says
+        delivered the important speech or the work report ("Xi Jinping delivered an important
+        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
+        order = self.story + self.outside_story
+        for i in order:
+            for j, span in enumerate(self.sentences[i]):
+                own = self.paragraph_dateline(i) if j == 0 else None  # a dateline opens a paragraph
+                start = min(own.end, span.end) if own else span.start
+                leading = SPEECH_FIRST.match(self.text, start, span.end)
+                if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
+                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+                verb = SPEECH.search(self.text, start, span.end)
+                if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
+                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
+                    if mention:
+                        return self.person(mention)
+        return None
+
+    def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
+        """What another participant said ("Academician Huang Wei called for …", "At the meeting,
+        Wan Exiang … spoke") tells who spoke at the event: the lead, not the leader's tasks.
+        Returns the participants so found."""
+        surnames = {p.name.split()[0] for p in leaders}
+        found: list[Person] = []
+        if not surnames:
+            return found
+        for piece in pieces:
+            if piece.section not in ("progress", "problems", "priorities") and not piece.reason.startswith("the overall call"):
+                continue
+            if piece.speaker:
+                other = piece.speaker not in {p.id for p in leaders}
+            else:
+                opening = OPENING_PHRASE.match(self.text, piece.span.start, piece.span.end)
+                start = opening.end() if opening else piece.span.start
+                mention = parse_mention(self.text, Span(start, min(piece.span.end, start + 80)), self.lexicon)
+                other = mention is not None and TITLE_WORDS.fullmatch(self.text, start, mention.name.start) is not None \
+                    and self.quote(mention.name).split()[0] not in surnames
+                if mention and other:
+                    found.append(self.person(mention))
+            if other:
+                piece.section, piece.reason = "lead", "what another participant said"
+        return found
