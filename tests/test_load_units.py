@@ -236,3 +236,13 @@ def test_every_role_phrase_holds_a_word_the_quick_look_seeks(role):
 def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sentence):
     event = parse_source(f"Updated: 2024-05-10 09:00\n\n{sentence}\n", "x.txt")
     assert event.date == date(2024, 5, 8)
+
+
+@pytest.mark.parametrize("sentence, section", [
+    ("Li Qiang requested to keep grain output stable and to raise farmers' incomes.", "priorities"),
+    ("The meeting decided to extend the lower fees to the end of next year.", "priorities"),
+    ("It advocated more support for firms that hire young graduates.", "priorities"),
+])
+def test_a_request_a_decision_and_advocacy_set_tasks(sentence, section):
+    from readout.load.classify import cue_section
+    assert cue_section(sentence, default_lexicon())[0] == section
