@@ -16,6 +16,7 @@ EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
+LONE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?")
 TOURING = re.compile(r"tour|inspection|visit")
 HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc]onvenes)\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
@@ -89,6 +90,19 @@ class PlaceReading(Reading):
         if dateline:
             self.found["location"] = "the story's dateline"
             return dateline.place
+        return self.lone_dateline()
+
+    def lone_dateline(self) -> str | None:
+        """A dateline the page prints on a line of its own above the story ("Beijing", "BEIJING"
+        over a time stamp): a place name of pinyin words and nothing else."""
+        for i in self.outside_story:
+            if self.story and i > self.story[0]:
+                break
+            span = self.paragraphs[i]
+            line = self.text[span.start:span.end].split("\n")[0].strip()
+            if LONE_PLACE.fullmatch(line) and not self.lexicon.noise.fullmatch(line) and all(self.lexicon.is_pinyin(w.title(), 3) for w in line.split()):
+                self.found["location"] = "the dateline the page prints on a line of its own"
+                return line.title()
         return None
 
     def toured_province(self, kind: str | None, lead: Lead | None) -> str | None:
