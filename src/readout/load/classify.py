@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .lexicon import TOKEN, Lexicon
-from .people import is_name
+from .people import find_name, is_name
 from .segment import Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
@@ -24,6 +24,7 @@ HOST_SUBJECT = re.compile(r"(?:(?:At|During|In|While|Moreover|Furthermore|Also)\
 DIRECTED = re.compile(r"\b(?:urged|asked|called\s+on|instructed|required)\s+(?!efforts\b)(?:[\w'’-]+\s+){1,4}?to\s")
 RELATIVE_ATTENDED = re.compile(r",\s*(?:which|that)\s+(?:(?:also|was|were)\s+){1,2}attended\b|\bwho\s+(?:also\s+|had\s+)?attended\b",
                                re.IGNORECASE)
+ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s+[^,]{1,80},", re.IGNORECASE)
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
@@ -136,7 +137,11 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
     (``before``, the section of the sentence before). The last value, where it is not None,
     says why the sentence tells what someone did (the narrative, the lead) whatever its cues."""
     section, cue, score = cue_section(text[span.start:span.end], lexicon)
-    if section == "attendees" and RELATIVE_ATTENDED.search(text, span.start, span.end):
+    aside = ACCOMPANIED_BY.match(text, span.start, span.end) if section == "attendees" else None
+    if section == "attendees" and (RELATIVE_ATTENDED.search(text, span.start, span.end)
+                                   or (aside and find_name(text, Span(span.start, aside.end()), lexicon) is None)):
+        # "…, which was also attended by …" is an aside; so is "Accompanied by provincial
+        # leaders, Premier Li visited …", which names nobody as attending.
         section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")
     call = CALL.search(text, span.start, span.end)
     if section in ("progress", "problems") and call and cue:
