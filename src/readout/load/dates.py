@@ -46,6 +46,11 @@ MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
+# A tour's dateline of two places: "YAN'AN, Shaanxi/ANYANG, Henan, Oct. 29 (Xinhua) --",
+# "HEFEI/NANJING, Dec. 3 (Xinhua) --": the first place is the dateline's.
+DATELINE_MULTI = re.compile(
+    rf"(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s+[A-Z][a-z]+)?(?:\s*/\s*[A-Z][A-Z .'’-]*[A-Z](?:,\s+[A-Z][a-z]+)?)+,\s+"
+    rf"(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
 # The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
 # "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
 # "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
@@ -266,7 +271,7 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     """The dateline at ``start``, if the paragraph opens with one. ``is_pinyin`` (a word → bool
     test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
     pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
-    match = DATELINE.match(text, start, end)
+    match = DATELINE.match(text, start, end) or DATELINE_MULTI.match(text, start, end)
     if match:
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
                         int(match.group("day")), match.start(), match.end())

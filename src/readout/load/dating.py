@@ -19,7 +19,8 @@ ENDED = re.compile(r"\b(?:ended|concluded|wrapped\s+up)\s*$", re.IGNORECASE)
 DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 TOUR_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:inspection\s+)?(?:tour|trip|visit|inspection)\b"
                        r"|\bspent\s+(?=(?:two|three|four|five|six|[2-6])\s+days\b)(\w+)", re.IGNORECASE)
-VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week)\b", re.IGNORECASE)
+VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
+                        re.IGNORECASE)
 
 
 def describe_anchor(anchor) -> str:
@@ -119,7 +120,10 @@ class DateReading(Reading):
             found = self.past_date(span, reference)
             if found:
                 return self.found_date(found, reference)
-        if lead and dateline and reference is not None and reference.kind == "dateline":
+        vague = lead is not None and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end)
+        if lead and dateline and reference is not None and reference.kind == "dateline" and not vague:
+            # (Not for "during his recent inspection tours": the day the story filed is not the
+            # tour's; "The visits lasted from Wednesday to Friday" may come further down.)
             self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
             return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
         for span in spans[3:]:
