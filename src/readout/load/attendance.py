@@ -35,7 +35,9 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"
         people = Span(after.end(), stop.start() if stop else end)
     elif before:
-        start = floor if floor is not None else span.start
+        # (A floor after the phrase is another clause's: "A and B attended the meeting, while
+        # C presided over it".)
+        start = floor if floor is not None and floor <= before.start() else span.start
         openers = list(lexicon.list_opener.finditer(text, start, before.start()))
         people = Span(openers[-1].end() if openers else start, before.start())
         dash = DASH_END.search(text, people.start, people.end)  # "… and Wang Yong — attended"

@@ -48,6 +48,7 @@ class Lead:
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
+CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
@@ -93,6 +94,9 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), match.end(), dateline=dateline)
     before = Span(body, match.start())
+    clause = CLAUSE_BEFORE.search(text, body, match.start())
+    if clause:  # "Li Qiang and Ding Xuexiang attended the meeting, while Wang Huning presided over …"
+        before = Span(clause.end(), match.start())
     if ACCOMPANIED_BY.match(text, body, match.start()):
         # "Accompanied by Liu Ning, …, and Lan Tianli, …, Xi inspected Nanning": the subject
         # stands after the list of those who accompanied.

@@ -48,8 +48,10 @@ class NameReading(Reading):
             # "Speaking at a symposium in Shijiazhuang, Hebei province, Xi, who is also …, said",
             # "During his inspection of … in Jinzhou City, Xi was briefed …": the first surname
             # after a comma.
-            after = (m.group(1) for m in re.finditer(r",\s*([A-Z][a-z]+)\b", self.text[verb_start:lead.end]))
-            region = next((w for w in after if w not in self.lexicon.not_names and self.lexicon.is_pinyin(w, 1)), "")
+            # A title may come first: "Chairing a symposium on Wednesday, President Xi highlighted …".
+            runs = (m.group().split() for m in re.finditer(r"(?<=,)\s*(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+\b", self.text[verb_start:lead.end]))
+            after = (next((w for w in run if w not in self.lexicon.not_names), "") for run in runs)
+            region = next((w for w in after if w and self.lexicon.is_pinyin(w, 1)), "")
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
         words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
         # A surname is one syllable far more often than two ("Beijing" is a place).

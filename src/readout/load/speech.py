@@ -19,6 +19,7 @@ SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounce
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
+SURNAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -46,10 +47,19 @@ class SpeechReading(NameReading):
                         return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
                 if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
-                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon)
+                    mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon) \
+                        or self.surname_before(span, verb.start(), i)
                     if mention:
                         return self.person(mention)
         return None
+
+    def surname_before(self, span: Span, at: int, paragraph: int) -> Mention | None:
+        """"After listening to …, Xi delivered an important address": the surname right before
+        ``at``, as the page prints it in full."""
+        last = SURNAME_BEFORE.search(self.text, span.start, at)
+        if last is None or last.group(1) in self.lexicon.not_names or not self.lexicon.is_pinyin(last.group(1), 2):
+            return None
+        return self.full_name(last.group(1), span, paragraph)
 
     def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
         """What another participant said ("Academician Huang Wei called for …", "At the meeting,
