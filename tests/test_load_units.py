@@ -232,6 +232,7 @@ def test_every_role_phrase_holds_a_word_the_quick_look_seeks(role):
     "On Friday, Xinhua reported that new rules on farmland were agreed by the cabinet on Wednesday.",
     "State media said on Friday that new rules on farmland were agreed by the cabinet on Wednesday.",
     "The cabinet will meet again on Friday; new rules on farmland were agreed by it on Wednesday.",
+    "The congress is expected to open on Friday; new rules on farmland were agreed by the cabinet on Wednesday.",
 ])
 def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sentence):
     event = parse_source(f"Updated: 2024-05-10 09:00\n\n{sentence}\n", "x.txt")

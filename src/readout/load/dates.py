@@ -355,7 +355,7 @@ def resolve(match: re.Match, rule: str, reference: date | Anchor | None) -> date
     return latest_on_or_before(candidates, anchor.value + timedelta(days=1 if anchor.kind != "publication line" else 0))
 
 
-FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due)\s+to|to\s+be\s+held|upcoming)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held|upcoming)\b", re.IGNORECASE)
 
 
 def in_future_clause(text: str, start: int, at: int) -> bool:

@@ -157,7 +157,9 @@ class Lexicon:
         found = []
         for entry in self.data.get("organizations", []):
             aliases = sorted({entry["name"], *entry.get("aliases", [])}, key=len, reverse=True)
-            found.append((re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])",
+            # "People's" and "People’s": pages print either apostrophe.
+            escaped = (re.escape(a).replace("'", "['’]") for a in aliases)
+            found.append((re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])",
                                      re.IGNORECASE), entry["name"]))
         return found
 
