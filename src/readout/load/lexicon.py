@@ -163,6 +163,11 @@ class Lexicon:
                                      re.IGNORECASE), entry["name"]))
         return found
 
+    @cached_property
+    def any_organization(self) -> re.Pattern:
+        """Any body's name the lexicon knows, in one pattern."""
+        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in self.organizations) or "(?!)", re.IGNORECASE)
+
     def organizations_in(self, title: str) -> list[str]:
         """The canonical names of the bodies a title names, in the order of the lexicon
         (remembered per title: an archive prints the same titles again and again)."""

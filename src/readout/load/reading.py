@@ -5,12 +5,16 @@ stage by stage; the mixins that read roles, dates and places read it."""
 
 from __future__ import annotations
 
+import re
+
 from ..errors import line_column
 from ..model import LoadWarning
 from . import dates
 from .lexicon import Lexicon
 from .page import CAPTION_VERB
 from .segment import Span, ends_cut_off
+
+PROPER_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
 
 class Reading:
@@ -73,11 +77,11 @@ class Reading:
         """Whether ``start``–``end`` lies within a body's name the lexicon knows ("…
         Consultative Conference" in "the National Committee of the Chinese People's Political
         Consultative Conference"): a kind of event there is not the event's kind."""
-        if not self.text[start:end].istitle():
-            return False  # a kind in lower case is no part of a name
+        if not self.text[start:end].istitle() or not PROPER_BEFORE.search(self.text, max(0, start - 40), start):
+            return False  # a kind in lower case, or not after a capitalised word, is no part of a name
         line = Span(self.text.rfind("\n", 0, start) + 1, max(self.text.find("\n", end), end))
-        return any(m.start() <= start and end <= m.end() for pattern, _ in self.lexicon.organizations
-                   for m in pattern.finditer(self.text, line.start, line.end))
+        return any(m.start() <= start and end <= m.end()
+                   for m in self.lexicon.any_organization.finditer(self.text, line.start, line.end))
 
     def story_dateline(self) -> dates.Dateline | None:
         """The dateline at the start of the first paragraph of the story, if any."""

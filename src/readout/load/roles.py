@@ -310,7 +310,7 @@ class RoleReading(SpeechReading):
         the visit during an inspection tour …".)"""
         where, person = lead.sentence if lead else self.paragraphs[self.story[0]], None
         present = {p.id for p in cast.attendees + cast.speakers}  # "… with the presence of Xi Jinping, …" lists, not leads
-        for where in ([lead.sentence] if lead else []) + [self.paragraphs[i] for i in self.story[:3]]:
+        for where in ([lead.sentence] if lead else []) + [self.opening(i) for i in self.story[:3] if self.sentences[i]]:
             if lead and where != lead.sentence and self.lexicon.before_event.search(self.text, where.start, where.end):
                 continue  # "Xi presided over a meeting of … before the two-day conference": another event
             mention = parse_mention(self.text, where, self.lexicon)
@@ -327,6 +327,11 @@ class RoleReading(SpeechReading):
             cast.main_speaker = person
             self.found["main_speaker"] = "the person the story opens with, who spoke"
         cast.drop_leaders()
+
+    def opening(self, paragraph: int) -> Span:
+        """A paragraph's first two sentences: where it names who it is about."""
+        sentences = self.sentences[paragraph][:2]
+        return Span(sentences[0].start, sentences[-1].end)
 
     def titled_host(self, cast: Cast) -> None:
         """"The meeting, chaired by the premier, stressed …": whoever the page names with that

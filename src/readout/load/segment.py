@@ -12,10 +12,12 @@ from .lexicon import Lexicon
 BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)\s*")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then white space.
-# The end of a sentence: a stop before white space, or a stop run into the next sentence by a
-# careless page or a translation ("… a new chapter.Construction of …": a word in lower case,
-# the stop, a capitalised word).
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|(?<=[a-z)\]\s])[.!?]+[\"'”’]?(?=[A-Z][a-z])")
+# The end of a sentence: a stop before white space; on a page that runs a stop into the next
+# sentence ("… a new chapter.Construction of …": a word in lower case, the stop, a capitalised
+# word), as careless pages and translations do, that too.
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+SENTENCE_END_GLUED = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|(?<=[a-z)\]\s])[.!?]+[\"'”’]?(?=[A-Z][a-z])")
+GLUED = re.compile(r"[a-z)\]\s][.!?]+[\"'”’]?[A-Z][a-z]")
 # What may begin the next sentence: a capital, a digit, or an opening quote.
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
 DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+")
@@ -108,7 +110,8 @@ def split_sentences(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     """Sentence spans within a paragraph span. A full stop after an abbreviation ("Aug.",
     "U.S."), an initial ("J."), or inside a number does not end a sentence."""
     sentences, cursor = [], span.start
-    for match in SENTENCE_END.finditer(text, span.start, span.end):
+    ends = SENTENCE_END_GLUED if GLUED.search(text, span.start, span.end) else SENTENCE_END
+    for match in ends.finditer(text, span.start, span.end):
         glued = match.end() < span.end and not text[match.end()].isspace()
         follow = SENTENCE_START.match(text, match.end(), span.end)
         if not (glued or follow) or is_abbreviation(text, cursor, match, lexicon):
