@@ -243,7 +243,10 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("Li Qiang requested to keep grain output stable and to raise farmers' incomes.", "priorities"),
     ("The meeting decided to extend the lower fees to the end of next year.", "priorities"),
     ("It advocated more support for firms that hire young graduates.", "priorities"),
+    ("Keeping the borders safe is of the utmost importance, he said.", "priorities"),
+    ("He said the country has fallen behind in building rural clinics.", "problems"),
+    ("Broadband fees in the villages are too high, she said.", "problems"),
 ])
-def test_a_request_a_decision_and_advocacy_set_tasks(sentence, section):
+def test_cues_of_tasks_and_of_problems(sentence, section):
     from readout.load.classify import cue_section
     assert cue_section(sentence, default_lexicon())[0] == section
