@@ -134,9 +134,11 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
     if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()) or lexicon.before_event.search(text, verb.end(), span.end):
         return None  # "…, before Xi chaired …"; "presided over a meeting of … before the two-day conference"
-    by = re.compile(r"\s+by\s+").match(text, verb.end(), span.end)
+    by = BY_AFTER.match(text, verb.end(), span.end)  # "… convened on 25 April by President Xi Jinping"
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
+    if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()):
+        return None  # "The conference was held from Wednesday to Friday": by nobody the sentence names
     if WHILE.fullmatch(text, span.start, verb.start()):
         # "While presiding over the conference, Li Qiang stressed …"
         comma = text.find(",", verb.end(), span.end)
@@ -150,6 +152,8 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     return first
 
 
+BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
+WAS_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar)\s+$", re.IGNORECASE)
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
