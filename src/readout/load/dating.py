@@ -106,6 +106,8 @@ class DateReading(Reading):
                 return self.found_date(found, reference)
         spans = []
         for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
+            if dates.is_caption(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                continue  # a photo's caption may show another day (read last, by ``caption_date``)
             own = self.paragraph_dateline(i)
             spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
         # After the lead, the first paragraphs of the story ("… earlier this week. Xi made the
