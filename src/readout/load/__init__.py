@@ -168,14 +168,18 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 cast.speakers.append(person)
                 named.append(person)
                 self.found.setdefault("speakers", "people whose words the story reports")
-        if cast.host is not None or cast.main_speaker is not None:
-            return
-        quoted = Counter(p.speaker for p in pieces if p.speaker)
-        top = quoted.most_common(1)[0][0] if quoted else None
-        cast.main_speaker = next((p for p in named if p.id == top), None)
-        if cast.main_speaker:
-            self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
-            cast.drop_leaders()
+        if cast.host is None and cast.main_speaker is None:
+            quoted = Counter(p.speaker for p in pieces if p.speaker)
+            top = quoted.most_common(1)[0][0] if quoted else None
+            cast.main_speaker = next((p for p in named if p.id == top), None)
+            if cast.main_speaker:
+                self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
+                cast.drop_leaders()
+        if cast.main_speaker and cast.main_speaker.name in self.instruction_givers():
+            # "Xi Jinping made important instructions …, which were conveyed at the conference":
+            # his words are quoted, but he did not speak there.
+            self.found["main_speaker"] = f"none: {cast.main_speaker.name} sent written instructions"
+            cast.main_speaker = None
 
     def read_what_and_where(self, lead: Lead | None) -> tuple[str | None, str | None, str | None]:
         """The kind of event, where it took place and what it was about."""

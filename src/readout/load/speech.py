@@ -19,6 +19,12 @@ SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounce
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
+# "… made important instructions on …", "… has issued instructions urging …".
+# (Not "Li also gave instructions regarding …" on a tour: instructions given there are spoken.)
+INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b")
+# "Xi's instructions were conveyed to officials at a video conference".
+CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\s+(?:were|was)\s+(?:conveyed|read|relayed)\b")
+ATTENDED = re.compile(r"\battended\b")
 SURNAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
@@ -52,6 +58,30 @@ class SpeechReading(NameReading):
                     if mention:
                         return self.person(mention)
         return None
+
+    def instruction_givers(self) -> set[str]:
+        """Who the page says sent the event written instructions ("Xi Jinping, …, made important
+        instructions on …", "Xi Jinping gave important instructions") and is not said to have
+        attended or spoken there (see ``SPEECH``)."""
+        givers = set()
+        for i in self.story:
+            for span in self.sentences[i]:
+                conveyed = CONVEYED.search(self.text, span.start, span.end)
+                named = self.full_name(conveyed.group(1), span, i) if conveyed else None
+                if named:
+                    givers.add(self.quote(named.name))
+                verb = INSTRUCTED.search(self.text, span.start, span.end)
+                if verb is None:
+                    continue
+                surname = self.subject_surname(span, verb.start())  # "President Xi, who is also …, issued …"
+                mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) \
+                    or (self.full_name(surname, span, i) if surname else None)
+                if mention:
+                    givers.add(self.quote(mention.name))
+        spoke = {self.quote(m.name) for i in self.story for span in self.sentences[i]
+                 if (verb := SPEECH.search(self.text, span.start, span.end)) or ATTENDED.search(self.text, span.start, span.end)
+                 if (m := parse_mention(self.text, span, self.lexicon))}
+        return givers - spoke
 
     def surname_before(self, span: Span, at: int, paragraph: int) -> Mention | None:
         """"After listening to …, Xi delivered an important address": the surname right before
