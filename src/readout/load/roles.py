@@ -21,6 +21,10 @@ CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\
                               re.IGNORECASE)
 
 
+# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
+ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
+
+
 @dataclass
 class Cast:
     """The people of an event as reading finds them: who held it, who gave the main speech, who
@@ -184,6 +188,14 @@ class RoleReading(SpeechReading):
         for role, group, name in (("attendance", cast.attendees, "attendees"), ("speaking", cast.speakers, "speakers")):
             named = attendance_mentions(self.text, ahead, self.lexicon, None, role) \
                 + attendance_mentions(self.text, span, self.lexicon, chair.name.end, role)
+            if role == "attendance" and len(named) == 1 and cast.main_speaker is None \
+                    and ATTENDED_AND_SPOKE.match(self.text, named[0].name.end, span.end):
+                # "Chen presided over the meeting, and Peng, Secretary of …, attended the
+                # meeting and delivered a speech": the main speaker, not an attendee.
+                cast.main_speaker = self.person(named[0])
+                cast.seen.add(cast.main_speaker.id)
+                self.found["main_speaker"] = "who a sentence says attended and spoke while another presided"
+                continue
             self.add(cast, named, group, name, "names in the sentence saying who presided")
             if named and role == "attendance" and self.forced.get(span.start, ("lead",))[0] == "lead":
                 # "The conference was presided over by Li Keqiang, and attended by A, B, C and
