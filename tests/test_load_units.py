@@ -250,3 +250,10 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
 def test_cues_of_tasks_and_of_problems(sentence, section):
     from readout.load.classify import cue_section
     assert cue_section(sentence, default_lexicon())[0] == section
+
+
+def test_a_speech_called_important_in_quotes_is_the_main_speech():
+    text = ("Updated: 2025-12-10 20:00\n\nThe CPC Central Committee held a symposium with non-CPC figures in Beijing on Monday. "
+            "Premier Li Qiang and Cai Qi attended the symposium. Li Qiang reported on the year's economic work. "
+            "Li said the economy had grown steadily. Li said jobs had stayed stable. Xi Jinping delivered an 'important' speech.\n")
+    assert parse_source(text, "x.txt").main_speaker.name == "Xi Jinping"

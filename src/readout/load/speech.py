@@ -13,10 +13,11 @@ from .people import Mention, mention_titles, parse_mention
 from .segment import Span
 
 # "delivered an important speech", "made important speeches", "delivered a work report",
-# "pronounced an important speech" (a machine translation): the main speech of an event.
-SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:important\s+)?"
+# "pronounced an important speech" (a machine translation), "delivered an 'important' speech"
+# (a rewrite's quotes): the main speech of an event.
+SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?important['’\"”]?\s+)?"
                     r"(?:speech(?:es)?|address|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
-MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?important\s+speech(?:es)?\b")
+MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
 # "… made important instructions on …", "… has issued instructions urging …".
