@@ -257,3 +257,24 @@ def test_a_speech_called_important_in_quotes_is_the_main_speech():
             "Premier Li Qiang and Cai Qi attended the symposium. Li Qiang reported on the year's economic work. "
             "Li said the economy had grown steadily. Li said jobs had stayed stable. Xi Jinping delivered an 'important' speech.\n")
     assert parse_source(text, "x.txt").main_speaker.name == "Xi Jinping"
+
+
+def test_a_lead_pattern_is_never_spared_where_it_would_match():
+    # The loader skips a lead pattern for a sentence holding none of its words; over every
+    # sentence of our readouts, no pattern may match a sentence the quick look would skip.
+    from pathlib import Path
+
+    lexicon = default_lexicon()
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8-sig") for p in sorted((root / "data" / "readouts").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8-sig") for p in sorted((root.parent / "content" / "sources").glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for paragraph in split_paragraphs(text, 0):
+            for sentence in split_sentences(text, paragraph, lexicon):
+                lowered = text[sentence.start:sentence.end].lower()
+                for pattern, words in zip(lexicon.lead_patterns, lexicon.lead_words):
+                    if pattern.search(text, sentence.start, sentence.end):
+                        checked += 1
+                        assert any(w in lowered for w in words), (pattern.pattern[:60], lowered[:120])
+    assert checked > 100

@@ -128,6 +128,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         self.paragraphs = split_paragraphs(self.text, body_start)
         self.datelines = {}
         self.openers = {}
+        self.captions = {}
         self.noise = self.noise_paragraphs()
         # A noise paragraph is one statement: page furniture is not read sentence by sentence.
         self.sentences = [[p] if i in self.noise else split_sentences(self.text, p, self.lexicon)
@@ -252,7 +253,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         it says. It stands among the story's first paragraphs: further down, "On Monday, Li
         chaired a seminar …" tells of another event."""
         for i in self.story[:LEAD_WITHIN]:
-            if dates.is_caption(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+            if self.caption_at(i):
                 continue  # a photo's caption ("… learns about … during an inspection …, JU PENG/XINHUA")
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from itertools import islice
 
 from . import dates
 from .lead import Lead
@@ -104,15 +105,10 @@ class DateReading(Reading):
                 or self.lead_date(lead, reference)
             if found:
                 return self.found_date(found, reference)
-        spans = []
-        for i in self.story:  # a paragraph's own dateline is the page's date, not the event's
-            if dates.is_caption(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
-                continue  # a photo's caption may show another day (read last, by ``caption_date``)
-            own = self.paragraph_dateline(i)
-            spans.append(Span(own.end if own else self.paragraphs[i].start, self.paragraphs[i].end))
+        spans = (span for i in self.story if (span := self.dated_span(i)))  # read only as far as needed
         # After the lead, the first paragraphs of the story ("… earlier this week. Xi made the
         # remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
-        for n, span in enumerate(spans[:3]):
+        for n, span in enumerate(islice(spans, 3)):
             if n == 0 and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
                 # "… in recent days": a caption showing the event dates it better than a stop
                 # of the tour the next paragraphs tell.
@@ -128,11 +124,21 @@ class DateReading(Reading):
             # tour's; "The visits lasted from Wednesday to Friday" may come further down.)
             self.found["date"] = f"the dateline's day, resolved against {describe_anchor(anchor)}"
             return dates.FoundDate(reference.value, None, "dateline", dateline.start, dateline.end)
-        for span in spans[3:]:
+        for span in spans:
             found = self.past_date(span, reference)
             if found:
                 return self.found_date(found, reference)
         return self.caption_date(anchors, lead)
+
+    def dated_span(self, paragraph: int) -> Span | None:
+        """Where a story paragraph may date the event: after its own dateline (the page's date,
+        not the event's); nowhere in a photo's caption, which may show another day (read last,
+        by ``caption_date``)."""
+        if self.caption_at(paragraph):
+            return None
+        span = self.paragraphs[paragraph]
+        own = self.paragraph_dateline(paragraph)
+        return Span(own.end if own else span.start, span.end)
 
     def lead_date(self, lead: Lead, reference) -> dates.FoundDate | None:
         """The first date from the story's dateline to the end of the lead sentence ("BEIJING,

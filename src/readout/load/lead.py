@@ -65,7 +65,10 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     if not lexicon.lead_hint.search(text, span.start, span.end):
         return None
     sentence = text[span.start:span.end].lower()
-    patterns = lexicon.lead_patterns if any(w in sentence for w in lexicon.kind_words) else lexicon.lead_patterns[-1:]  # inspection last
+    pairs = list(zip(lexicon.lead_patterns, lexicon.lead_words))
+    if not any(w in sentence for w in lexicon.kind_words):
+        pairs = pairs[-1:]  # inspection last
+    patterns = [p for p, words in pairs if any(w in sentence for w in words)]
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())
              and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())

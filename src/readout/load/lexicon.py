@@ -242,6 +242,21 @@ class Lexicon:
         return phrases + [plain, inspection]
 
     @cached_property
+    def lead_words(self) -> list[tuple[str, ...]]:
+        """For each of ``lead_patterns``, the lower-case words of three letters or more it is
+        written with (a host phrase's literals, the host or inspection verbs): a sentence
+        holding none of them cannot match it, and the pattern is spared. Every alternative a
+        host phrase requires holds such a word ("during|on" comes with "inspection|tour|trip")."""
+        def words(phrases) -> tuple[str, ...]:
+            found: set[str] = set()
+            for phrase in phrases:
+                bare = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{kind\}", " ", str(phrase))
+                found |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", bare)}
+            return tuple(sorted(found))
+        return [words([p]) for p in self.data["host_patterns"]] + [words(self.data["host_verbs"]),
+                                                                     words(self.data["inspection_verbs"])]
+
+    @cached_property
     def before_event(self) -> re.Pattern:
         """"… before the two-day conference": what the sentence tells came before (or after)
         the event, so it is another one."""

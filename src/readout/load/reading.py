@@ -37,6 +37,7 @@ class Reading:
     forced: dict[int, tuple[str, str]]  # sentence start → (section, why): what reading the people settled
     datelines: dict[int, dates.Dateline | None]  # worked out once a paragraph
     openers: dict[int, bool]
+    captions: dict[int, bool]
 
     def warn(self, message: str, offset: int | None = None) -> None:
         line, column = line_column(self.text, offset) if offset is not None else (None, None)
@@ -51,6 +52,13 @@ class Reading:
             span = self.paragraphs[index]
             self.datelines[index] = dates.match_dateline(self.text, span.start, span.end, self.lexicon.is_pinyin)
         return self.datelines[index]
+
+    def caption_at(self, index: int) -> bool:
+        """Whether a paragraph carries a photo's caption or credit (worked out once a paragraph)."""
+        if index not in self.captions:
+            span = self.paragraphs[index]
+            self.captions[index] = dates.is_caption(self.text, span.start, span.end)
+        return self.captions[index]
 
     def dateline_at(self, index: int) -> bool:
         return self.paragraph_dateline(index) is not None
@@ -69,7 +77,7 @@ class Reading:
         # A photo caption ("… chairs a symposium in Hefei, Aug. 20, 2020. (Xinhua/…)") or a time
         # stamp is a finished sentence of some length too, but page furniture.
         return (span.end - span.start >= 60 and not ends_cut_off(self.text, span)
-                and not dates.is_caption(self.text, span.start, span.end)
+                and not self.caption_at(index)
                 and not dates.full_dates(self.text, span.start, span.end)
                 and not CAPTION_VERB.match(self.text, span.start, span.end))
 

@@ -64,7 +64,9 @@ class SpeechReading(NameReading):
         """Who the page says sent the event written instructions ("Xi Jinping, …, made important
         instructions on …", "Xi Jinping gave important instructions") and is not said to have
         attended or spoken there (see ``SPEECH``)."""
-        givers = set()
+        givers: set[str] = set()
+        if "instruction" not in self.text:  # most pages: nothing to look for
+            return givers
         for i in self.story:
             for span in self.sentences[i]:
                 conveyed = CONVEYED.search(self.text, span.start, span.end)
