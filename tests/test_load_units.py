@@ -246,6 +246,8 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("Keeping the borders safe is of the utmost importance, he said.", "priorities"),
     ("He said the country has fallen behind in building rural clinics.", "problems"),
     ("Broadband fees in the villages are too high, she said.", "problems"),
+    ("The government will scrap fees for first-time identity cards, it said.", "priorities"),
+    ("China will press ahead with the renovation of old housing, he said.", "priorities"),
 ])
 def test_cues_of_tasks_and_of_problems(sentence, section):
     from readout.load.classify import cue_section
