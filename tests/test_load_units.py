@@ -280,3 +280,8 @@ def test_a_lead_pattern_is_never_spared_where_it_would_match():
                         checked += 1
                         assert any(w in lowered for w in words), (pattern.pattern[:60], lowered[:120])
     assert checked > 100
+
+
+def test_a_weekday_run_into_the_place_is_no_part_of_it():
+    text = "Updated: 2025-03-05 18:00\n\nThe CPPCC National Committee started its annual session in Beijing Tuesday afternoon.\n"
+    assert parse_source(text, "x.txt").location == "Beijing"

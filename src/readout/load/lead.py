@@ -48,6 +48,8 @@ class Lead:
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
+TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)+$")
 CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
@@ -147,5 +149,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
 
 def short_place(place: str, lexicon: Lexicon) -> str:
     """The place without its administrative suffix, as printed: "Chongqing Municipality" →
-    "Chongqing" ("Xi’an" and "Xi'an" are one place by their slug)."""
+    "Chongqing" ("Xi’an" and "Xi'an" are one place by their slug); without a day or month the
+    capitals ran into it ("in Beijing Tuesday afternoon")."""
+    place = TIME_AFTER.sub("", place) or place
     return lexicon.place_suffix.sub("", place) or place
