@@ -285,3 +285,10 @@ def test_a_lead_pattern_is_never_spared_where_it_would_match():
 def test_a_weekday_run_into_the_place_is_no_part_of_it():
     text = "Updated: 2025-03-05 18:00\n\nThe CPPCC National Committee started its annual session in Beijing Tuesday afternoon.\n"
     assert parse_source(text, "x.txt").location == "Beijing"
+
+
+def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
+    text = (" date 2025-07-11 BEIJING, July 11, 2025 /PRNewswire/ -- Xi Jinping, general secretary of the CPC "
+            "Central Committee, inspected northwest China's Gansu Province from Monday to Thursday.\n")
+    event = parse_source(text, "x.txt")
+    assert (event.date, event.location) == (date(2025, 7, 7), "Gansu")

@@ -44,8 +44,9 @@ NEEDS = {"day month year": "year", "month day year": "year", "month day": "month
          "ordinal day": "ordinal", "weekday": "weekday", "relative day": "weekday"}
 MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
+# "BEIJING, June 9, 2023 /PRNewswire/ --": a press release's dateline, year and wire included.
 DATELINE = re.compile(
-    rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
+    rf"(?P<place>[A-Z][A-Z .'-]*[A-Z]),\s+(?i:{MONTH})\s+{DAY}(?:,\s*\d{{4}})?\s*(?:\([^)]*\)|/[A-Za-z][\w .-]{{1,30}}/)?\s*(?:--|[-–—])+\s*")
 # A tour's dateline of two places: "YAN'AN, Shaanxi/ANYANG, Henan, Oct. 29 (Xinhua) --",
 # "HEFEI/NANJING, Dec. 3 (Xinhua) --": the first place is the dateline's.
 DATELINE_MULTI = re.compile(
