@@ -248,8 +248,10 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("Broadband fees in the villages are too high, she said.", "problems"),
     ("The government will scrap fees for first-time identity cards, it said.", "priorities"),
     ("China will press ahead with the renovation of old housing, he said.", "priorities"),
+    ("Over the past decade, the province has planted forests on a million hectares of sand.", "progress"),
+    ("All the rural poor have been lifted out of poverty, ten years ahead of schedule.", "progress"),
 ])
-def test_cues_of_tasks_and_of_problems(sentence, section):
+def test_cues_of_tasks_problems_and_progress(sentence, section):
     from readout.load.classify import cue_section
     assert cue_section(sentence, default_lexicon())[0] == section
 
