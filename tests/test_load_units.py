@@ -294,3 +294,16 @@ def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
             "Central Committee, inspected northwest China's Gansu Province from Monday to Thursday.\n")
     event = parse_source(text, "x.txt")
     assert (event.date, event.location) == (date(2025, 7, 7), "Gansu")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # several places of one province, "cities" after them
+    ("Premier Li Qiang visited Lhasa and Shigatse cities in Southwest China's Xizang Autonomous Region from May 4 to 6.", "Xizang"),
+    # "in Northwest China's Gansu province": the region before the province is no part of it
+    ("Xi Jinping on Tuesday inspected the local flood relief work in Northwest China's Gansu province.", "Gansu"),
+    # a tour "to the southern Chinese region": the region the story names, not the dateline's city
+    ("NANNING, Dec. 15 -- Xi Jinping has urged Guangxi Zhuang Autonomous Region to open up further during an "
+     "inspection tour to the southern Chinese region from Thursday to Friday.", "Guangxi"),
+])
+def test_where_a_tour_took_place(sentence, place):
+    assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place

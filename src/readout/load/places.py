@@ -14,7 +14,7 @@ from .reading import Reading
 # Words after which "in <Place>" or "of <Place>" says where the event was.
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|symposium|meeting|conference|"
                          r"session|forum|inspection\s+tour|tour)\s+(?:[a-z]+\s+){0,3}?(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
-THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:province|region|autonomous\s+region)\b")
+THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
 LONE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?")
 TOURING = re.compile(r"tour|inspection|visit")
@@ -22,12 +22,12 @@ HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
-VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+)?"
+VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "… inspected Tongren city and Guiyang city, Southwest China's Guizhou province", "… the people
 # of Shangluo, Ankang and Xi'an in Shaanxi province on an inspection trip": a tour of several
 # places of one province is of the province.
-CITY = r"[A-Z][\w'’-]+(?:\s+(?:[Cc]ity|[Cc]ounty))?"
+CITY = r"[A-Z][\w'’-]+(?:\s+(?:[Cc]ity|[Cc]ounty|[Cc]ities|[Cc]ounties))?"
 SEVERAL_IN_PROVINCE = re.compile(rf"{CITY}(?:\s*,\s*{CITY})*\s*,?\s+and\s+{CITY}\s*(?:,\s*|\s+in\s+)(?:{CHINAS})?"
                                  r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Pp]rovince|Autonomous\s+Region)\b")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
