@@ -307,3 +307,10 @@ def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
 ])
 def test_where_a_tour_took_place(sentence, place):
     assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place
+
+
+def test_a_city_is_no_person():
+    from readout.load.people import find_name
+    text = "He is in charge of Hong Kong affairs, and Wang Yi was there."
+    name = find_name(text, Span(0, len(text)), default_lexicon())
+    assert text[name.start:name.end] == "Wang Yi"

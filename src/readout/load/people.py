@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
+from .dates import CAPITAL_CITIES, OTHER_CITIES
 from .segment import Span, trimmed
 
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
@@ -29,6 +30,9 @@ class Mention:
     plural_title: bool = False
 
 
+CITIES = CAPITAL_CITIES | OTHER_CITIES
+
+
 def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
     """Whether ``span`` is a person's name: two or three capitalised words, none of them a
     title or a word that begins sentences."""
@@ -36,6 +40,8 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
         return False
     name = text[span.start:span.end]
     words = name.split()
+    if name.lower() in CITIES:
+        return False  # "Hong Kong", "Harbin Wuhan": cities, not people
     if any(w in lexicon.not_names for w in words) or lexicon.not_person_after.match(text, span.end):
         return False  # "Ningxia Hui Autonomous Region", "Hong Kong Special Administrative Region", "Xi Jinping Thought"
     # The surname must be pinyin; a given name may carry one stray letter, as misprints and
