@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
 from .dates import CAPITAL_CITIES, OTHER_CITIES
+from .lexicon import Lexicon
 from .segment import Span, trimmed
 
 NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
