@@ -106,10 +106,11 @@ class DateReading(Reading):
             if found:
                 return self.found_date(found, reference)
         spans = (span for i in self.story if (span := self.dated_span(i)))  # read only as far as needed
+        vague = lead is not None and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end)
         # After the lead, the first paragraphs of the story ("… earlier this week. Xi made the
         # remarks … on Thursday afternoon."), then the dateline's own day, then the rest.
         for n, span in enumerate(islice(spans, 3)):
-            if n == 0 and lead and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end):
+            if n == 0 and vague:
                 # "… in recent days": a caption showing the event dates it better than a stop
                 # of the tour the next paragraphs tell.
                 shown = self.caption_date(anchors, lead)
@@ -118,7 +119,6 @@ class DateReading(Reading):
             found = self.past_date(span, reference)
             if found:
                 return self.found_date(found, reference)
-        vague = lead is not None and VAGUE_WHEN.search(self.text, lead.sentence.start, lead.sentence.end)
         if lead and dateline and reference is not None and reference.kind == "dateline" and not vague:
             # (Not for "during his recent inspection tours": the day the story filed is not the
             # tour's; "The visits lasted from Wednesday to Friday" may come further down.)
@@ -148,7 +148,7 @@ class DateReading(Reading):
         was made on June 8 …")."""
         start = lead.dateline.end if lead.dateline else lead.sentence.start
         before = [Span(max(span.start, start), span.end) for sentences in self.sentences for span in sentences
-                  if start < span.end <= lead.sentence.start]
+                  if start < span.end <= lead.sentence.start] if start < lead.sentence.start else []
         for span in before + [Span(max(start, lead.sentence.start), lead.sentence.end)]:
             found = self.past_date(span, reference)
             if found:

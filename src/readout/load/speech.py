@@ -82,7 +82,7 @@ class SpeechReading(NameReading):
                 if mention:
                     givers.add(self.quote(mention.name))
         spoke = {self.quote(m.name) for i in self.story for span in self.sentences[i]
-                 if (verb := SPEECH.search(self.text, span.start, span.end)) or ATTENDED.search(self.text, span.start, span.end)
+                 if SPEECH.search(self.text, span.start, span.end) or ATTENDED.search(self.text, span.start, span.end)
                  if (m := parse_mention(self.text, span, self.lexicon))}
         return givers - spoke
 
