@@ -250,6 +250,8 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("China will press ahead with the renovation of old housing, he said.", "priorities"),
     ("Over the past decade, the province has planted forests on a million hectares of sand.", "progress"),
     ("All the rural poor have been lifted out of poverty, ten years ahead of schedule.", "progress"),
+    ("Based on the plan, the State Council will draw up rules for the new free trade zones.", "priorities"),
+    ("Tea has broad prospects, Xi said, emphasizing the importance of a whole industrial chain.", "priorities"),
 ])
 def test_cues_of_tasks_problems_and_progress(sentence, section):
     from readout.load.classify import cue_section
@@ -314,3 +316,10 @@ def test_a_city_is_no_person():
     text = "He is in charge of Hong Kong affairs, and Wang Yi was there."
     name = find_name(text, Span(0, len(text)), default_lexicon())
     assert text[name.start:name.end] == "Wang Yi"
+
+
+@pytest.mark.parametrize("line", ["Reporting by Beijing Monitoring Desk; Editing by Jacqueline Wong",
+                                  "(Additional reporting by Li Ming)", "Writing by Wang Fang; Editing by Kim Lee"])
+def test_a_wire_credit_line_is_page_furniture(line):
+    text = f"Updated: 2025-01-10 12:00\n\nXi Jinping presided over a meeting on Friday.\n\n{line}\n"
+    assert [p.section for p in parse_source(text, "x.txt").paragraphs][-1] == "other"
