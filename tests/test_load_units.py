@@ -306,6 +306,8 @@ def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
     # a tour "to the southern Chinese region": the region the story names, not the dateline's city
     ("NANNING, Dec. 15 -- Xi Jinping has urged Guangxi Zhuang Autonomous Region to open up further during an "
      "inspection tour to the southern Chinese region from Thursday to Friday.", "Guangxi"),
+    # "inspected Central China's Hunan province": the region before the province is no part of it
+    ("Xi Jinping, general secretary of the CPC Central Committee, inspected Central China's Hunan province on Sept 16.", "Hunan"),
 ])
 def test_where_a_tour_took_place(sentence, place):
     assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place

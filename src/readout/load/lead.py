@@ -48,6 +48,7 @@ class Lead:
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
+REGION_BEFORE = re.compile(rf"^{CHINAS}")
 TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)+$")
 CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
@@ -152,4 +153,5 @@ def short_place(place: str, lexicon: Lexicon) -> str:
     "Chongqing" ("Xi’an" and "Xi'an" are one place by their slug); without a day or month the
     capitals ran into it ("in Beijing Tuesday afternoon")."""
     place = TIME_AFTER.sub("", place) or place
+    place = REGION_BEFORE.sub("", place) or place  # "Central China's Hunan"
     return lexicon.place_suffix.sub("", place) or place
