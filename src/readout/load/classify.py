@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .lead import ACCOMPANIED_BY
 from .lexicon import TOKEN, Lexicon
 from .people import find_name, is_name
 from .segment import Span, trimmed
@@ -24,7 +25,6 @@ HOST_SUBJECT = re.compile(r"(?:(?:At|During|In|While|Moreover|Furthermore|Also)\
 DIRECTED = re.compile(r"\b(?:urged|asked|called\s+on|instructed|required)\s+(?!efforts\b)(?:[\w'’-]+\s+){1,4}?to\s")
 RELATIVE_ATTENDED = re.compile(r",\s*(?:which|that)\s+(?:(?:also|was|were)\s+){1,2}attended\b|\bwho\s+(?:also\s+|had\s+)?attended\b",
                                re.IGNORECASE)
-ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s+[^,]{1,80},", re.IGNORECASE)
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
 
@@ -137,9 +137,10 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
     (``before``, the section of the sentence before). The last value, where it is not None,
     says why the sentence tells what someone did (the narrative, the lead) whatever its cues."""
     section, cue, score = cue_section(text[span.start:span.end], lexicon)
-    aside = ACCOMPANIED_BY.match(text, span.start, span.end) if section == "attendees" else None
+    aside = text.find(",", span.start, min(span.end, span.start + 100)) \
+        if section == "attendees" and ACCOMPANIED_BY.match(text, span.start, span.end) else -1
     if section == "attendees" and (RELATIVE_ATTENDED.search(text, span.start, span.end)
-                                   or (aside and find_name(text, Span(span.start, aside.end()), lexicon) is None)):
+                                   or (aside != -1 and find_name(text, Span(span.start, aside), lexicon) is None)):
         # "…, which was also attended by …" is an aside; so is "Accompanied by provincial
         # leaders, Premier Li visited …", which names nobody as attending.
         section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")

@@ -16,7 +16,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # sentence ("… a new chapter.Construction of …": a word in lower case, the stop, a capitalised
 # word), as careless pages and translations do, that too.
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
-SENTENCE_END_GLUED = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|(?<=[a-z)\]\s])[.!?]+[\"'”’]?(?=[A-Z][a-z])")
+SENTENCE_END_GLUED = re.compile(SENTENCE_END.pattern + r"|(?<=[a-z)\]\s])[.!?]+[\"'”’]?(?=[A-Z][a-z])")
 GLUED = re.compile(r"[.!?][\"'”’]?[A-Z][a-z]")  # a quick look; SENTENCE_END_GLUED decides
 # What may begin the next sentence: a capital, a digit, or an opening quote.
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")

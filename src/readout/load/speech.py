@@ -26,7 +26,6 @@ INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|deliver
 # "Xi's instructions were conveyed to officials at a video conference".
 CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\s+(?:were|was)\s+(?:conveyed|read|relayed)\b")
 ATTENDED = re.compile(r"\battended\b")
-SURNAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -55,7 +54,7 @@ class SpeechReading(NameReading):
                 verb = SPEECH.search(self.text, start, span.end)
                 if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon) \
-                        or self.surname_before(span, verb.start(), i)
+                        or self.named_by_surname(span, verb.start(), i)
                     if mention:
                         return self.person(mention)
         return None
@@ -76,9 +75,8 @@ class SpeechReading(NameReading):
                 verb = INSTRUCTED.search(self.text, span.start, span.end)
                 if verb is None:
                     continue
-                surname = self.subject_surname(span, verb.start())  # "President Xi, who is also …, issued …"
                 mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) \
-                    or (self.full_name(surname, span, i) if surname else None)
+                    or self.named_by_surname(span, verb.start(), i)  # "President Xi, who is also …, issued …"
                 if mention:
                     givers.add(self.quote(mention.name))
         spoke = {self.quote(m.name) for i in self.story for span in self.sentences[i]
@@ -86,13 +84,11 @@ class SpeechReading(NameReading):
                  if (m := parse_mention(self.text, span, self.lexicon))}
         return givers - spoke
 
-    def surname_before(self, span: Span, at: int, paragraph: int) -> Mention | None:
-        """"After listening to …, Xi delivered an important address": the surname right before
-        ``at``, as the page prints it in full."""
-        last = SURNAME_BEFORE.search(self.text, span.start, at)
-        if last is None or last.group(1) in self.lexicon.not_names or not self.lexicon.is_pinyin(last.group(1), 2):
-            return None
-        return self.full_name(last.group(1), span, paragraph)
+    def named_by_surname(self, span: Span, at: int, paragraph: int) -> Mention | None:
+        """"After listening to …, Xi delivered an important address": the subject of the verb at
+        ``at`` named by surname (``subject_surname``), as the page prints it in full."""
+        surname = self.subject_surname(span, at)
+        return self.full_name(surname, span, paragraph) if surname else None
 
     def others_said(self, pieces: list[Piece], leaders: list[Person]) -> list[Person]:
         """What another participant said ("Academician Huang Wei called for …", "At the meeting,
