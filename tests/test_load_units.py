@@ -153,6 +153,17 @@ def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
     assert [m.span() for m in phrase_pattern(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@pytest.mark.parametrize("pattern, line, noise", [
+    ("photo: .*", "PHOTO: Xinhua", True),  # lower-case patterns match any case
+    (r"Beijing Desk\S*", "BEIJING DESK/Li", True),  # a site's capitalised one still matches
+    (r"Beijing Desk\S*", "The Beijing Desk reports the meeting", False),  # whole paragraph only
+    (".*photo by .*", "Seen from afar (Photo by Li Tao)", True),
+])
+def test_noise_patterns_match_whole_paragraphs_in_any_case(pattern, line, noise):
+    lexicon = default_lexicon().extended({"noise": [pattern]})
+    assert lexicon.is_noise(line) is noise
+
+
 @pytest.mark.parametrize("line, heading", [
     ("Xi Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must Be One Step Ahead,", True),
     ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),

@@ -161,9 +161,9 @@ def extract(html: str, url: str | None, where: str) -> Article:
     # loader's lexicon knows as noise: not kept.
     from .load import default_lexicon
 
-    noise = default_lexicon().noise
+    lexicon = default_lexicon()
     paragraphs = [" ".join(line.split()) for line in body.splitlines()]
-    paragraphs = [p for p in paragraphs if p and not noise.fullmatch(p)]
+    paragraphs = [p for p in paragraphs if p and not lexicon.is_noise(p)]
     title = meta("title")
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)

@@ -234,7 +234,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 self.headings.add(i)
             if following is not None and title_case(body, self.lexicon):
                 self.headings.add(i)  # "Xi Jinping Chairs … Conference, Stresses that We Must …"
-            if self.lexicon.noise.fullmatch(body) or i in self.headings or (
+            if i in self.headings or self.lexicon.is_noise(body) or (
                     OTHER_SCRIPT.search(body) and len(ENGLISH_WORD.findall(body)) < 4):
                 noise.add(i)
             elif flat in seen and len(flat) > 40 and any(j in noise for j in range(seen[flat] + 1, i)) \

@@ -100,7 +100,7 @@ class PlaceReading(Reading):
                 break
             span = self.paragraphs[i]
             line = self.text[span.start:span.end].split("\n")[0].strip()
-            if LONE_PLACE.fullmatch(line) and not self.lexicon.noise.fullmatch(line) and all(self.lexicon.is_pinyin(w.title(), 3) for w in line.split()):
+            if LONE_PLACE.fullmatch(line) and not self.lexicon.is_noise(line) and all(self.lexicon.is_pinyin(w.title(), 3) for w in line.split()):
                 self.found["location"] = "the dateline the page prints on a line of its own"
                 return line.title()
         return None
