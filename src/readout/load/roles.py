@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Person
 from . import dates
 from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
-from .classify import CALL, cue_section
+from .classify import call_in, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
 from .people import Mention, parse_mention, split_people
@@ -136,7 +136,7 @@ class RoleReading(SpeechReading):
         if lead is None:
             return
         if self.lead_paragraph != self.story[0] and re.match(r"(?:said|told)\b", lead.verb) \
-                and CALL.search(self.text, lead.sentence.start, lead.sentence.end):
+                and call_in(self.text, lead.sentence):
             self.lead_paragraph = None
         else:
             self.forced[lead.sentence.start] = ("lead", "the lead sentence")
