@@ -137,8 +137,11 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     by = BY_AFTER.match(text, verb.end(), span.end)  # "… convened on 25 April by President Xi Jinping"
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
-    if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()):
-        return None  # "The conference was held from Wednesday to Friday": by nobody the sentence names
+    if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()) \
+            or PARTICIPLE.search(text, max(span.start, verb.start() - 20), verb.start()):
+        # "The conference was held from Wednesday to Friday", "… meets workers before the
+        # conference held in Beijing": by nobody the sentence names
+        return None
     if WHILE.fullmatch(text, span.start, verb.start()):
         # "While presiding over the conference, Li Qiang stressed …"
         comma = text.find(",", verb.end(), span.end)

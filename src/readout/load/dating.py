@@ -15,10 +15,12 @@ from .places import shows_event
 from .reading import Reading
 from .segment import Span
 
-# "… that ended on Wednesday", "… concluded on Tuesday": a date that ends a tour.
-ENDED = re.compile(r"\b(?:ended|concluded|wrapped\s+up)\s*$", re.IGNORECASE)
+# "… that ended on Wednesday", "… closed on Sunday": a date that ends a tour or a meeting.
+ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up)\s*$", re.IGNORECASE)
 DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
-TOUR_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:inspection\s+)?(?:tour|trip|visit|inspection)\b"
+# "a three-day inspection tour", "a two-day rural work conference", "Xi spent three days in …".
+EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
+                       r"(?:tour|trip|visit|inspection|conference|meeting|session|symposium|forum|seminar|plenum)\b"
                        r"|\bspent\s+(?=(?:two|three|four|five|six|[2-6])\s+days\b)(\w+)", re.IGNORECASE)
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
@@ -54,7 +56,7 @@ class DateReading(Reading):
         anchors = self.anchors(published)
         found = self.date_from(lead, anchors)
         if found:
-            found = self.tour_start(found)
+            found = self.first_day(found)
         if found is None and not anchors and self.story:
             # No full date anywhere: a month and day in the year the story speaks in.
             named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end)
@@ -70,17 +72,17 @@ class DateReading(Reading):
                       else "no event date found in the text", where.start)
         return found
 
-    def tour_start(self, found: dates.FoundDate) -> dates.FoundDate:
-        """The first day of a tour the page dates by its end ("a tour of Ningxia that ended on
-        Wednesday", "his two-day inspection tour … that concluded on Tuesday") and gives the
-        length of ("a three-day inspection tour", "Xi spent three days in Ningxia"); else
+    def first_day(self, found: dates.FoundDate) -> dates.FoundDate:
+        """The first day of a tour or meeting the page dates by its end ("a tour of Ningxia that
+        ended on Wednesday", "a two-day conference which closed on Sunday") and gives the length
+        of ("a three-day inspection tour", "Xi spent three days in Ningxia"); else
         ``found`` as it is."""
         if not ENDED.search(self.text, max(0, found.start - 30), found.start):
             return found
-        days = next((DAYS[(m.group(1) or m.group(2)).lower()] for m in TOUR_DAYS.finditer(self.text)), None)
+        days = next((DAYS[(m.group(1) or m.group(2)).lower()] for m in EVENT_DAYS.finditer(self.text)), None)
         if not days:
             return found
-        self.found["date"] = self.found.get("date", "") + f", the last day of a {days}-day tour"
+        self.found["date"] = self.found.get("date", "") + f", the last day of {days} days"
         return replace(found, value=found.value - timedelta(days=days - 1))
 
     def reference(self, lead: Lead | None, anchors: list[dates.Anchor]) -> tuple[dates.Anchor | None, dates.Anchor | None]:
