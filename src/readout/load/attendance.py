@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK
+from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK, WHICH_BEFORE
 from .lexicon import Lexicon, alternation
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
 from .segment import Span, trimmed
@@ -138,9 +138,10 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     if by:
         return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
     if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()) \
-            or PARTICIPLE.search(text, max(span.start, verb.start() - 20), verb.start()):
+            or PARTICIPLE.search(text, max(span.start, verb.start() - 20), verb.start()) \
+            or WHICH_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()):
         # "The conference was held from Wednesday to Friday", "… meets workers before the
-        # conference held in Beijing": by nobody the sentence names
+        # conference held in Beijing", "…, which convened its session": by nobody the sentence names
         return None
     if WHILE.fullmatch(text, span.start, verb.start()):
         # "While presiding over the conference, Li Qiang stressed …"
@@ -183,9 +184,9 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
         clause = text[starts[-1] if starts else max(0, match.start() - 300):match.start()]
         stop = text.find(". ", match.end())
-        if ANOTHER_EVENT.search(clause) or lexicon.before_event.search(
+        if ANOTHER_EVENT.search(clause) or WHICH_BEFORE.search(clause) or lexicon.before_event.search(
                 text, match.end(), stop if stop != -1 else len(text)):
-            continue  # "…, before Xi chaired the summit, he …"; "… before the two-day conference"
+            continue  # "…, before Xi chaired the summit, he …"; "…, which convened its session"; "… before the two-day conference"
         if re.fullmatch(r"\s*(?:while|when|after|before)\s+", clause, re.IGNORECASE):
             # "While presiding over the symposium, Xi said …": the subject follows the clause.
             comma = text.find(",", match.end(), match.end() + 200)

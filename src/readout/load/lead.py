@@ -59,6 +59,9 @@ ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 # held with a named leader: "talks with Prime Minister …", "with the visiting president").
 TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b)[a-z]")
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+# "Yu addressed members of the committee, which convened its yearly session …": the body
+# convened it, not the person the sentence names first.
+WHICH_BEFORE = re.compile(r"\bwhich\s+(?:also\s+|then\s+)?$")
 
 
 def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
@@ -75,6 +78,7 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())
              and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())
+             and not WHICH_BEFORE.search(text, max(span.start, m.start() - 12), m.start())
              and not (m.group("kind").lower() == "talks" and TALKS_WITH_FOLK.match(text, m.end(), span.end))]
     if not found:
         return None
