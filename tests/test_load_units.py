@@ -164,6 +164,26 @@ def test_noise_patterns_match_whole_paragraphs_in_any_case(pattern, line, noise)
     assert lexicon.is_noise(line) is noise
 
 
+LONG = ("Lin Feng presided over the executive meeting of the State Council to arrange the work of protecting farmland "
+        "from floods and to ensure the safety of the lives and property of the people in the southern provinces")
+
+
+@pytest.mark.parametrize("body, heading", [
+    (LONG, True),  # a translated headline of 36 words, without a stop
+    (LONG + ".", False),  # a sentence
+    ("The conference stressed that the country must be strong at sea. " + LONG, False),  # two sentences
+    ("The conference stressed that the country must be strong at sea。 " + LONG, False),  # a Chinese full stop
+    (LONG + "。", False),
+    ("Premier Lin Feng, also a member of the Standing Committee of the Political Bureau, speaks at the Central "
+     "Fisheries Work Conference in Beijing, capital of the country, held from Dec. 9 to 11, 2031", False),  # a caption
+    (LONG + " and of the farmers in the north", True),
+    (" ".join([LONG] * 2), False),  # past sixty words
+])
+def test_long_headings_before_the_story(body, heading):
+    from readout.load.page import long_heading
+    assert long_heading(body, "Premier Lin Feng presided over an executive meeting on June 3.") is heading
+
+
 @pytest.mark.parametrize("line, heading", [
     ("Xi Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must Be One Step Ahead,", True),
     ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),

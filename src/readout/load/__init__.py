@@ -23,7 +23,7 @@ from .classify import Piece, Speakers, attribute_speakers, classify_paragraph, o
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
-from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, title_case
+from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case
 from .places import THE_PROVINCE, TOURING, PlaceReading
 from .roles import Cast, RoleReading
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
@@ -226,8 +226,9 @@ class Reader(RoleReading, DateReading, PlaceReading):
             body = self.quote(span)
             flat = " ".join(body.split()).lower()
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
-            if following is not None and is_heading(body, following):
-                self.headings.add(i)
+            if following is not None and (is_heading(body, following) or (
+                    len(noise) == i and long_heading(body, following))):
+                self.headings.add(i)  # (in the story, a long paragraph without a stop is more often one cut short)
             elif following is None and i - 1 in noise and len(body.split()) <= 8 and is_heading(body, "X"):
                 # The last line of a run of links or menus ("Recent posts", "Contact us"), not a
                 # story cut off mid-sentence.

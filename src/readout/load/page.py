@@ -14,7 +14,7 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
                           r"waves|greets|poses|shakes\s+hands)\b")
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
-HEADING_END = re.compile(r"[.!?…;:,][\"'”’)\]]*\s*$")
+HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*\s*$")
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "that", "as", "from", "its", "his", "her", "their", "through", "into", "over", "up", "out", "upon", "via", "amid"])
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -41,12 +41,22 @@ def title_case(body: str, lexicon: Lexicon) -> bool:
     return len(content) >= least and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
 
 
-def is_heading(body: str, following: str | None = None) -> bool:
+def is_heading(body: str, following: str | None = None, most_words: int = 30) -> bool:
     """A headline, a sub-heading or a menu line: a few words that end no sentence ("Xi chairs
     symposium on …", "WHY THE DELTA", "Share - WeChat"). The last paragraph of a page is never
     one (a page cut off mid-sentence ends like that), nor is a sentence a page broke in two: it
     stops on a little word ("… and made an") or the next paragraph goes on in lower case."""
-    if len(body.split()) > 30 or HEADING_END.search(body) is not None:
+    if len(body.split()) > most_words or HEADING_END.search(body) is not None:
         return False
     broken = BROKEN_END.search(body) or (following is not None and following.lstrip()[:1].islower())
     return not broken
+
+
+INNER_STOP = re.compile(r"[.!?。！？][\"'”’)]*\s+[A-Z]")
+
+
+def long_heading(body: str, following: str) -> bool:
+    """Before the story, a headline of up to sixty words, as translated ones run ("Li Keqiang
+    presided over the executive meeting of the State Council to deploy … property"): one
+    sentence without a stop, and no photo's caption ("Premier Li … speaks at …")."""
+    return is_heading(body, following, 60) and not INNER_STOP.search(body) and not CAPTION_VERB.match(body)
