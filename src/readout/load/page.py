@@ -15,6 +15,7 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*\s*$")
+LIST_ITEM = re.compile(r"\s*[•▪■◆●·]\s*[a-z]")
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "that", "as", "from", "its", "his", "her", "their", "through", "into", "over", "up", "out", "upon", "via", "amid"])
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -46,8 +47,8 @@ def is_heading(body: str, following: str | None = None, most_words: int = 30) ->
     symposium on …", "WHY THE DELTA", "Share - WeChat"). The last paragraph of a page is never
     one (a page cut off mid-sentence ends like that), nor is a sentence a page broke in two: it
     stops on a little word ("… and made an") or the next paragraph goes on in lower case."""
-    if len(body.split()) > most_words or HEADING_END.search(body) is not None:
-        return False
+    if len(body.split()) > most_words or HEADING_END.search(body) is not None or LIST_ITEM.match(body):
+        return False  # (a list's item goes on a sentence: "• implemented the decisions of …")
     broken = BROKEN_END.search(body) or (following is not None and following.lstrip()[:1].islower())
     return not broken
 
