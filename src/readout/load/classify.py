@@ -162,6 +162,10 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
     if section == "priorities":
         section, cue = listed(text, span, lexicon, before) or (section, cue)
+    elif section is None and NUMBERED.match(text, span.start, span.end):
+        # "2, promote fibre networks in the countryside": one of the measures a meeting
+        # numbered (an achievement or a problem in a list would name its own cue).
+        section, cue, score = "priorities", "a numbered item", 2
     if section in ("progress", "problems", "priorities", None) and not call and (
             lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
         return section, cue, score, "tells what someone did: the story's narrative"
@@ -191,6 +195,7 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
     return before, cue or "a list going on with the " + before
 
 
+NUMBERED = re.compile(r"\s*\(?\d{1,2}\s*[.),、]\)?\s+(?=[A-Za-z])")  # "1. ", "2, ", "(3) "
 QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
 FRAGMENT_END = re.compile(r"[\w,]\s*$")
 

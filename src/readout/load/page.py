@@ -15,7 +15,7 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*\s*$")
-LIST_ITEM = re.compile(r"\s*[•▪■◆●·]\s*[a-z]")
+LIST_ITEM = re.compile(r"\s*(?:[•▪■◆●·]|\(?\d{1,2}\s*[.),、]\)?)\s*[a-z]")  # "• implemented …", "2, promote …"
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "that", "as", "from", "its", "his", "her", "their", "through", "into", "over", "up", "out", "upon", "via", "amid"])
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
