@@ -25,6 +25,8 @@ SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressi
 INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b")
 # "Xi's instructions were conveyed to officials at a video conference".
 CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\s+(?:were|was)\s+(?:conveyed|read|relayed)\b")
+# A translated headline naming who spoke: "Xi Jinping stressed at the National Conference on …".
+SPOKE_AT = re.compile(r"\b(?:stressed|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+at\s+(?:the|a)\s")
 ATTENDED = re.compile(r"\battended\b")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
@@ -40,7 +42,8 @@ class SpeechReading(NameReading):
     def speech_giver(self) -> Person | None:
         """Who a sentence of the page — the story first, then a headline or caption — says
         delivered the important speech or the work report ("Xi Jinping delivered an important
-        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …")."""
+        speech", "Wang Yang … delivered a work report", "Xi makes important speech at …"), else
+        whom a headline says spoke there ("Xi Jinping stressed at the National Conference on …")."""
         order = self.story + self.outside_story
         for i in order:
             for j, span in enumerate(self.sentences[i]):
@@ -57,6 +60,12 @@ class SpeechReading(NameReading):
                         or self.named_by_surname(span, verb.start(), i)
                     if mention:
                         return self.person(mention)
+        for i in self.outside_story:
+            span = self.paragraphs[i]
+            verb = SPOKE_AT.search(self.text, span.start, span.end)
+            mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) if verb else None
+            if mention:
+                return self.person(mention)
         return None
 
     def instruction_givers(self) -> set[str]:
