@@ -16,10 +16,11 @@ from .segment import Span
 # "pronounced an important speech" (a machine translation), "delivered an 'important' speech"
 # (a rewrite's quotes): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?important['’\"”]?\s+)?"
-                    r"(?:speech(?:es)?|address|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+                    r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
-                          r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b)[^,]{0,120},\s*", re.IGNORECASE)
+                          r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b"
+                          r"|In\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|address)\s+(?:at|to)\b)[^,]{0,120},\s*", re.IGNORECASE)
 # "… made important instructions on …", "… has issued instructions urging …".
 # (Not "Li also gave instructions regarding …" on a tour: instructions given there are spoken.)
 INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b")
