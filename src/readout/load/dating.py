@@ -16,7 +16,8 @@ from .reading import Reading
 from .segment import Span
 
 # "… that ended on Wednesday", "… closed on Sunday": a date that ends a tour or a meeting.
-ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up)\s*$", re.IGNORECASE)
+ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up)(?:\s+in\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?\s*$",
+                   re.IGNORECASE)  # "… which concluded in Beijing yesterday"
 DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 # "a three-day inspection tour", "a two-day rural work conference", "Xi spent three days in …".
 EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
