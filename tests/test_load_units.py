@@ -184,6 +184,18 @@ def test_long_headings_before_the_story(body, heading):
     assert long_heading(body, "Premier Lin Feng presided over an executive meeting on June 3.") is heading
 
 
+@pytest.mark.parametrize("text, item", [
+    ("The steps include:\n\nraising wages\n\nwidening pension cover", True),
+    ("The steps include:\n\nraising wages", True),
+    ("Everyone should be fully aware of its role,\n\nseize the opportunities", False),  # a broken sentence
+    ("The steps include:\n\nraising wages.\n\nwidening pension cover", False),  # the list ended
+    ("widening pension cover", False),
+])
+def test_a_line_in_lower_case_is_an_item_only_after_a_colon(text, item):
+    from readout.load.classify import after_colon
+    assert after_colon(text, text.rfind("\n") + 1) is item
+
+
 @pytest.mark.parametrize("line, heading", [
     ("Xi Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must Be One Step Ahead,", True),
     ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),

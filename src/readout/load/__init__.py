@@ -19,7 +19,7 @@ from ..gcpause import no_collections
 from ..model import Event, LoadWarning, Paragraph, Source, Statement
 from ..slugs import slugify
 from . import dates
-from .classify import Piece, Speakers, attribute_speakers, classify_paragraph, outside_voices
+from .classify import Piece, Speakers, after_colon, attribute_speakers, classify_paragraph, outside_voices
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
@@ -227,7 +227,8 @@ class Reader(RoleReading, DateReading, PlaceReading):
             flat = " ".join(body.split()).lower()
             following = self.quote(self.paragraphs[i + 1]) if i < len(self.paragraphs) - 1 else None
             if following is not None and (is_heading(body, following) or (
-                    len(noise) == i and long_heading(body, following))):
+                    len(noise) == i and long_heading(body, following))) \
+                    and not (body[:1].islower() and after_colon(self.text, span.start)):
                 self.headings.add(i)  # (in the story, a long paragraph without a stop is more often one cut short)
             elif following is None and i - 1 in noise and len(body.split()) <= 8 and is_heading(body, "X"):
                 # The last line of a run of links or menus ("Recent posts", "Contact us"), not a

@@ -162,10 +162,8 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
     if section == "priorities":
         section, cue = listed(text, span, lexicon, before) or (section, cue)
-    elif section is None and NUMBERED.match(text, span.start, span.end):
-        # "2, promote fibre networks in the countryside": one of the measures a meeting
-        # numbered (an achievement or a problem in a list would name its own cue).
-        section, cue, score = "priorities", "a numbered item", 2
+    elif section is None and (item := list_item(text, span, before)):
+        section, cue, score = item, "an item of a list", 2
     if section in ("progress", "problems", "priorities", None) and not call and (
             lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
         return section, cue, score, "tells what someone did: the story's narrative"
@@ -195,7 +193,38 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
     return before, cue or "a list going on with the " + before
 
 
-NUMBERED = re.compile(r"\s*\(?\d{1,2}\s*[.),、]\)?\s+(?=[A-Za-z])")  # "1. ", "2, ", "(3) "
+# An item of a list: "1. lower …", "2, lay …", "(3) open …", "• implemented …", or a line in
+# lower case ("expanding the middle-income group", the page having dropped the bullets).
+ITEM = re.compile(r"\s*(?:(?P<number>\(?\d{1,2}\s*[.),、]\)?\s+)?(?(number)|[•▪■◆●·]\s*)(?P<word>[A-Za-z][\w'’-]*)|(?P<low>[a-z][\w'’-]*))")
+
+
+def list_item(text: str, span: Span, before: str | None) -> str | None:
+    """The section of an item of a list that names no cue of its own: what was done ("•
+    implemented the decisions …") is progress; what is to be done ("1. lower the price …",
+    "expanding the middle-income group") is one of the measures the meeting set out, and so
+    is a numbered item; another ("• kept to the rules") goes on with the list (``before``)."""
+    match = ITEM.match(text, span.start, span.end)
+    if match is None or (match.group("low") and not after_colon(text, span.start)):
+        return None
+    word = (match.group("word") or match.group("low")).lower()
+    if word.endswith(("ed", "ing")):
+        return "progress" if word.endswith("ed") else "priorities"
+    return before if before in ("progress", "priorities") and not match.group("number") else "priorities"
+
+
+def after_colon(text: str, start: int) -> bool:
+    """Whether the line in lower case at ``start`` follows "… include:" or another such line
+    (an item of a list whose bullets the page dropped), not a sentence the page broke in two
+    ("… should be fully aware of …,\n\nseize the opportunities …")."""
+    before = text[:start].rstrip()
+    while before and not before.endswith(":"):
+        line = before[before.rfind("\n") + 1:]
+        if not line[:1].islower() or line[-1] in ",.;":
+            return False
+        before = before[:len(before) - len(line)].rstrip()
+    return bool(before)
+
+
 QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
 FRAGMENT_END = re.compile(r"[\w,]\s*$")
 
