@@ -144,12 +144,15 @@ class DateReading(Reading):
         return Span(own.end if own else span.start, span.end)
 
     def lead_date(self, lead: Lead, reference) -> dates.FoundDate | None:
-        """The first date from the story's dateline to the end of the lead sentence ("BEIJING,
+        """The first date from the story's dateline (or, with none, its start) to the end of the lead sentence ("BEIJING,
         May 29 (Xinhua) -- A State Council executive meeting on Friday stressed … // The
         meeting, presided over by Premier Li …"), but none in a sentence telling what will
         happen ("BEIJING -- The committee will hold a meeting from June 22. // The decision
         was made on June 8 …")."""
         start = lead.dateline.end if lead.dateline else lead.sentence.start
+        opening = [i for i in self.story if self.paragraphs[i].end <= lead.sentence.start]
+        if not lead.dateline and opening and not any(self.paragraph_dateline(i) for i in opening):
+            start = self.paragraphs[opening[0]].start  # "Premier Li on Friday urged …" above the lead
         before = [Span(max(span.start, start), span.end) for sentences in self.sentences for span in sentences
                   if start < span.end <= lead.sentence.start] if start < lead.sentence.start else []
         for span in before + [Span(max(start, lead.sentence.start), lead.sentence.end)]:

@@ -21,7 +21,7 @@ GLUED = re.compile(r"[.!?][\"'”’]?[A-Z][a-z]")  # a quick look; SENTENCE_END
 # What may begin the next sentence: a capital, a digit, or an opening quote.
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
 DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+")
-TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*\[[^\]\n]{1,40}\])?$")  # "….[Special coverage]"
 
 
 @dataclass(frozen=True)
