@@ -196,6 +196,18 @@ def test_a_line_in_lower_case_is_an_item_only_after_a_colon(text, item):
     assert after_colon(text, text.rfind("\n") + 1) is item
 
 
+@pytest.mark.parametrize("body, caption", [
+    ("President Wen visits a hospital in Xining, Qinghai Province, May 11, 2039.", True),
+    ("Premier Ruan meets workers in Hefei, 12 June 2039", True),
+    ("President Wen visited a hospital in Xining, Qinghai Province, on May 11, 2039.", False),  # told, not shown
+    ("President Wen visits a hospital. He spoke there on May 11, 2039.", False),  # two sentences
+    ("President Wen visits a hospital in Xining, Qinghai Province.", False),  # no date
+])
+def test_captions_without_credit(body, caption):
+    from readout.load.page import uncredited_caption
+    assert uncredited_caption(body) is caption
+
+
 @pytest.mark.parametrize("line, heading", [
     ("Xi Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must Be One Step Ahead,", True),
     ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),

@@ -23,7 +23,7 @@ from .classify import Piece, Speakers, after_colon, attribute_speakers, classify
 from .dating import DateReading
 from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
-from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case
+from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case, uncredited_caption
 from .places import THE_PROVINCE, TOURING, PlaceReading
 from .roles import Cast, RoleReading
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
@@ -236,7 +236,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 self.headings.add(i)
             if following is not None and title_case(body, self.lexicon):
                 self.headings.add(i)  # "Xi Jinping Chairs … Conference, Stresses that We Must …"
-            if i in self.headings or self.lexicon.is_noise(body) or (
+            if i in self.headings or self.lexicon.is_noise(body) or uncredited_caption(body) or (
                     OTHER_SCRIPT.search(body) and len(ENGLISH_WORD.findall(body)) < 4):
                 noise.add(i)
             elif flat in seen and len(flat) > 40 and any(j in noise for j in range(seen[flat] + 1, i)) \

@@ -61,3 +61,14 @@ def long_heading(body: str, following: str) -> bool:
     presided over the executive meeting of the State Council to deploy … property"): one
     sentence without a stop, and no photo's caption ("Premier Li … speaks at …")."""
     return is_heading(body, following, 60) and not INNER_STOP.search(body) and not CAPTION_VERB.match(body)
+
+
+# A caption's closing date: "…, Hunan Province, March 18, 2024." or "…, 18 March 2024".
+DATE_AT_END = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+),?\s+\d{4}\s*[.)\]]?\s*$")
+
+
+def uncredited_caption(body: str) -> bool:
+    """A photo's caption the page printed without its credit: one sentence in the caption's
+    present tense ending with the picture's date ("President Xi talks with teachers … in
+    Changsha, Hunan Province, March 18, 2024.")."""
+    return bool(CAPTION_VERB.match(body) and DATE_AT_END.search(body) and not INNER_STOP.search(body))
