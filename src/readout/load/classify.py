@@ -56,13 +56,17 @@ def cue_section(sentence: str, lexicon: Lexicon, skip: str | None = None) -> tup
     index = lexicon.section_cues
     seen: set[tuple[str, ...]] = set()
     scores: dict[str, list] = {}  # section → [score, first word's position, first cue]
+    after = 0  # the words of a set phrase ("progress while ensuring stability") are no cue
     for i, word in enumerate(words):
-        entries = index.get(word)
+        entries = index.get(word) if i >= after else None
         if not entries:
             continue
         for phrase, section, weight in entries:
             if section == skip or phrase in seen or (len(phrase) > 1 and tuple(words[i:i + len(phrase)]) != phrase):
                 continue
+            if section == "none":
+                after = i + len(phrase)
+                break
             seen.add(phrase)
             entry = scores.setdefault(section, [0, i, " ".join(phrase)])
             entry[0] += weight
