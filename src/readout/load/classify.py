@@ -166,7 +166,7 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
     if section == "priorities":
         section, cue = listed(text, span, lexicon, before) or (section, cue)
-    elif section is None and (item := list_item(text, span, before)):
+    elif (section is None or score <= 1) and (item := list_item(text, span, before)):  # ("steady" weighs less)
         section, cue, score = item, "an item of a list", 2
     if section in ("progress", "problems", "priorities", None) and not call and (
             lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
