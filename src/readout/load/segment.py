@@ -123,7 +123,24 @@ def split_sentences(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     piece = trimmed(text, cursor, span.end)
     if piece:
         sentences.append(piece)
+    if "Photo" in text[span.start:span.end]:
+        sentences = [part for piece in sentences for part in without_credit(text, piece)]
     return sentences
+
+
+# "Photo by Xinhua News Agency reporter Ding Haitao Li Keqiang presided over …": a picture's
+# credit run into the next sentence (the photographer's name is two words).
+CREDIT = re.compile(r"(?:Photo(?:graph)?|Photographed)\s+by\s+(?:[A-Z][\w'’-]*\s+){0,5}?(?:reporter|correspondent|photographer)\s+"
+                    r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?=[A-Z])")
+
+
+def without_credit(text: str, piece: Span) -> list[Span]:
+    """``piece``, cut after a photo's credit that runs into it."""
+    for match in CREDIT.finditer(text, piece.start, piece.end):
+        before, after = trimmed(text, piece.start, match.end()), trimmed(text, match.end(), piece.end)
+        if before and after:
+            return [before, after]
+    return [piece]
 
 
 def is_abbreviation(text: str, floor: int, end: re.Match, lexicon: Lexicon) -> bool:
