@@ -164,6 +164,11 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
             section, cue = "priorities", call.group()
     if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
+    decided = WILL_BE_DONE.search(text, span.start, span.end) if section == "progress" else None
+    if decided:
+        # "Faster progress will be made in …", "Greater support will be provided to speed up
+        # recovery": a measure decided, not progress made.
+        section, cue = "priorities", decided.group()
     if section == "priorities":
         section, cue = listed(text, span, lexicon, before) or (section, cue)
     elif (section is None or score <= 1) and (item := list_item(text, span, before)):  # ("steady" weighs less)
@@ -197,6 +202,7 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
     return before, cue or "a list going on with the " + before
 
 
+WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:further\s+|fully\s+|greatly\s+)?(?:[a-z]+ed|made|given|taken|built|set\s+up|drawn\s+up)\b")
 # An item of a list: "1. lower …", "2, lay …", "(3) open …", "• implemented …", or a line in
 # lower case ("expanding the middle-income group", the page having dropped the bullets).
 ITEM = re.compile(r"\s*(?:(?P<number>\(?\d{1,2}\s*[.),、]\)?\s+)?(?(number)|[•▪■◆●·]\s*)(?P<word>[A-Za-z][\w'’-]*)|(?P<low>[a-z][\w'’-]*))")
