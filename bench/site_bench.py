@@ -2,7 +2,8 @@
 site. Reports readouts, pages, cold build wall time, pages/s, readouts/s, time per stage, peak
 RSS, and the time of a rebuild after editing one readout, one content Markdown file and one
 template, and how long `readout serve` takes from a saved edit to the rebuilt page written.
-Usage: python bench/site_bench.py N [N ...]"""
+Usage: python bench/site_bench.py N [N ...] [--small]   (real-size readouts of 3-8 KB, or with
+--small the old ones of about 760 bytes)"""
 
 from __future__ import annotations
 
@@ -76,14 +77,15 @@ def serve_latency(project: Path, sources: list[Path], edits: int = 9) -> list[fl
     return times
 
 
-def bench(n: int, folder: Path) -> None:
+def bench(n: int, folder: Path, real: bool = True) -> None:
     project = folder / f"n{n}"
     project.mkdir()
     shutil.copytree(ROOT / "templates", project / "templates")
     shutil.copy(ROOT / "site.yml", project / "site.yml")
-    sources = generate(n, project)
+    sources = generate(n, project, real=real)
+    size = sum(p.stat().st_size for p in sources) / n
     cold = run_build(project)
-    print(f"N={n}: {n} readouts, {cold['pages']} pages")
+    print(f"N={n}: {n} {'real-size' if real else 'small'} readouts ({size / 1000:.1f} KB on average), {cold['pages']} pages")
     print(f"  cold build: {cold['wall']:.2f} s wall with interpreter start ({cold['build']:.2f} s in build()), "
           f"{cold['pages'] / cold['wall']:.0f} pages/s, {n / cold['wall']:.0f} readouts/s, "
           f"peak RSS {cold['peak_rss_mb']:.0f} MB")
@@ -111,5 +113,6 @@ if __name__ == "__main__":
     # build makes creating files slower for a while on some file systems (ext4 skips inodes
     # freed in the last minutes), which would bill one N's clean-up to the next N's build.
     with tempfile.TemporaryDirectory(prefix="readout-bench-", ignore_cleanup_errors=True) as folder:
-        for arg in sys.argv[1:] or ["1000"]:
-            bench(int(arg), Path(folder))
+        counts = [a for a in sys.argv[1:] if a != "--small"] or ["1000"]
+        for arg in counts:
+            bench(int(arg), Path(folder), real="--small" not in sys.argv[1:])

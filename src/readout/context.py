@@ -154,8 +154,8 @@ class Page:
 @dataclass(frozen=True)
 class Paged(Page):
     """A page of a long list; ``pager`` is None when the whole list fits one page. Topics and
-    themes hold twenty events to a page, the timeline, places and organizations a hundred
-    items, the people index two hundred (``indexes``)."""
+    themes hold twenty events to a page, a person's pages ten, the timeline, places and
+    organizations a hundred items, the people index two hundred (``indexes``)."""
 
     pager: Pager | None = None     # None where the list fits one page
 
@@ -381,10 +381,11 @@ class PositionView:
 
 
 @dataclass(frozen=True)
-class PersonPage(Page):
+class PersonPage(Paged):
     """One person: events with titles as printed there (``appearances``, newest first, and
     the same by role in ``by_role``: presided, main speech, attended, spoke), the editor's
-    positions and bio (HTML), the other names readouts print, and statements attributed."""
+    positions and bio (HTML), the other names readouts print, and statements attributed —
+    of the ten events the page holds; ``counts`` are of all their events, by role."""
 
     name: str = ""                 # the person's name
     organizations: tuple[Link, ...] = () # the bodies their titles name
@@ -394,6 +395,7 @@ class PersonPage(Page):
     appearances: tuple[Appearance, ...] = () # every event, newest first
     by_role: tuple[RoleAppearances, ...] = ()     # the roles they had, in that order; none empty
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
+    counts: tuple[tuple[str, int], ...] = ()      # (what they did, how many events) for every role they had
     template = "person.html"
     searched = True
 

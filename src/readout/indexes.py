@@ -78,6 +78,7 @@ GROUPS_PER_PAGE = 20       # events on a page of statements (a topic or a theme)
 EVENTS_PER_PAGE = 100      # events on a page of the timeline
 HOLDERS_PER_PAGE = 100     # titles on a page of an organization
 PEOPLE_PER_PAGE = 200      # people on a page of the people index
+PERSON_EVENTS_PER_PAGE = 10  # events on a page of one person's (their roles and what they said)
 
 
 def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:

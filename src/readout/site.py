@@ -45,7 +45,7 @@ from .context import (
 )
 from .errors import Location
 from .incremental import SiteMemo
-from .indexes import index_pages, people_index
+from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
@@ -154,6 +154,7 @@ class SiteBuilder:
         self.links = record_links(events, content, self.part)
         check_all_links(content, self.links)
         self.events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
+        self.rank = {e.id: i for i, e in enumerate(self.events)}  # newest first
         self.theme_titles = {t.slug: t.title for t in config.themes}
         self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
         self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
@@ -313,26 +314,38 @@ class SiteBuilder:
         return seen, [(speaker, StatementGroup(summary, tuple(said))) for speaker, said in by_speaker.items()]
 
     def person(self, person_id: str, inputs: tuple, file) -> tuple:
-        """One person's page, line of the people index and data, from their name, appearances
-        (newest first), statement groups and organizations, and their people file if any."""
+        """One person's pages, line of the people index and data, from their name, appearances
+        (newest first), statement groups and organizations, and their people file if any. The
+        pages hold ten of their events each, newest first (``paginate``): a person at a
+        thousand events has a hundred pages of the same size, not one that grows with the archive."""
         name, seen, said, bodies = inputs
         url = person_url(person_id)
         latest = seen[0].titles if seen else ()
         if not latest and file and file.positions:
             latest = (file.positions[-1].title,)
-        page = PersonPage(
-            url=url, title=name,
+        rank = self.rank
+        events = tuple(sorted({a.event.id for a in seen} | {g.event.id for g in said}, key=lambda i: rank[i]))
+        common = dict(
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
-            breadcrumbs=(HOME, Link(PEOPLE_URL, "People")), name=name, appearances=tuple(seen),
-            by_role=tuple(RoleAppearances(role, did, tuple(a for a in seen if a.role == role))
-                          for role, _, did in ROLES if any(a.role == role for a in seen)),
-            statements=tuple(said), organizations=tuple(Link(organization_url(o), o) for o in bodies),
+            breadcrumbs=(HOME, Link(PEOPLE_URL, "People")), name=name,
+            organizations=tuple(Link(organization_url(o), o) for o in bodies),
             aliases=tuple(file.aliases) if file else (),
             positions=tuple(PositionView(p.title, position_dates(p.start, p.end))
                             for p in file.positions) if file else (),
             bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,
                         where=Location(file.path, file.body_line)) if file and file.bio.strip() else "",
+            counts=tuple((did, sum(a.role == role for a in seen)) for role, _, did in ROLES
+                         if any(a.role == role for a in seen)),
         )
+        pages = []
+        for page_url, chunk, pager in paginate(url, events, PERSON_EVENTS_PER_PAGE):
+            held = set(chunk)
+            here = tuple(a for a in seen if a.event.id in held)
+            pages.append(PersonPage(
+                url=page_url, title=numbered(name, pager), pager=pager, appearances=here,
+                by_role=tuple(RoleAppearances(role, did, tuple(a for a in here if a.role == role))
+                              for role, _, did in ROLES if any(a.role == role for a in here)),
+                statements=tuple(g for g in said if g.event.id in held), **common))
         data = {
             "id": person_id, "name": name, "aliases": list(file.aliases) if file else [],
             "appearances": [{"event": a.event.id, "date": a.event.date.isoformat() if a.event.date else None,
@@ -340,7 +353,7 @@ class SiteBuilder:
                              **({"as_printed": a.as_printed} if a.as_printed else {})} for a in seen],
             "statements": [f"{g.event.id}#{s.id}" for g in said for s in g.statements],
         }
-        return page, PersonSummary(person_id, name, url, latest, len(seen)), data
+        return pages, PersonSummary(person_id, name, url, latest, len(seen)), data
 
     def people_pages(self) -> tuple[list[Page], dict]:
         """A page per person (one per id across events and people files), the people index,
@@ -372,8 +385,8 @@ class SiteBuilder:
             else:
                 made = self.person(person_id, inputs, file)
             self.made_people[person_id] = (inputs, made)
-            page, summary, data[person_id] = made
-            pages.append(page)
+            person_pages, summary, data[person_id] = made
+            pages.extend(person_pages)
             listed.append(summary)
         return pages + people_index(tuple(listed)), data
 
