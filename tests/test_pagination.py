@@ -168,7 +168,7 @@ def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
     pages = list_pages(site, "people/wen-tao/")
     assert len(pages) == 100
     listed = []
-    for url, soup in pages:
+    for _, soup in pages:
         here = {a["href"].split("/")[-2] for a in soup.select("ul.appearances a")}
         assert 1 <= len(here) <= 10
         listed += sorted(here)
