@@ -140,3 +140,52 @@ def test_closing_the_preview_waits_for_a_build_under_way():
     preview.schedule(finished=True)
     time.sleep(0.1)
     assert finished == [True]  # and none starts after it
+
+
+def test_a_save_is_one_rebuild_however_many_events_it_makes(tmp_path):
+    """One save is often two events (written, then closed); a rebuild when nothing changed
+    since the last good build began is skipped, and one after a failure is not."""
+    import os
+
+    from readout.serve import Preview, snapshot
+
+    source = tmp_path / "content" / "a.txt"
+    source.parent.mkdir()
+    source.write_text("one")
+    builds, failing = [], []
+
+    def build():
+        builds.append(source.read_text())
+        if failing:
+            raise RuntimeError("disk full")
+        return type("Report", (), {"pages": 1, "rendered": 1})()
+
+    preview = Preview(build, fingerprint=lambda: snapshot([tmp_path / "content", tmp_path / "site.yml"]))
+    preview.rebuild()
+    preview.rebuild()  # the second event of the first save
+    assert builds == ["one"]
+    source.write_text("two")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1000))
+    preview.rebuild()
+    preview.rebuild()
+    assert builds == ["one", "two"] and preview.version == 2
+    (tmp_path / "site.yml").write_text("title: T\n")  # a watched file that was not there
+    preview.rebuild()
+    assert len(builds) == 3
+    failing.append(True)
+    source.write_text("three")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 2000))
+    preview.rebuild()
+    preview.rebuild()  # after a failure, the same files are built again
+    assert builds[-2:] == ["three", "three"] and preview.error
+
+
+def test_an_edit_through_the_watcher_is_one_rebuild(preview_server):
+    root, port, preview, _ = preview_server
+    event_file = root / "content" / "events" / f"{SEED_NAME}.md"
+    event_file.parent.mkdir(parents=True, exist_ok=True)
+    event_file.write_text("---\ntitle: Once only\n---\n")
+    wait_for(lambda: "Once only" in fetch(port, f"/events/{SEED_NAME}/"))
+    wait_for(lambda: preview.version >= 2)
+    time.sleep(1)  # the save's later events have arrived and been handled
+    assert preview.version == 2  # the first build, then one for the save

@@ -31,9 +31,14 @@ class Preview:
     ``root`` (the project) is where paths in messages are shown from; ``debug`` prints the
     traceback of a failure that is not the project's."""
 
-    def __init__(self, build, debounce: float = 0.01, root: Path | None = None, debug: bool = False):
+    def __init__(self, build, debounce: float = 0.01, root: Path | None = None, debug: bool = False,
+                 fingerprint=None):
         self.build = build
         self.debounce = debounce
+        # What the inputs looked like when the last good build began (``fingerprint()``, the
+        # time and size of every watched file): one save is often two events (written, then
+        # closed), and the second must not cost a rebuild that renders nothing.
+        self.fingerprint, self.built = fingerprint, None
         self.root, self.debug = root, debug
         self.version = 0
         self.error: str | None = None
@@ -49,6 +54,9 @@ class Preview:
         with self.lock:
             if self.closed:
                 return  # a save that arrived as the server stopped
+            seen = self.fingerprint() if self.fingerprint else None
+            if seen is not None and seen == self.built and self.error is None:
+                return  # nothing changed since the last good build began
             started = time.perf_counter()
             try:
                 report = self.build()
@@ -64,6 +72,7 @@ class Preview:
             with self.changed:
                 self.version += 1
                 self.error = None
+                self.built = seen
                 self.changed.notify_all()
             for warning in getattr(report, "output_warnings", ()):
                 print(warning.format(), file=sys.stderr, flush=True)
@@ -316,8 +325,25 @@ def preview_of(config, output: Path | None = None, debug: bool = False) -> Previ
 
     target = (output or config.output_path).resolve()
     session = Session()
+    watched = [config.content_dir, config.templates_dir, config.root / "site.yml"]
     return Preview(lambda: build(config, target, search="keep" if (target / "pagefind").is_dir() else True,
-                                 session=session), root=config.root, debug=debug)
+                                 session=session), root=config.root, debug=debug,
+                   fingerprint=lambda: snapshot(watched))
+
+
+def snapshot(paths: list[Path]) -> frozenset:
+    """The modification time and size of every file at or under ``paths``: what a change to
+    any of them changes."""
+    seen = set()
+    for path in paths:
+        for folder, _, names in os.walk(path) if path.is_dir() else [(str(path.parent), [], [path.name])]:
+            for name in names:
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue  # removed while looked at: the next event says so
+                seen.add((folder, name, info.st_mtime_ns, info.st_size))
+    return frozenset(seen)
 
 
 def serve(config, output: Path | None, bind: str = "127.0.0.1", port: int = 8000, debug: bool = False) -> None:
