@@ -267,6 +267,7 @@ def test_every_failed_rebuild_is_shown_over_the_page_and_printed_once(preview, c
         (root / relative).write_text(text)
     if replacement is not None:
         monkeypatch.setattr("readout.build.build_site", replacement)
+        (root / "site.yml").write_text((root / "site.yml").read_text())  # a save, of the same text
     preview.schedule(finished=True)  # on a timer thread, as a save does
     error = wait_for(lambda: status(port)["error"], 60)
     assert message in error

@@ -143,8 +143,9 @@ def test_closing_the_preview_waits_for_a_build_under_way():
 
 
 def test_a_save_is_one_rebuild_however_many_events_it_makes(tmp_path):
-    """One save is often two events (written, then closed); a rebuild when nothing changed
-    since the last good build began is skipped, and one after a failure is not."""
+    """One save is often two events (written, then closed); a rebuild for a save when nothing
+    changed since the last good build began is skipped, one after a failure is not, and one
+    asked for (the first build, or a caller's) never is."""
     import os
 
     from readout.serve import Preview, snapshot
@@ -161,23 +162,27 @@ def test_a_save_is_one_rebuild_however_many_events_it_makes(tmp_path):
         return type("Report", (), {"pages": 1, "rendered": 1})()
 
     preview = Preview(build, fingerprint=lambda: snapshot([tmp_path / "content", tmp_path / "site.yml"]))
-    preview.rebuild()
-    preview.rebuild()  # the second event of the first save
+    preview.rebuild()  # the first build
+    preview.rebuild(saved=True)  # an event of a save already built
     assert builds == ["one"]
     source.write_text("two")
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 1000))
-    preview.rebuild()
-    preview.rebuild()
+    preview.rebuild(saved=True)
+    preview.rebuild(saved=True)
     assert builds == ["one", "two"] and preview.version == 2
     (tmp_path / "site.yml").write_text("title: T\n")  # a watched file that was not there
-    preview.rebuild()
+    preview.rebuild(saved=True)
     assert len(builds) == 3
     failing.append(True)
     source.write_text("three")
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 2000))
-    preview.rebuild()
-    preview.rebuild()  # after a failure, the same files are built again
+    preview.rebuild(saved=True)
+    preview.rebuild(saved=True)  # after a failure, the same files are built again
     assert builds[-2:] == ["three", "three"] and preview.error
+    failing.clear()
+    preview.rebuild()  # asked for, not saved: always built
+    preview.rebuild()
+    assert len(builds) == 7
 
 
 def test_an_edit_through_the_watcher_is_one_rebuild(preview_server):

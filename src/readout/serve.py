@@ -47,16 +47,17 @@ class Preview:
         self.timer: threading.Timer | None = None
         self.closed = False
 
-    def rebuild(self) -> None:
+    def rebuild(self, saved: bool = False) -> None:
         """Build now. On any failure the last good site stays served, and the error is
         printed once and shown over the page (whatever raised it: a build that fails in a
-        timer thread must never end in a traceback nobody sees)."""
+        timer thread must never end in a traceback nobody sees). A rebuild for a ``saved``
+        file is skipped when no watched file changed since the last good build began."""
         with self.lock:
             if self.closed:
                 return  # a save that arrived as the server stopped
             seen = self.fingerprint() if self.fingerprint else None
-            if seen is not None and seen == self.built and self.error is None:
-                return  # nothing changed since the last good build began
+            if saved and seen is not None and seen == self.built and self.error is None:
+                return  # the second event of a save already built
             started = time.perf_counter()
             try:
                 report = self.build()
@@ -85,7 +86,7 @@ class Preview:
         once."""
         if self.timer is not None:
             self.timer.cancel()
-        self.timer = threading.Timer(0 if finished else self.debounce, self.rebuild)
+        self.timer = threading.Timer(0 if finished else self.debounce, self.rebuild, kwargs={"saved": True})
         self.timer.daemon = True
         self.timer.start()
 
