@@ -71,8 +71,10 @@ def one_page_per_url(pages: list[Page], config: Config) -> None:
     both, found before anything is written. ``pages`` is sorted by URL."""
     problems, seen = [], set()
     for first, second in zip(pages, pages[1:]):
+        if first.url != second.url:
+            continue  # (most pairs: naming the pages is for a collision only)
         pair = (describe(first), describe(second))
-        if first.url != second.url or pair in seen:
+        if pair in seen:
             continue
         seen.add(pair)  # a list cut into pages collides on every page: say it once
         problems.append(Diagnostic(origin(second, config) or origin(first, config) or Location("site.yml"),
