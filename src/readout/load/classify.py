@@ -242,7 +242,8 @@ def after_colon(text: str, start: int) -> bool:
 AT_A_STOP = re.compile(r"\s*(?:During\s+(?:a|an|his|her|the)\s+(?:stop|visit|tour|trip|inspection)\b"
                        r"|(?:While\s+|When\s+)?(?:Visiting|Inspecting|Touring)\s"
                        r"|At\s+(?:a|an|the)\s+[A-Z]"
-                       r"|In\s+(?:a|an|the)\s+(?:square|village|factory|company|school|hospital|community|farm|park|museum|port)\b"
+                       r"|(?:At|In)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:square|village|factory|company|school|hospital|"
+                       r"community|farm|park|museum|port|cooperative|mill|plant|market|laboratory|station)\b"
                        r"|Upon\s+(?:arriving|leaving|visiting))")
 QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
 FRAGMENT_END = re.compile(r"[\w,]\s*$")
