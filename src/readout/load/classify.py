@@ -165,6 +165,11 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
             section, cue = "priorities", call.group()
     if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
+    agenda = AGENDA.search(text, span.start, span.end) if section in ("progress", "problems") else None
+    if agenda and cue and agenda.start() - span.start < text[span.start:span.end].lower().find(cue.split()[0]):
+        # "The congress will review the Party's work over the past five years", "to sum up the
+        # achievements": what a meeting is to look back on, its agenda, not progress told.
+        return section, cue, score, "the agenda: what the meeting is to review"
     decided = WILL_BE_DONE.search(text, span.start, span.end) if section == "progress" else None
     if decided:
         # "Faster progress will be made in …", "Greater support will be provided to speed up
@@ -203,6 +208,7 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
     return before, cue or "a list going on with the " + before
 
 
+AGENDA = re.compile(r"\b(?i:will|to|would)\s+(?:\w+ly\s+)?(?:review|sum\s+up|summari[sz]e|study|hear)\b")
 WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:further\s+|fully\s+|greatly\s+)?(?:[a-z]+ed|made|given|taken|built|set\s+up|drawn\s+up)\b")
 # An item of a list: "1. lower …", "2, lay …", "(3) open …", "• implemented …", or a line in
 # lower case ("expanding the middle-income group", the page having dropped the bullets).
