@@ -71,4 +71,6 @@ def uncredited_caption(body: str) -> bool:
     """A photo's caption the page printed without its credit: one sentence in the caption's
     present tense ending with the picture's date ("President Xi talks with teachers … in
     Changsha, Hunan Province, March 18, 2024.")."""
+    if not body.rstrip().rstrip(".)]").rstrip()[-4:].isdigit():
+        return False  # (most paragraphs: no year at the end, and no long pattern tried)
     return bool(CAPTION_VERB.match(body) and DATE_AT_END.search(body) and not INNER_STOP.search(body))
