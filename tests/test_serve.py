@@ -65,12 +65,19 @@ def test_serves_the_site_on_loopback_with_the_reload_script(preview_server):
     assert "EventSource" in fetch(port, "/__readout/live.js")
 
 
-def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_server):
-    root, port, _, _ = preview_server
+def save_event(root, port: int, text: str, shown: str):
+    """Save the seed's event file as ``text`` and wait until its page shows ``shown``."""
     event_file = root / "content" / "events" / f"{SEED_NAME}.md"
     event_file.parent.mkdir(parents=True, exist_ok=True)
-    event_file.write_text("---\ntitle: A corrected title\n---\n\nA note from the editor.\n")
-    wait_for(lambda: "A corrected title" in fetch(port, f"/events/{SEED_NAME}/"))
+    event_file.write_text(text)
+    wait_for(lambda: shown in fetch(port, f"/events/{SEED_NAME}/"))
+    return event_file
+
+
+def test_an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site(preview_server):
+    root, port, _, _ = preview_server
+    event_file = save_event(root, port, "---\ntitle: A corrected title\n---\n\nA note from the editor.\n",
+                            "A corrected title")
     # The page is in place a moment before the rebuild is counted.
     state = wait_for(lambda: (lambda s: s if s["version"] >= 2 else None)(json.loads(fetch(port, "/__readout/status"))))
     assert state["error"] is None
@@ -187,10 +194,7 @@ def test_a_save_is_one_rebuild_however_many_events_it_makes(tmp_path):
 
 def test_an_edit_through_the_watcher_is_one_rebuild(preview_server):
     root, port, preview, _ = preview_server
-    event_file = root / "content" / "events" / f"{SEED_NAME}.md"
-    event_file.parent.mkdir(parents=True, exist_ok=True)
-    event_file.write_text("---\ntitle: Once only\n---\n")
-    wait_for(lambda: "Once only" in fetch(port, f"/events/{SEED_NAME}/"))
+    save_event(root, port, "---\ntitle: Once only\n---\n", "Once only")
     wait_for(lambda: preview.version >= 2)
     time.sleep(1)  # the save's later events have arrived and been handled
     assert preview.version == 2  # the first build, then one for the save
