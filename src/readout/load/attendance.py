@@ -131,6 +131,10 @@ def share_plural_apposition(text: str, mentions: list[Mention], lexicon: Lexicon
 def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) -> Mention | None:
     """Who a "X presided over the meeting" (or "… was presided over by X") sentence names; a
     ``headline`` may say it in the present tense ("Li Keqiang Chairs, …")."""
+    if not headline:
+        sentence = text[span.start:span.end].lower()
+        if not any(word in sentence for word in lexicon.presiding_words):
+            return None
     verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
     if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()) or lexicon.before_event.search(text, verb.end(), span.end):
         return None  # "…, before Xi chaired …"; "presided over a meeting of … before the two-day conference"

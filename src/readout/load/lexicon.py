@@ -291,6 +291,12 @@ class Lexicon:
         return phrase_pattern(self.data["presiding_verbs"])
 
     @cached_property
+    def presiding_words(self) -> tuple[str, ...]:
+        """The longest word of each presiding verb, in lower case: a sentence holding none of
+        them holds no presiding verb, and the pattern is spared (most sentences)."""
+        return tuple({max(TOKEN.findall(str(p).lower()) or [str(p).lower()], key=len) for p in self.data["presiding_verbs"]})
+
+    @cached_property
     def list_opener(self) -> re.Pattern:
         """Words after which a list of attendees starts ("…, with Li Qiang and Cai Qi in
         attendance"); the last one in the sentence before the cue wins."""
