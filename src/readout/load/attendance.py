@@ -94,18 +94,19 @@ def share_plural_title(text: str, mentions: list[Mention]) -> None:
                 other.titles = list(mention.titles)
 
 
-NAMES_RUN = re.compile(r"(?:[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:-[a-z]+)?[ \t]+){2,}$")
+NAMES_RUN = re.compile(r"(?P<run>(?:[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:-[a-z]+)?[ \t]+){2,})(?:and[ \t]+others[ \t]+)?$")
 
 
 def names_run_together(text: str, people: Span, lexicon: Lexicon) -> list[Mention]:
     """Names with nothing between them right before the verb, as a Chinese headline run into
     one line prints them ("… Li Keqiang presided over Li Zhanshu Wang Huning Zhao Leji Han Zheng
-    attended …"): each two words one person, if every pair is a name."""
+    attended …", "Zhao Leji Han Zheng and others attended"): each two words one person, if
+    every pair is a name."""
     run = NAMES_RUN.search(text, people.start, people.end)
     if not run:
         return []
-    words = list(re.finditer(r"\S+", text[run.start():run.end()]))
-    names = [Span(run.start() + a.start(), run.start() + b.end()) for a, b in zip(words[::2], words[1::2])]
+    words = list(re.finditer(r"\S+", text[run.start("run"):run.end("run")]))
+    names = [Span(run.start("run") + a.start(), run.start("run") + b.end()) for a, b in zip(words[::2], words[1::2])]
     if len(words) % 2 or not all(is_name(text, name, lexicon) for name in names):
         return []
     return [Mention(name) for name in names]
