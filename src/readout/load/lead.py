@@ -44,7 +44,8 @@ class Lead:
     place_from: str = "lead"  # "tour" or "dateline": a place the story may narrow ("held in Harbin")
 
 
-# "… measures that were made in the third plenary session": a participle, nobody's act.
+# "… measures that were made in the third plenary session": a participle, nobody's act (but
+# "Xi was chairing the meeting" is his).
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
@@ -77,7 +78,7 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     patterns = [p for p, words in pairs if any(w in sentence for w in words)]
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())
-             and not PASSIVE.search(text, max(span.start, m.start() - 12), m.start())
+             and not (PASSIVE.search(text, max(span.start, m.start() - 12), m.start()) and not m.group("verb").endswith("ing"))
              and not WHICH_BEFORE.search(text, max(span.start, m.start() - 12), m.start())
              and not (m.group("kind").lower() == "talks" and TALKS_WITH_FOLK.match(text, m.end(), span.end))]
     if not found:
