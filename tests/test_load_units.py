@@ -144,7 +144,7 @@ def test_datelines_of_other_agencies_and_translations(line, place):
 def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
     import re
 
-    from readout.load.lexicon import phrase_pattern
+    from readout.load.phrases import phrase_pattern
     lexicon = default_lexicon()
     phrases = [p for side in lexicon.data["attendance"].values() for p in side] + lexicon.data["event_kinds"]
     plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))

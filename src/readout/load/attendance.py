@@ -7,8 +7,9 @@ import re
 from functools import lru_cache
 
 from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK, WHICH_BEFORE
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
+from .phrases import alternation
 from .segment import Span, trimmed
 
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too

@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..yamlnodes import compose, value
+from .phrases import alternation, phrase_pattern
 
 LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
@@ -28,33 +29,6 @@ ROLES = ("attendance", "speaking", "headline_attendance")  # lists of people a p
 # Words (with inner hyphens and apostrophes) and single punctuation marks.
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 UPPER = re.compile(r"(?<!\\)[A-Z]")  # a capital letter in a pattern, an escape's ("\S") aside
-
-
-def alternation(phrases, fold: bool = True) -> str:
-    """A regex body matching any of ``phrases``, longest first, written as a trie ("s(?:ession|
-    ymposium)" rather than "session|symposium"): the engine then tests each letter once at a
-    position instead of once per phrase, which keeps the loader's many phrase lists fast."""
-    trie: dict = {}
-    for phrase in {p.lower() if fold else p for p in phrases}:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def body(node: dict) -> str:
-        branches = [re.escape(char) + body(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{joined})?" if "" in node else joined
-
-    return body(trie) or r"(?!x)x"
-
-
-def phrase_pattern(phrases, flags=re.IGNORECASE) -> re.Pattern:
-    """A regex matching any of ``phrases`` as whole words, longest first."""
-    body = alternation(phrases, fold=bool(flags & re.IGNORECASE))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if phrases else body, flags)
 
 
 @dataclass(frozen=True)
