@@ -184,8 +184,8 @@ def split_people(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     for sep in lexicon.people_separator.finditer(text, span.start, span.end):
         if sep.start() == sep.end() or (cuts and sep.start() < cuts[-1][1]):
             continue
-        if starts_with_person(text, sep.end(), span.end, lexicon):
-            cuts.append((sep.start(), sep.end()))
+        if starts_with_person(text, sep.end(), span.end, lexicon) or text.startswith(";", sep.start()):
+            cuts.append((sep.start(), sep.end()))  # (a semicolon always ends an item: "…; and the heads of …")
     pieces, cursor = [], span.start
     for start, end in cuts + [(span.end, span.end)]:
         piece = trimmed(text, cursor, start)
