@@ -136,7 +136,7 @@ def classify_paragraph(text: str, index: int, sentences: list[Span], lexicon: Le
         elif pieces:
             pieces.append(Piece(index, span, pieces[-1].section, "no cue; continues the sentence before"))
         elif previous in SPOKEN and not before_sections and reported(text, span, lexicon) \
-                and not AT_A_STOP.match(text, span.start, span.end):
+                and not lexicon.at_a_stop.match(text, span.start, span.end):
             pieces.append(Piece(index, span, previous, "no cue; reported words go on with the section before"))
         else:
             pieces.append(Piece(index, span, "lead", "no cue: narrative of the story"))
@@ -242,15 +242,6 @@ def after_colon(text: str, start: int) -> bool:
     return bool(before)
 
 
-# A paragraph that opens at a stop of a tour ("During a stop at Xianglin Textiles, the Premier
-# inquired …", "Visiting a vegetable farm, Xi reiterated …", "At the First Aircraft Institute,
-# …"): what happened there, the story's narrative, not the reported words before it going on.
-AT_A_STOP = re.compile(r"\s*(?:During\s+(?:a|an|his|her|the)\s+(?:stop|visit|tour|trip|inspection)\b"
-                       r"|(?:While\s+|When\s+)?(?:Visiting|Inspecting|Touring)\s"
-                       r"|At\s+(?:a|an|the)\s+[A-Z]"
-                       r"|(?:At|In)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:square|village|factory|company|school|hospital|"
-                       r"community|farm|park|museum|port|cooperative|mill|plant|market|laboratory|station)\b"
-                       r"|Upon\s+(?:arriving|leaving|visiting))")
 QUOTE_OPEN = re.compile(r"\s*[\"“‘']")
 FRAGMENT_END = re.compile(r"[\w,]\s*$")
 

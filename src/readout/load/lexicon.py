@@ -18,7 +18,7 @@ LIST_KEYS = (
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
     "narrative_verbs", "business_verbs", "enumerations", "attending_groups", "place_nouns",
-    "doctrine_nouns", "news_sources",
+    "doctrine_nouns", "news_sources", "stop_places",
 )
 
 
@@ -321,6 +321,16 @@ class Lexicon:
         """The word opening one item of a list, at the start of a sentence: "First, …"."""
         return re.compile(r"\s*(?:" + "|".join(re.escape(p).replace(",", r"\s*,") for p in self.data["enumerations"]) + r")\s*",
                           re.IGNORECASE)
+
+    @cached_property
+    def at_a_stop(self) -> re.Pattern:
+        """A paragraph that opens at a stop of a tour ("During a stop at Xianglin Textiles, the
+        Premier inquired …", "Visiting a farm, Xi reiterated …", "At a tea cooperative, …"):
+        what happened there, the story's narrative, not the reported words before it going on."""
+        places = alternation(self.data["stop_places"])
+        return re.compile(r"\s*(?:During\s+(?:a|an|his|her|the)\s+(?:stop|visit|tour|trip|inspection)\b"
+                          r"|(?:While\s+|When\s+)?(?:Visiting|Inspecting|Touring)\s|At\s+(?:a|an|the)\s+[A-Z]"
+                          rf"|(?:At|In)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{places})\b|Upon\s+(?:arriving|leaving|visiting))")
 
     @cached_property
     def narrative(self) -> re.Pattern:
