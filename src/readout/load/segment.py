@@ -21,7 +21,9 @@ GLUED = re.compile(r"[.!?][\"'”’]?[A-Z][a-z]")  # a quick look; SENTENCE_END
 # What may begin the next sentence: a capital, a digit, or an opening quote.
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
 DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+")
-TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*(?:\s*\[[^\]\n]{1,40}\])?$")  # "….[Special coverage]"
+# A link's label a page sets after a sentence ("….[Special coverage]"): the sentence is finished.
+LINK_LABEL = r"(?:\s*\[[^\]\n]{1,40}\])?"
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*" + LINK_LABEL + "$")
 
 
 @dataclass(frozen=True)
