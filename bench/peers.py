@@ -99,18 +99,20 @@ def hugo_project(events: list, folder: Path) -> None:
                 f"topics: [{yaml_string(SECTION_TITLES[section])}]\npeople: [{', '.join(yaml_string(n) for n in said)}]\n"
                 f"---\n{body}\n")
         (base / "source.md").write_text(f"---\ntitle: {yaml_string('Source text — ' + event.title)}\ndate: {day}\n---\n"
-                                        + "\n\n".join(p for p in event.source_text.split("\n\n")) + "\n")
+                                        + event.source_text)
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one run of ``command``."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"{command[0]} failed: {child.stderr.read().decode()[-2000:]}")
+    """Wall seconds and peak RSS (MB) of one run of ``command``. Its messages go to a file, not
+    a pipe: a pipe nobody reads while the child runs would stop it once full."""
+    with tempfile.TemporaryFile() as messages:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=messages)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status):
+            messages.seek(0)
+            raise SystemExit(f"{command[0]} failed: {messages.read().decode(errors='replace')[-2000:]}")
     return wall, usage.ru_maxrss / 1024
 
 
