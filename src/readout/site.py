@@ -8,7 +8,7 @@ themes, places, organizations) are in ``indexes.py``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -325,6 +325,7 @@ class SiteBuilder:
             latest = (file.positions[-1].title,)
         rank = self.rank
         events = tuple(sorted({a.event.id for a in seen} | {g.event.id for g in said}, key=lambda i: rank[i]))
+        tally = Counter(a.role for a in seen)
         common = dict(
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=(HOME, Link(PEOPLE_URL, "People")), name=name,
@@ -334,8 +335,7 @@ class SiteBuilder:
                             for p in file.positions) if file else (),
             bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,
                         where=Location(file.path, file.body_line)) if file and file.bio.strip() else "",
-            counts=tuple((did, sum(a.role == role for a in seen)) for role, _, did in ROLES
-                         if any(a.role == role for a in seen)),
+            counts=tuple((did, tally[role]) for role, _, did in ROLES if tally[role]),
         )
         pages = []
         for page_url, chunk, pager in paginate(url, events, PERSON_EVENTS_PER_PAGE):

@@ -9,7 +9,7 @@ from typing import Literal
 from .lead import ACCOMPANIED_BY
 from .lexicon import TOKEN, Lexicon
 from .people import find_name, is_name
-from .segment import Span, trimmed
+from .segment import BULLET, NUMBER_MARK, Span, trimmed
 
 STRONG = 3  # a cue this heavy ends the lead paragraph's run of lead sentences
 CALL = re.compile(r"\b(?:called\s+for|calls\s+for|calling\s+for|called\s+on|urged|urging|(?:stressed|emphasized|underlined|highlighted)\s+(?!the\b)[a-z]+ing\b|the\s+need\s+to|(?:the\s+)?imperative\s+to|"
@@ -158,15 +158,16 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         # "…, which was also attended by …" is an aside; so is "Accompanied by provincial
         # leaders, Premier Li visited …", which names nobody as attending.
         section, cue, score = cue_section(text[span.start:span.end], lexicon, skip="attendees")
-    call = call_in(text, span)
+    lowered = text[span.start:span.end].lower()  # positions below count from the sentence's start
+    call = CALL.search(lowered)
     if section in ("progress", "problems") and call and cue:
-        told = text[span.start:span.end].lower().find(cue)  # the sentence only
+        told = lowered.find(cue)
         if told != -1 and call.start() < told:
             section, cue = "priorities", call.group()
     if section == "priorities" and cue in ("called on", "calls on") and called_on_someone(text, span, lexicon):
         return section, cue, score, "a visit ('called on' a person): the story's narrative"
-    agenda = AGENDA.search(text, span.start, span.end) if section in ("progress", "problems") else None
-    if agenda and cue and agenda.start() - span.start < text[span.start:span.end].lower().find(cue.split()[0]):
+    agenda = AGENDA.search(lowered) if section in ("progress", "problems") else None
+    if agenda and cue and agenda.start() < lowered.find(cue.split()[0]):
         # "The congress will review the Party's work over the past five years", "to sum up the
         # achievements": what a meeting is to look back on, its agenda, not progress told.
         return section, cue, score, "the agenda: what the meeting is to review"
@@ -208,11 +209,12 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
     return before, cue or "a list going on with the " + before
 
 
-AGENDA = re.compile(r"\b(?i:will|to|would)\s+(?:\w+ly\s+)?(?:review|sum\s+up|summari[sz]e|study|hear)\b")
+AGENDA = re.compile(  # read in the lowered sentence
+    r"\b(?:will|to|would)\s+(?:\w+ly\s+)?(?:review|sum\s+up|summari[sz]e|study|hear)\b")
 WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:further\s+|fully\s+|greatly\s+)?(?:[a-z]+ed|made|given|taken|built|set\s+up|drawn\s+up)\b")
 # An item of a list: "1. lower …", "2, lay …", "(3) open …", "• implemented …", or a line in
 # lower case ("expanding the middle-income group", the page having dropped the bullets).
-ITEM = re.compile(r"\s*(?:(?P<number>\(?\d{1,2}\s*[.),、]\)?\s+)?(?(number)|[•▪■◆●·]\s*)(?P<word>[A-Za-z][\w'’-]*)|(?P<low>[a-z][\w'’-]*))")
+ITEM = re.compile(rf"\s*(?:(?P<number>{NUMBER_MARK}\s+)?(?(number)|{BULLET}\s*)(?P<word>[A-Za-z][\w'’-]*)|(?P<low>[a-z][\w'’-]*))")
 
 
 def list_item(text: str, span: Span, before: str | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon
-from .segment import LINK_LABEL
+from .segment import BULLET, LINK_LABEL, NUMBER_MARK
 
 # A photo caption's present tense ("Premier Li Keqiang presides over …", "Xi, Li and Zhao attend
 # the session"): before the story, such a paragraph describes a picture.
@@ -16,7 +16,7 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*" + LINK_LABEL + r"\s*$")
-LIST_ITEM = re.compile(r"\s*(?:[•▪■◆●·]|\(?\d{1,2}\s*[.),、]\)?)\s*[a-z]")  # "• implemented …", "2, promote …"
+LIST_ITEM = re.compile(rf"\s*(?:{BULLET}|{NUMBER_MARK})\s*[a-z]")  # "• implemented …", "2, promote …"
 SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 SMALL_WORDS = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "that", "as", "from", "its", "his", "her", "their", "through", "into", "over", "up", "out", "upon", "via", "amid"])
 WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
