@@ -115,6 +115,8 @@ def test_noise_paragraphs_are_other():
     ("He reviewed the work in 2023 and set targets for 2024.", (2023,)),
     ("The plan for 2021-2025 must be done by 2025; the goals through the year 2035 stand.", ()),
     ("The 14th Five-Year Plan (2021–2025) began in 2021.", (2021,)),
+    # counts that look like years
+    ("In 2018, 2040 committee members voted; over 2000 deputies and 1990 local officials came.", (2018,)),
 ])
 def test_named_years_leave_targets_out(text, years):
     assert named_years(text, 0, len(text)) == years
@@ -134,11 +136,39 @@ def test_a_named_year_places_a_day_but_never_a_weekday():
     ("NOTE: This translation was first published", None),
     ("Beijing, Dec 28 (IANS) The chairmen's meeting proposed", "Beijing"),
     ("Li Qiang (C) presides over the meeting", None),
+    # the forms of reprints and rewrites: an agency first, a country in brackets, an outlet's
+    # name or credit after the place, a city in brackets after a byline or a date
+    ("China News Service, Beijing, May 6th: Li Hua, member of the standing committee", "Beijing"),
+    ("Beijing [China], May 6 (ANI): The premier said", "Beijing"),
+    ("BEIJING, China, Oct 25 — The premier said", "Beijing"),
+    ("Beijing, The Harbour Courier: Premier Li Hua chaired", "Beijing"),
+    ("Li Qiang, The Premier Of China: he said", None),
+    ("Beijing, May 6(Northpost)– The session closed", "Beijing"),
+    ("Wang Yi, (Premier of China) The", None),
+    ("BEIJING, (ABC - Harbour Courier - 20th Dec, 2023) The annual conference", "Beijing"),
+    ("3rd May 2024 – (Beijing) The Political Bureau held", "Beijing"),
+    ("[Reported by Wang Fang; Photo by Li Min/Site](Changsha)May 6,2015 In the morning", "Changsha"),
+    ("(Xinhua News Agency, May 6, 2019. Full text:) Beijing - President Li Hua", "Beijing"),
+    ("(Xinhua) The meeting was held", None),
+    ("(Photo by Li Min) Li Hua chairs", None),
+    ("(Beijing) is the capital", None),
 ])
 def test_datelines_of_other_agencies_and_translations(line, place):
     from readout.load.dates import match_dateline
     found = match_dateline(line, 0, len(line), default_lexicon().is_pinyin)
     assert (found.place if found else None) == place
+
+
+def test_a_dateline_that_prints_its_year_dates_the_day_without_another_anchor():
+    from readout.load.dates import match_dateline
+    line = "[Reported by Wang Fang; Photo by Li Min/Site](Changsha)May 6,2015 In the morning"
+    found = match_dateline(line, 0, len(line), default_lexicon().is_pinyin)
+    assert found.resolve(None) == date(2015, 5, 6)
+    text = ("Delegation holds its plenary session\n\n"
+            "  [Reported by Wang Fang; Photo by Li Min/Site](Beijing)March 5,2016 In the morning of March 5, "
+            "the Hunan delegation held its second plenary session to deliberate on the draft plan.")
+    e = parse_source(text, "byline.txt")
+    assert (e.date, e.location) == (date(2016, 3, 5), "Beijing")
 
 
 def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():

@@ -59,26 +59,37 @@ DATELINE_MULTI = re.compile(
 AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|ani|pti|ians|bernama|tass|kyodo|yonhap|china)(?:/[a-z][\w ]{0,20})?\)"
 MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_NAME}))(?:\s*,?\s*\d{{4}})?"
+# A credit in brackets that names an outlet after a day: "(Northpost)", "(APP - Site - 20th Dec, 2023)".
+CREDIT = r"\([A-Z][\w.&/ ,-]{1,60}\)"
 DATELINE_LOOSE = re.compile(
     rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
-    rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?P<agency>(?i:{AGENCY}))?\s*(?P<date2>{ANY_DAY})?\s*"
+    r"(?:\s*\[China\]|,\s*China\b)?"  # "Beijing [China], June 25 (ANI):", "BEIJING, China, Oct 25 —"
+    rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?:(?P<agency>(?i:{AGENCY}))|,?\s*(?P<credit>{CREDIT}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
     rf"\.?\s*(?:(?P<dash>--+|[-–—]+|:)\s*|(?<=\))\s+(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
 PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 LONG_PLACE = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"  # "Xiong’an New Area", before a comma
+AGENCY_NAME = r"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily|china\s+news\s+(?:agency|service))"
 AGENCY_FIRST = re.compile(
-    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+(?P<place>{LONG_PLACE})"
+    rf"{AGENCY_NAME},\s+(?P<place>{LONG_PLACE})"
     rf"(?:\s*[,/]\s*{PLACE_WORDS}){{0,3}},\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 # "Xinhua, 21 April, Beijing (Journalists …)." : the agency, the day, then the place.
 AGENCY_DAY_FIRST = re.compile(
-    rf"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily),\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
+    rf"{AGENCY_NAME},\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
     r"\s*(?:\([^)]{0,80}\))?\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 # A machine translation's "Xinhua news agency of Beijing on May, …": the agency and the place.
 AGENCY_OF = re.compile(rf"xinhua(?:\s+news\s+agency)?\s+(?:of|in|from)\s+(?P<place>{PLACE_WORDS})(?:\s+on\s+[A-Z][a-z]+)?\s*[,.:]\s*",
                        re.I)
-AGENCY_BEFORE = re.compile(rf"\s*(?i:{AGENCY})\s*(?=[A-Z])")
+# "(Xinhua) WUHAN - …", "(Xinhua News Agency, May 6, 2019. Full text:) Beijing - …": an agency, or
+# a credit naming one or a year, in brackets before the dateline.
+AGENCY_BEFORE = re.compile(rf"\s*(?:(?i:{AGENCY})|\((?=[^()]{{0,80}}(?i:xinhua|agency|\d{{4}}))[^()]{{1,80}}\))\s*(?=[A-Z])")
+# "(Beijing)May 7,2015 In the morning …" after a byline in square brackets, "3rd May 2024 – (Beijing)
+# The …": a city in brackets (the capitals only, so "(Xinhua)" or "(Photo)" is none).
+PLACE_IN_BRACKETS = re.compile(
+    rf"\s*(?:\[[^\]\n]{{1,120}}\]\s*|(?P<before>{ANY_DAY})\s*(?:--+|[-–—]+)\s*)?\((?P<place>[A-Z][a-z'’]+)\)\s*"
+    rf"(?:(?P<after>{ANY_DAY})\s*)?(?=[A-Z])")
 # "Source: People's Daily BEIJING, Aug. 31 -- …": a credit run into the dateline.
 SOURCE_CREDIT = re.compile(r"\s*Source\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4}?(?=[A-Z][A-Z'’ .-]*[A-Z],)")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
@@ -106,9 +117,13 @@ class Dateline:
     day: int | None
     start: int
     end: int
+    year: int | None = None  # "(Beijing)March 7,2015 …" prints it
 
     def resolve(self, published: date | Anchor | None) -> date | None:
-        """The dateline's day in the year the anchor (or publication date) gives."""
+        """The dateline's day in the year it prints, else in the year the anchor (or
+        publication date) gives."""
+        if self.year and self.month and self.day:
+            return safe_date(self.year, self.month, self.day)
         if published is None or self.month is None or self.day is None:
             return None
         anchor = published if isinstance(published, Anchor) else Anchor(published, "publication line", 0, 0)
@@ -155,7 +170,9 @@ class Anchor:
 
 # A year the story names as the one it speaks in ("GDP in the second quarter of 2016 grew", "the
 # economic work in 2023"), not a target ("by 2035", "for 2024", "(2021-2025)", "2021-2025").
-NAMED_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)")
+# A year, not a count that looks like one ("2040 committee members", "over 2000 deputies").
+NAMED_YEAR = re.compile(r"(?<![\w-])(?<!over\s)(?<!about\s)(?<!nearly\s)(?<!than\s)((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)"
+                        r"(?!\s+(?:[a-z]+\s+)?(?:members|deputies|delegates|people|participants|votes|officials|representatives|advis[eo]rs)\b)")
 TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|[-–])$", re.I)
 
 
@@ -294,31 +311,40 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     match = AGENCY_OF.match(text, start, end)
     if match:
         return Dateline(place_name(match.group("place")), None, None, match.start(), match.end())
+    match = PLACE_IN_BRACKETS.match(text, start, end)
+    if match and match.group("place").lower() in CAPITAL_CITIES:
+        month, day, year = month_day(match.group("after") or match.group("before"))
+        return Dateline(match.group("place"), month, day, match.start(), match.end(), year)
     match = DATELINE_LOOSE.match(text, start, end)
     if not match:
         return None
     place, dated = match.group("place"), match.group("date") or match.group("date2")
-    if match.group("outlet") and not dated:
-        return None  # "Li Qiang, Premier Of …:" is no dateline; an outlet's name follows a date
+    capital_city = place.lower() in CAPITAL_CITIES  # "Beijing: Chinese President …"
+    if (match.group("outlet") and not dated and not capital_city) or (match.group("credit") and not (dated or capital_city)):
+        return None  # "Li Qiang, Premier Of …:" is no dateline; an outlet follows a date or a capital's name
     capitals = place.isupper() and len(place) > 2
     named = place.lower() in OTHER_CITIES or (is_pinyin is not None and all(is_pinyin(w) for w in place.split()))
     dash = match.group("dash")
-    if dash is None and not match.group("agency"):
+    if dash is None and not (match.group("agency") or match.group("credit")):
         return None  # no dash only after an agency's name in brackets
     spaced_dash = dash not in (None, ":") and text[match.start("dash") - 1:match.start("dash")].isspace()
     # A place in capitals, or a place with a date, an agency or a spaced dash; a Chinese name.
     # Two words in title case are a person as often as a place ("Li Qiang - …"): capitals only.
-    capital_city = place.lower() in CAPITAL_CITIES  # "Beijing: Chinese President …"
     if not named or not (capitals or dated or match.group("agency") or spaced_dash or capital_city) or (
             not capitals and " " in place and place.lower() not in OTHER_CITIES):
         return None
-    month = day = None
-    if dated:
-        found = re.match(r"(?:(?P<m1>[A-Za-z]+)\.?\s*(?P<d1>\d{1,2})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+))", dated)
-        if found:
-            name = (found.group("m1") or found.group("m2")).lower().rstrip(".")
-            month, day = MONTHS.get(name), int(found.group("d1") or found.group("d2"))
-    return Dateline(place_name(place), month, day, match.start(), match.end())
+    month, day, year = month_day(dated)
+    return Dateline(place_name(place), month, day, match.start(), match.end(), year)
+
+
+def month_day(dated: str | None) -> tuple[int | None, int | None, int | None]:
+    """The month, day and year of a dateline's "March 7", "7th March 2024" (None where it prints none)."""
+    found = dated and re.match(r"(?:(?P<m1>[A-Za-z]+)\.?\s*(?P<d1>\d{1,2})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+))"
+                               r"[^\d]*(?P<year>\d{4})?", dated)
+    if not found:
+        return None, None, None
+    return (MONTHS.get((found.group("m1") or found.group("m2")).lower().rstrip(".")), int(found.group("d1") or found.group("d2")),
+            int(found.group("year")) if found.group("year") else None)
 
 
 def latest_on_or_before(candidates, limit: date) -> date | None:

@@ -136,11 +136,11 @@ class DateReading(Reading):
     def dated_span(self, paragraph: int) -> Span | None:
         """Where a story paragraph may date the event: after its own dateline (the page's date,
         not the event's); nowhere in a photo's caption, which may show another day (read last,
-        by ``caption_date``)."""
-        if self.caption_at(paragraph):
-            return None
+        by ``caption_date``). A byline's "[… Photo by …](Beijing)" is the dateline's, not a caption."""
         span = self.paragraphs[paragraph]
         own = self.paragraph_dateline(paragraph)
+        if dates.is_caption(self.text, own.end, span.end) if own else self.caption_at(paragraph):
+            return None
         return Span(own.end if own else span.start, span.end)
 
     def lead_date(self, lead: Lead, reference) -> dates.FoundDate | None:
