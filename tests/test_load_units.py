@@ -110,6 +110,14 @@ def test_noise_paragraphs_are_other():
     assert e.attendees == []
 
 
+def test_a_line_without_a_letter_is_never_the_story():
+    # (an exchange-rate widget's remains above a story with no host sentence)
+    text = (", , :\n$ 12.5\n€ 9.8\n\nOfficials from six provinces gathered in Wuhan on May 3, 2022 to discuss river "
+            "ports.\n\nHe said the ports must share their data.")
+    e = parse_source(text, "widget.txt")
+    assert [p.section for p in e.paragraphs][:4] == ["other", "other", "other", "lead"]
+
+
 @pytest.mark.parametrize("text, years", [
     ("GDP in the second quarter of 2016 grew by 6.7 percent.", (2016,)),
     ("He reviewed the work in 2023 and set targets for 2024.", (2023,)),
