@@ -118,6 +118,25 @@ def test_a_line_without_a_letter_is_never_the_story():
     assert [p.section for p in e.paragraphs][:4] == ["other", "other", "other", "lead"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Li Hua joined a panel discussion with deputies from Jilin province on Monday.", "panel discussion"),
+    ("Li Hua addressed a rally marking the centenary of the trade unions in Beijing on Monday.", "rally"),
+    ("Li Hua spoke at a workshop for provincial governors in Beijing on Monday.", "workshop"),
+])
+def test_kinds_of_event_real_readouts_name(text, kind):
+    assert parse_source(text, "kind.txt").kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # a caption in the present tense standing as the story's first paragraph, no host sentence
+    ("Premier honours model workers\n\nChinese Premier Li Hua delivers a speech at a gathering to honour model workers "
+     "at the Great Hall of the People in Beijing, capital of China.\n\nThe event was presided over by Vice Premier "
+     "Wang Min and attended by Zhou Lan.\n\nThe country has lifted the wages of its workers for ten years running."),
+])
+def test_the_capital_of_china_in_the_opening_gives_the_place(text):
+    assert parse_source(text, "capital.txt").location == "Beijing"
+
+
 @pytest.mark.parametrize("text, years", [
     ("GDP in the second quarter of 2016 grew by 6.7 percent.", (2016,)),
     ("He reviewed the work in 2023 and set targets for 2024.", (2023,)),

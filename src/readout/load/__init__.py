@@ -193,7 +193,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         if toured:
             place = toured
         elif place is None:
-            place = self.story_place() or self.caption_place(kind) or self.headline_place()
+            place = self.story_place() or self.caption_place(kind) or self.headline_place() or self.capital_in_opening()
         elif lead:
             place = self.nearer_place(place, lead)
         if lead and place is None:

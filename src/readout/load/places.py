@@ -31,6 +31,8 @@ VISITED = re.compile(r"\b(?:visited|inspected|toured)\s+(?:(?:[A-Za-z]+\s+){0,2}
 CITY = r"[A-Z][\w'’-]+(?:\s+(?:[Cc]ity|[Cc]ounty|[Cc]ities|[Cc]ounties))?"
 SEVERAL_IN_PROVINCE = re.compile(rf"{CITY}(?:\s*,\s*{CITY})*\s*,?\s+and\s+{CITY}\s*(?:,\s*|\s+in\s+)(?:{CHINAS})?"
                                  r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Pp]rovince|Autonomous\s+Region)\b")
+# "… at the Great Hall of the People in Beijing, capital of China": the capital.
+CAPITAL_OF_CHINA = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’-]+),\s+(?:the\s+)?capital\s+of\s+China\b")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
 
@@ -165,6 +167,11 @@ class PlaceReading(Reading):
             self.found["location"] = "the dateline's city, in the province the lead names"
             return dateline.place
         return place
+
+    def capital_in_opening(self) -> str | None:
+        """Where nothing else says, the "in Beijing, capital of China" of the story's opening
+        (a caption standing as its first paragraph)."""
+        return self.first_place(CAPITAL_OF_CHINA, self.story[:2], "the capital the story's opening names")
 
     def headline_place(self) -> str | None:
         """Where nothing in the story or a caption says, a headline's "… Held in Beijing"."""
