@@ -93,6 +93,36 @@ def test_parallel_rendering_gives_the_same_site(project, monkeypatch):
     assert manifest == (parallel.output / ".readout-manifest.json").read_text()
 
 
+def site_graph(root):
+    from readout.content import load_content
+    from readout.site import build_site
+    from readout.write import ParseCache
+    config = load_config(root)
+    return build_site(load_content(config, ParseCache(root)), config)
+
+
+def test_page_keys_depend_on_values_only_and_on_every_shared_view(two):
+    """A shared view (a statement on four pages, the site's settings on all) stands in a key as
+    the hash of its value, worked out once a render: the keys are those of each page hashed
+    alone, equal for a site graph made again from fresh objects, and a statement's text
+    changes the key of every page that shows it and of no other."""
+    root, _ = two
+    site = site_graph(root)
+    shared: dict = {}
+    keys = [rendering.page_key(page, site.info, "t", shared) for page in site.pages]
+    assert keys == [rendering.page_key(page, site.info, "t") for page in site.pages]
+    again = site_graph(root)
+    assert [rendering.page_key(page, again.info, "t") for page in again.pages] == keys
+    source = root / "content/sources/2024-03-05-innovation-meeting.txt"
+    source.write_text(SECOND.replace("steady progress", "steady and broad progress"))
+    edited = site_graph(root)
+    changed = {page.url for page, key in zip(edited.pages, keys)
+               if rendering.page_key(page, edited.info, "t", shared) != key}
+    assert [page.url for page in edited.pages] == [page.url for page in site.pages]
+    showing = {page.url for page in edited.pages if "steady and broad progress" in repr(page)}
+    assert showing and changed == showing
+
+
 def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
     root, _ = two
     calls = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
+from .context import EventSummary, SiteInfo, StatementView
 from .forks import Workers
 from .render import render_page
 from .sources import is_hidden
@@ -46,15 +47,47 @@ class _Hasher:
         self.digest.update(data)
 
 
-def page_key(page, info, digest: str) -> str:
-    """What a page is rendered from — its view model, the site's settings, the templates —
-    as one hash. Equal keys give equal pages, so an unchanged page is never stale. The pickler
-    runs without its memo, so the key depends on the values only, not on which objects
-    happen to be shared (a readout from the cache and one parsed afresh give the same key)."""
-    sink = _Hasher(digest)
+# View models many pages hold (a statement is on its event's page, its topic's, its themes' and
+# its speaker's; every page holds the site's settings): hashed once each, then stand in a
+# page's key as their hash.
+SHARED_VIEWS = (StatementView, EventSummary, SiteInfo)
+
+
+def digested(value: bytes) -> bytes:
+    """What a shared view stands as in a page's key (see ``key_pickler``); never called."""
+    return value
+
+
+def key_pickler(sink, digests: dict[int, tuple[Any, bytes]]) -> pickle.Pickler:
+    """A pickler of a page for its key: each shared view (``SHARED_VIEWS``) as the hash of its
+    value, worked out once per object and remembered in ``digests`` (by ``id``, holding the
+    object so that no other takes its ``id`` while remembered)."""
+
+    def reduce(obj):
+        known = digests.get(id(obj))
+        if known is None:
+            inner = _Hasher(type(obj).__name__)
+            plain = pickle.Pickler(inner, protocol=4)
+            plain.fast = True
+            plain.dump(obj)  # its value, the shared views inside as values
+            known = digests[id(obj)] = (obj, inner.digest.digest())
+        return digested, (known[1],)
+
     pickler = pickle.Pickler(sink, protocol=4)
     pickler.fast = True  # no memo: view models hold no cycles
-    pickler.dump((page, info))
+    pickler.dispatch_table = {kind: reduce for kind in SHARED_VIEWS}
+    return pickler
+
+
+def page_key(page, info, digest: str, digests: dict[int, tuple[Any, bytes]] | None = None) -> str:
+    """What a page is rendered from — its view model, the site's settings, the templates —
+    as one hash. Equal keys give equal pages, so an unchanged page is never stale. The key
+    depends on the values only, not on which objects happen to be shared (a readout from the
+    cache and one parsed afresh give the same key): the pickler keeps no memo, and a shared
+    view stands as the hash of its value (``digests`` remembers them across the pages of one
+    render)."""
+    sink = _Hasher(digest)
+    key_pickler(sink, {} if digests is None else digests).dump((page, info))
     return sink.digest.hexdigest()[:32]  # 128 bits: no two inputs will share one
 
 
@@ -81,11 +114,11 @@ class Result(NamedTuple):
     document: str | None  # its search document, if rendered and searched
 
 
-def render_share(site, env, out, digest: str, pages, progress=None) -> list[Result]:
-    """Render or reuse ``pages``."""
-    done = []
+def render_share(site, env, out, digest: str, pages, progress=None, digests: dict | None = None) -> list[Result]:
+    """Render or reuse ``pages`` (``digests``: the shared views' hashes, see ``key_pickler``)."""
+    done, digests = [], {} if digests is None else digests
     for i, page in enumerate(pages):
-        file, key = page_file(page.url), page_key(page, site.info, digest)
+        file, key = page_file(page.url), page_key(page, site.info, digest, digests)
         if out.can_reuse(file, key):
             out.reuse(file, key)
             done.append(Result(file, key, False, None))
@@ -107,9 +140,10 @@ class RenderJob:
     out: Any
     digest: str
     pages: list
+    digests: dict  # shared by the jobs a process runs (see ``key_pickler``)
 
     def __call__(self) -> list[Result]:
-        return render_share(self.site, self.env, self.out, self.digest, self.pages)
+        return render_share(self.site, self.env, self.out, self.digest, self.pages, digests=self.digests)
 
 
 class SearchJob:
@@ -204,7 +238,8 @@ def render_all(site, env, out, digest: str, progress=None, previous: dict | None
         if progress:
             progress(len(kept) + len(rendered) + i, total)
 
-    jobs = [RenderJob(site, env, out, digest, batch[i::SHARES]) for batch in batches for i in range(SHARES)]
+    digests: dict = {}
+    jobs = [RenderJob(site, env, out, digest, batch[i::SHARES], digests) for batch in batches for i in range(SHARES)]
     with Workers(jobs, parallel) as workers:
         for number in range(len(batches)):
             done: list[Result] = []
