@@ -30,6 +30,8 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
 RECENT = 4
+# "… and Cai Qi", "… and Vice Premier Han Zheng": a second person named (not "… and chairman of …").
+ANOTHER_NAMED = re.compile(r"\band\s+(?:[A-Z][\w'’-]+\s+){1,4}?[A-Z][\w'’-]+\b")
 DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
 
 __all__ = [
@@ -253,27 +255,22 @@ class Reader(RoleReading, DateReading, PlaceReading):
     def find_lead(self) -> tuple[tuple[int, int] | None, Lead | None]:
         """(paragraph, sentence) of the first sentence saying someone held an event, and what
         it says. It stands among the story's first paragraphs: further down, "On Monday, Li
-        chaired a seminar …" tells of another event."""
+        chaired a seminar …" tells of another event. A story opening "Xi … attended a gathering
+        …" is led by that sentence, not by a later "Gao … addressed the gathering" of
+        someone else speaking there (but a later "presided over" names the host)."""
         for i in self.story[:LEAD_WITHIN]:
             if self.caption_at(i):
                 continue  # a photo's caption ("… learns about … during an inspection …, JU PENG/XINHUA")
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)
                 if match:
-                    lead = read_lead(self.text, span, match, self.lexicon, self.story_dateline())
-                    if lead.host is None:
-                        lead.host = self.earlier_full_name(span, match.start(), i)
-                        if lead.host:
-                            self.found["host"] = "surname before the host phrase, full name printed earlier"
-                    self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
-                    if match.group("kind") and self.in_organization(match.start("kind"), match.end("kind")):
-                        lead.kind = None  # "the … Consultative Conference concluded": a body, not the kind
-                    else:
-                        self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
-                    if lead.place:
-                        self.found["location"] = "the dateline" if lead.place == getattr(lead.dateline, "place", None) else "'in …' in the lead sentence"
-                    if lead.subject:
-                        self.found["subject"] = "after the kind of event in the lead sentence"
+                    found = dict(self.found)
+                    lead = self.make_lead(i, span, match)
+                    if i != self.story[0] and lead.host and not self.lexicon.presiding_form.match(match.group("verb")):
+                        opening = self.attended_opening()
+                        if opening:
+                            self.found = found
+                            return (self.story[0], 0), self.make_lead(self.story[0], self.sentences[self.story[0]][0], opening)
                     return (i, j), lead
         if self.story:
             self.warn("no sentence says who held what kind of event; the first paragraph is taken as the lead",
@@ -281,6 +278,36 @@ class Reader(RoleReading, DateReading, PlaceReading):
             self.found["lead"] = "first paragraph (no host sentence found)"
         return None, None
 
+    def attended_opening(self) -> re.Match | None:
+        """The story's first sentence, where it says one person attended an event ("Chinese
+        President Xi Jinping on Monday attended a gathering in Beijing and …")."""
+        if not self.sentences[self.story[0]] or self.caption_at(self.story[0]):
+            return None
+        span = self.sentences[self.story[0]][0]
+        dateline = self.paragraph_dateline(self.story[0])
+        start = max(span.start, dateline.end) if dateline else span.start
+        match = self.lexicon.attended_kind.search(self.text, start, span.end)
+        if match is None or ANOTHER_NAMED.search(self.text, start, match.start()):
+            return None  # "Li Qiang and Cai Qi attended …": those who attended, not who led it
+        return match
+
+    def make_lead(self, i: int, span: Span, match: re.Match) -> Lead:
+        """The lead ``match`` (a host phrase in sentence ``span`` of paragraph ``i``) says."""
+        lead = read_lead(self.text, span, match, self.lexicon, self.story_dateline())
+        if lead.host is None:
+            lead.host = self.earlier_full_name(span, match.start(), i)
+            if lead.host:
+                self.found["host"] = "surname before the host phrase, full name printed earlier"
+        self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
+        if match.group("kind") and self.in_organization(match.start("kind"), match.end("kind")):
+            lead.kind = None  # "the … Consultative Conference concluded": a body, not the kind
+        else:
+            self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
+        if lead.place:
+            self.found["location"] = "the dateline" if lead.place == getattr(lead.dateline, "place", None) else "'in …' in the lead sentence"
+        if lead.subject:
+            self.found["subject"] = "after the kind of event in the lead sentence"
+        return lead
 
     def label(self, forced) -> list[Piece]:
         """Every sentence (or clause) of the text as a piece with its section, in order."""

@@ -239,6 +239,12 @@ class Lexicon:
                           re.IGNORECASE)
 
     @cached_property
+    def attended_kind(self) -> re.Pattern:
+        """"attended a gathering", "attended the symposium": the same groups as ``lead_patterns``."""
+        return re.compile(rf"(?<![\w-])(?P<verb>attended)\s+(?:[\w'’-]+,?\s+){{0,5}}?(?P<kind>{self.kinds_alternation})(?![\w-])",
+                          re.IGNORECASE)
+
+    @cached_property
     def event_held(self) -> re.Pattern:
         """A kind of event and a verb saying it was held or chaired ("the meeting was chaired by")."""
         return re.compile(rf"(?<![\w-])(?P<kind>{self.kinds_alternation})\s+(?:was|were)\s+(?:chaired|presided|held|convened|hosted)\b",
