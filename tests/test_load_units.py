@@ -122,9 +122,24 @@ def test_a_line_without_a_letter_is_never_the_story():
     ("Li Hua joined a panel discussion with deputies from Jilin province on Monday.", "panel discussion"),
     ("Li Hua addressed a rally marking the centenary of the trade unions in Beijing on Monday.", "rally"),
     ("Li Hua spoke at a workshop for provincial governors in Beijing on Monday.", "workshop"),
+    ("Li Hua made the remarks during a four-day investigation and research tour in Hunan Province.",
+     "investigation and research tour"),
+    ("Wang Min made the remarks during an inspection and research tour to Gannan Tibetan Autonomous Prefecture "
+     "in northwest China's Gansu Province.", "inspection and research tour"),
 ])
 def test_kinds_of_event_real_readouts_name(text, kind):
     assert parse_source(text, "kind.txt").kind == kind
+
+
+@pytest.mark.parametrize("text, place", [
+    # the tour's place, not a dateline's city nor the province of the prefecture toured
+    ("Changsha, June 01, 2024, The Harbour Courier: Li Hua made the remarks during a four-day investigation and "
+     "research tour in Hunan Province, which concluded on Saturday.", "Hunan"),
+    ("Wang Min made the remarks during an inspection and research tour to Gannan Tibetan Autonomous Prefecture "
+     "in northwest China's Gansu Province.", "Gannan Tibetan Autonomous Prefecture"),
+])
+def test_a_research_tour_is_of_the_place_it_went_to(text, place):
+    assert parse_source(text, "tour.txt").location == place
 
 
 @pytest.mark.parametrize("text", [
