@@ -143,6 +143,17 @@ def test_a_research_tour_is_of_the_place_it_went_to(text, place):
 
 
 @pytest.mark.parametrize("text", [
+    "President Li Hua highlighted the tasks of the new era at a high-level conference on ethnic affairs. The Central "
+    "Ethnic Affairs Conference, held in Harbin on Friday and Saturday, was the sixth of its kind.",
+    "President Li Hua highlighted the tasks of the new era at a high-level conference on ethnic affairs. The "
+    "conference, held in Harbin on Friday and Saturday, was the sixth of its kind.",
+])
+def test_the_event_held_in_a_place_as_an_aside(text):
+    assert parse_source(text, "aside.txt").location == "Harbin"
+
+
+
+@pytest.mark.parametrize("text", [
     # a caption in the present tense standing as the story's first paragraph, no host sentence
     ("Premier honours model workers\n\nChinese Premier Li Hua delivers a speech at a gathering to honour model workers "
      "at the Great Hall of the People in Beijing, capital of China.\n\nThe event was presided over by Vice Premier "

@@ -11,9 +11,10 @@ from .lead import CHINAS, PLACE, Lead, short_place
 from .page import CAPTION_VERB
 from .reading import Reading
 
-# Words after which "in <Place>" or "of <Place>" says where the event was.
+# Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
+# held in Beijing on Friday, …" too).
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|met|symposium|meeting|conference|gathering|workshop|seminar|"
-                         r"session|forum|inspection(?:\s+tour)?|tour|visit|trip)\s+(?:[a-z]+\s+){0,3}?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
+                         r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
                          r"(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
