@@ -1,4 +1,13 @@
 // Progressive enhancements; every page works without them.
+// Opened from disk, what needs a server (search: browsers load no module and fetch nothing from
+// file: pages) gives way to a notice saying how to serve the site. A classic script, so that it
+// runs from disk too.
+if (location.protocol === "file:") {
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const part of document.querySelectorAll("[data-needs-server]")) part.hidden = true;
+    for (const notice of document.querySelectorAll(".file-only")) notice.hidden = false;
+  });
+}
 // Cite: show the permalink as a full address and offer to copy the citation line.
 document.addEventListener("DOMContentLoaded", () => {
   for (const link of document.querySelectorAll("a[data-permalink]")) {

@@ -112,11 +112,7 @@ async function run() {
 }
 
 async function start() {
-  if (location.protocol === "file:") {
-    document.querySelector(".file-only").hidden = false;
-    form.hidden = true;
-    return;
-  }
+  if (location.protocol === "file:") return;  // readout.js shows how to serve the site instead
   const bundle = new URL(root.dataset.bundle, location.href);
   pagefind = await import(bundle.href);
   // Result addresses start at the site's root, wherever the site is served from.

@@ -120,6 +120,29 @@ def test_readable_without_javascript(browser, site_url):
     context.close()
 
 
+def test_search_opened_from_disk_says_how_to_serve_the_site(browser, site_folder):
+    """From disk the search index cannot load (no module, no fetch on file: pages): the page
+    says so, and how to serve the site, instead of an empty form that finds nothing. The
+    header's search box leads there too."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site_folder / "index.html").as_uri())
+    page.fill("#site-search", "innovation")
+    page.press("#site-search", "Enter")
+    page.wait_for_load_state()
+    assert page.url.startswith((site_folder / "search" / "index.html").as_uri())
+    notice = page.locator(".file-only")
+    notice.wait_for(state="visible", timeout=5_000)
+    assert "make serve" in notice.inner_text() and "python3 -m http.server" in notice.inner_text()
+    assert not page.locator("#search-query").is_visible()  # no form that can only fail
+    box = notice.bounding_box()
+    assert box["y"] < 740  # in the first screen at 360 px
+    assert errors == []
+    context.close()
+
+
 def test_cite_and_the_highlighted_span(page, site_url):
     page.goto(site_url + f"{EVENT}progress/")
     page.click("#s5 summary")
