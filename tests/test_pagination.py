@@ -45,19 +45,29 @@ def list_pages(site, url):
     return pages
 
 
-def test_every_statement_of_a_topic_is_on_exactly_one_page(archive):
+def test_every_statement_of_a_topic_is_on_a_full_page(archive):
+    """The list's own page holds the newest full page of events (never the one or two left
+    over); the numbered pages hold the rest, oldest first, a full page each, each event on
+    one of them; together they hold every statement."""
     events = json.loads((archive / "data" / "events.json").read_text())
     expected = sorted((e["id"], s["id"]) for e in events for s in e["statements"] if s["section"] == "priorities")
+    newest_first = list(dict.fromkeys(e for e, _ in sorted(expected, key=lambda x: [e["id"] for e in events].index(x[0]))))
+    assert len(newest_first) % 3  # some left over: the case that once left one event on the list's own page
     pages = list_pages(archive, "topics/priorities/")
-    assert len(pages) == -(-len({e for e, _ in expected}) // 3) > 5
-    seen = []
+    assert len(pages) == -(-len(newest_first) // 3) > 5
+    seen, shown = set(), []
     for _, soup in pages:
         groups = soup.select("section.group")
-        assert 1 <= len(groups) <= 3
+        assert len(groups) == 3
+        shown.append([group.select_one("h2 a")["href"].split("/")[-2] for group in groups])
         for group in groups:
             event = group.select_one("h2 a")["href"].split("/")[-2]
-            seen += [(event, a["href"].rsplit("#", 1)[1]) for a in group.select("a.source-link")]
+            seen |= {(event, a["href"].rsplit("#", 1)[1]) for a in group.select("a.source-link")}
     assert sorted(seen) == expected
+    assert shown[0] == newest_first[:3]
+    numbered = [event for events_on_page in shown[1:] for event in events_on_page]
+    assert len(numbered) == len(set(numbered)) and set(numbered) | set(shown[0]) == set(newest_first)
+    assert numbered[-3:] == newest_first[-3:]  # page 1: the oldest three
 
 
 def test_pagers_are_small_mark_the_current_page_and_have_distinct_titles(archive):
@@ -112,8 +122,8 @@ def test_the_timeline_lists_every_event_once_and_links_each_year(archive):
     events = json.loads((archive / "data" / "events.json").read_text())
     pages = list_pages(archive, "timeline/")
     listed = [a["href"].split("/")[-2] for _, soup in pages for a in soup.select(".event-card h3 a")]
-    assert listed == [e["id"] for e in events]  # newest first, as data/events.json
-    assert all(len(soup.select(".event-card")) <= 4 for _, soup in pages)
+    assert list(dict.fromkeys(listed)) == [e["id"] for e in events]  # newest first, as data/events.json
+    assert all(len(soup.select(".event-card")) == 4 for _, soup in pages)  # full pages only
     years = {e["date"][:4] for e in events if e["date"]}
     for _, soup in pages:
         assert {a.get_text() for a in soup.select("nav.toc a")} == years
@@ -148,13 +158,17 @@ def test_places_and_the_people_index_are_cut_too(archive):
     index = list_pages(archive, "people/")
     listed = [a["href"].split("/")[-2] for _, soup in index for a in soup.select(".people-index li > a")]
     assert len(index) == -(-len(people) // 6) > 1 and sorted(listed) == sorted(p["id"] for p in people)
+    # A to Z from its own page (page 1, full) on, each person once; the last page holds the rest.
+    assert len(listed) == len(set(listed))
+    assert [len(soup.select(".people-index li")) for _, soup in index][:-1] == [6] * (len(index) - 1)
+    assert [url for url, _ in index] == ["people/"] + [f"people/page/{n}/" for n in range(2, len(index) + 1)]
     events = json.loads((archive / "data" / "events.json").read_text())
     busiest = max({e["location"] for e in events}, key=lambda place: sum(e["location"] == place for e in events))
     slug = page(archive, f"events/{next(e['id'] for e in events if e['location'] == busiest)}/").select_one(
         "a[href*='places/']")["href"].split("places/")[1].split("/")[0]
     pages = list_pages(archive, f"places/{slug}/")
     held = [a["href"].split("/")[-2] for _, soup in pages for a in soup.select(".event-card h2 a")]
-    assert held == [e["id"] for e in events if e["location"] == busiest] and len(pages) > 1
+    assert list(dict.fromkeys(held)) == [e["id"] for e in events if e["location"] == busiest] and len(pages) > 1
 
 
 def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
@@ -178,3 +192,22 @@ def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
     assert sorted(listed) == sorted(e["id"] for e in events if (e["host"] or {}).get("name") == "Wen Tao")
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
     assert max(sizes.values()) < 150_000, max(sizes, key=sizes.get)
+
+
+@pytest.mark.parametrize("size", [1, 3, 4, 20])
+def test_every_page_of_a_list_is_full_and_numbered_pages_keep_their_items(size):
+    """For every length: the list's own page holds the newest ``size`` items (never the one
+    or two left over), every numbered page is full, together they hold every item, and adding
+    a newer item leaves every numbered page as it was (a cited page stays true). The people
+    index, read A to Z, is full from its own page on."""
+    for length in range(1, 6 * size + 2):
+        items = tuple(range(length, 0, -1))  # newest first
+        pages = indexes.paginate("list/", items, size)
+        assert pages[0][0] == "list/" and pages[0][1] == items[:size]
+        assert all(len(chunk) == min(size, length) for _, chunk, _ in pages)
+        assert {i for _, chunk, _ in pages for i in chunk} == set(items)
+        numbered = {url: chunk for url, chunk, _ in pages[1:]}
+        grown = {url: chunk for url, chunk, _ in indexes.paginate("list/", (length + 1,) + items, size)[1:]}
+        assert all(grown[url] == chunk for url, chunk in numbered.items())
+        in_order = indexes.paginate_in_order("list/", items, size)
+        assert in_order[0][1] == items[:size] and [i for _, chunk, _ in in_order for i in chunk] == list(items)

@@ -121,20 +121,21 @@ class SectionView:
 
 @dataclass(frozen=True)
 class Pager:
-    """Where a page stands in a long list cut into pages. Pages are counted from the oldest:
-    page 1 holds the oldest items, and the newest (partial) page is the list's own URL, so a
-    page's items stay as they are when newer ones arrive and a page can be cited. The pager
-    links the newer and older pages, the newest and the oldest, and those near this one —
-    never all of them, and nothing that changes as the list grows, so a page's size does not
-    grow with the archive. ``here`` is this page's URL; a ``near`` link with an empty URL
-    stands for a gap ("…")."""
+    """Where a page stands in a long list cut into pages. Lists by date are counted from the
+    oldest: page 1 holds the oldest items, each numbered page is full and keeps its items when
+    newer ones arrive (so it can be cited), and the list's own URL holds the newest full
+    page (what it shares with the newest numbered page is on both). The people index, read
+    A to Z, is counted from its start, its own URL page 1. The pager links the next pages
+    either way, the first and the last, and those near this one — never all of them, and
+    nothing that changes as the list grows, so a page's size does not grow with the archive.
+    ``here`` is this page's URL; a ``near`` link with an empty URL stands for a gap ("…")."""
 
-    number: int                    # this page's number, 1 the oldest
+    number: int                    # this page's number: 1 the oldest (A to Z: the first)
     here: str                      # this page's URL
-    newest: bool = False           # this is the list's own URL, its newest page
-    newer: Link | None = None      # the next newer page
-    older: Link | None = None      # the next older page
-    near: tuple[Link, ...] = ()    # newest first
+    newest: bool = False           # this is the list's own URL
+    newer: Link | None = None      # the next newer page (A to Z: the previous)
+    older: Link | None = None      # the next older page (A to Z: the next)
+    near: tuple[Link, ...] = ()    # in the order the pager shows them
 
 
 @dataclass(frozen=True)

@@ -83,17 +83,19 @@ PERSON_EVENTS_PER_PAGE = 10  # events on a page of one person's (their roles and
 
 def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
     """``items`` (newest first) cut into pages of ``size``: (URL, items, pager) for each,
-    newest page first. Pages are counted from the oldest end: page 1 (``url``page/1/) holds
-    the oldest ``size`` items, and the newest page, holding what is left, is ``url`` itself.
-    Adding a newer item changes the newest page only (and every ``size`` items starts a new
-    one); a list that fits one page has no pager."""
+    newest page first. The list's own page, ``url``, holds the newest ``size`` items: a full
+    page, never the one or two left over. Older pages are numbered from the oldest end and
+    are full too, so that they stay citable: page 1 (``url``page/1/) holds the oldest
+    ``size`` items, page 2 the next, and so on; what the newest of them shares with the
+    list's own page is shown on both. Adding a newer item changes the list's own page only
+    (and every ``size`` items numbers a new page); a list that fits one page has no pager."""
     count = max(1, -(-len(items) // size))
     if count == 1:
         return [(url, items, None)]
     oldest_first = items[::-1]
     urls = {n: f"{url}page/{n}/" for n in range(1, count)} | {count: url}
-    return [(urls[n], oldest_first[(n - 1) * size:n * size][::-1], pager_at(n, count, urls))
-            for n in range(count, 0, -1)]
+    return [(url, items[:size], pager_at(count, count, urls))] + [
+        (urls[n], oldest_first[(n - 1) * size:n * size][::-1], pager_at(n, count, urls)) for n in range(count - 1, 0, -1)]
 
 
 def pager_at(number: int, count: int, urls: dict[int, str]) -> Pager:
@@ -113,22 +115,46 @@ def pager_at(number: int, count: int, urls: dict[int, str]) -> Pager:
                  near=tuple(near))
 
 
+def paginate_in_order(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
+    """``items`` in reading order (the people index, A to Z) cut into pages of ``size``
+    from the start: ``url`` is page 1 (full), then ``url``page/2/ and on; the last page
+    holds what is left."""
+    count = max(1, -(-len(items) // size))
+    if count == 1:
+        return [(url, items, None)]
+    urls = {1: url} | {n: f"{url}page/{n}/" for n in range(2, count + 1)}
+
+    def pager(number: int) -> Pager:
+        near, last = [], None
+        for n in sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)}):
+            if last is not None and n > last + 1:
+                near.append(Link("", "…"))
+            near.append(Link(urls[n], str(n)))
+            last = n
+        return Pager(number, urls[number], newest=number == 1,
+                     newer=Link(urls[number - 1], "Previous") if number > 1 else None,
+                     older=Link(urls[number + 1], "Next") if number < count else None, near=tuple(near))
+
+    return [(urls[n], items[(n - 1) * size:n * size], pager(n)) for n in range(1, count + 1)]
+
+
 def numbered(title: str, pager: Pager | None) -> str:
     """A page's <title>: "Progress" for the newest page, then "Progress — page 7"."""
     return f"{title} — page {pager.number}" if pager and not pager.newest else title
 
 
-def cut(kind: type[P], url: str, title: str, items: tuple, size: int, field: str, **fields: Any) -> list[P]:
+def cut(kind: type[P], url: str, title: str, items: tuple, size: int, field: str, in_order: bool = False,
+        **fields: Any) -> list[P]:
     """The pages of ``kind`` (a ``Paged`` page) that show the list ``items`` at ``url``
-    (see ``paginate``), newest first: each holds its share in ``field`` and is titled by its
-    number; ``fields`` are the same on every page."""
+    (see ``paginate``, newest first; or with ``in_order`` ``paginate_in_order``): each holds
+    its share in ``field`` and is titled by its number; ``fields`` are the same on every page."""
     return [kind(url=page_url, title=numbered(title, pager), pager=pager, **({field: chunk} | fields))
-            for page_url, chunk, pager in paginate(url, items, size)]
+            for page_url, chunk, pager in (paginate_in_order if in_order else paginate)(url, items, size)]
 
 
 def people_index(listed: tuple) -> list[Page]:
     """The people index, two hundred to a page."""
-    return [*cut(PeoplePage, PEOPLE_URL, "People", listed, PEOPLE_PER_PAGE, "people", breadcrumbs=(HOME,),
+    return [*cut(PeoplePage, PEOPLE_URL, "People", listed, PEOPLE_PER_PAGE, "people", in_order=True, breadcrumbs=(HOME,),
                  description="Everyone the readouts name, with the titles they give.")]
 
 
@@ -144,10 +170,14 @@ def timeline(builder: Archive) -> list[Page]:
     ordered = sorted(years, key=lambda y: (y is None, -(y or 0)))
     listed = tuple((y, summary) for y in ordered for summary in years[y])
     cut = paginate(TIMELINE_URL, listed, EVENTS_PER_PAGE)
+    # Each year's link leads to the page where its newest event is: the timeline's own page
+    # while that event is newer than every numbered page holds, else the numbered page
+    # holding it, where it stays as events are added (so older pages need not be rendered
+    # again for a link that moved).
     starts: dict[int | None, str] = {}
-    for url, chunk, _ in cut:
-        for year, _ in chunk:
-            starts.setdefault(year, url)
+    on_numbered = {summary.id: url for url, chunk, _ in cut[1:] for _, summary in chunk}
+    for year, summary in listed:
+        starts.setdefault(year, on_numbered.get(summary.id, TIMELINE_URL))
     all_years = tuple(Link(f"{starts[y]}#{y or 'undated'}", str(y or "Undated")) for y in ordered)
     pages: list[Page] = []
     for url, chunk, pager in cut:
