@@ -136,6 +136,13 @@ def test_sitemap_robots_canonical_and_meta_with_base_url(project):
     assert soup.find("link", rel="canonical")["href"] == f"https://record.example.org/yrd/{EVENT}"
     assert soup.find("meta", property="og:title")["content"].startswith("Symposium on further")
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    # The 404 page, served at any depth under /yrd/, links there by absolute paths (and needs
+    # no script to find the root).
+    missing = BeautifulSoup((site / "404.html").read_text(), "html.parser")
+    links = [el.get("href") or el.get("src") or el.get("action") for el in missing.select("[href], [src], form[action]")]
+    assert links and all(link.startswith(("/yrd/", "#", "data:", "https://record.example.org/yrd/")) for link in links), links
+    assert "/yrd/static/content.css" in links and "/yrd/timeline/index.html" in links
+    assert missing.find("script", src=None, type=None) is None
     no_base = two_event_site(project)
     assert not (no_base / "sitemap.xml").exists()
     assert page(no_base, EVENT).find("link", rel="canonical") is None
@@ -166,7 +173,8 @@ def test_json_ld_cannot_close_its_script(project):
 def test_not_found_page_and_search_page(project):
     site = two_event_site(project)
     soup = BeautifulSoup((site / "404.html").read_text(), "html.parser")
-    assert soup.find("base")["href"] == "/"
+    assert soup.find("base") is None  # its skip link stays on the page
+    assert soup.select_one("link[rel=stylesheet]")["href"] == "static/content.css"  # from the root, where it is
     assert soup.h1.get_text() == "Page not found"
     search = page(site, "search/")
     assert "Search needs JavaScript" in search.find("noscript").get_text()

@@ -336,10 +336,12 @@ class SearchPage(Page):
 
 @dataclass(frozen=True)
 class NotFoundPage(Page):
-    """``404.html``: served for any missing path, so its links are made absolute from the site
-    root (``base`` is the root's path, "/" unless base_url says otherwise)."""
+    """``404.html``: served for any missing path, at any depth. With ``base_url`` its links
+    are absolute paths from the site's root (``base``, "/record/" for
+    https://example.org/record/); without, they are relative to the root, where the page is,
+    and a script finds the root when the page is served deeper."""
 
-    base: str = "/"                # the site's path on its server, for links that work at any depth
+    base: str = ""                 # the site's path on its server where base_url gives it, else ""
     template = "404.html"
 
 

@@ -13,8 +13,10 @@ from .urls import relative_url
 
 @jinja2.pass_context
 def relurl(context, target: str) -> str:
-    """Jinja filter: ``{{ 'people/' | relurl }}`` from the page being rendered."""
-    return relative_url(target, context["page"].url)
+    """Jinja filter: ``{{ 'people/' | relurl }}`` from the page being rendered (from the 404
+    page, which is served at any depth, an absolute path where the site's root is known)."""
+    page = context["page"]
+    return relative_url(target, page.url) if not getattr(page, "base", "") else page.base + relative_url(target, "")
 
 
 def make_environment(templates_dir: Path, auto_reload: bool = False) -> jinja2.Environment:

@@ -234,7 +234,7 @@ class SiteBuilder:
                                 description="Search every statement, person and event."))
         pages.append(NotFoundPage(url="404.html", title="Page not found", breadcrumbs=(),
                                   description="This page does not exist.",
-                                  base=re.sub(r"^https?://[^/]+", "", config.base_url or "/")))
+                                  base=re.sub(r"^https?://[^/]+", "", config.base_url) if config.base_url else ""))
         pages.append(HomePage(url="", title=config.title, description=config.description, breadcrumbs=(),
                               events=tuple(self.summaries[e.id] for e in self.events[:HOME_EVENTS]),
                               count=len(self.events)))

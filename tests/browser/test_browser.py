@@ -186,6 +186,44 @@ def test_search_works_from_a_sub_path(browser, tmp_path, site_folder):
         server.server_close()
 
 
+@pytest.mark.parametrize("missing", ["records/yrd/no/such/page/", "records/yrd/gone.html", "records/yrd/events/x/y/z/"])
+def test_the_not_found_page_works_under_a_sub_path_at_any_depth(browser, tmp_path, site_folder, missing):
+    """A host serves the site's 404.html for any missing address below the site (here the
+    site is at /records/yrd/ and no base_url is set): the page is styled, its skip link stays
+    on it, and its links lead into the site, not out of it."""
+    import shutil
+
+    from conftest import serve_folder
+
+    folder = tmp_path / "www"
+    shutil.copytree(site_folder, folder / "records" / "yrd")
+    shutil.copy(site_folder / "404.html", folder / "404.html")  # what the host serves for any missing path
+    server = serve_folder(folder)
+    try:
+        page = browser.new_page()
+        origin = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(origin + missing)
+        page.wait_for_function("document.querySelector('a.brand').getAttribute('href').startsWith('/records/yrd/')")
+        page.wait_for_load_state("networkidle")
+        assert page.inner_text("h1") == "Page not found"
+        # the stylesheets loaded from the site's root: the header's links in a row, the skip link off screen
+        page.wait_for_function("getComputedStyle(document.querySelector('.masthead ul')).display === 'flex'")
+        assert page.eval_on_selector("a.skip", "e => getComputedStyle(e).position") == "absolute"
+        hrefs = page.eval_on_selector_all("main a, header a, footer a", "links => links.map(a => a.href)")
+        inside = [h for h in hrefs if not h.endswith("#main")]
+        assert inside and all(h.startswith(origin + "records/yrd/") for h in inside), hrefs
+        page.click("a.brand")
+        page.wait_for_url(origin + "records/yrd/index.html")
+        page.goto(origin + missing)
+        page.focus("a.skip")
+        page.keyboard.press("Enter")
+        assert page.url.split("#")[0] == origin + missing  # the skip link stays on the page
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_the_pager_of_a_long_list_passes_axe_and_leads_on(browser, tmp_path):
     import sys
 
