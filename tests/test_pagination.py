@@ -211,3 +211,34 @@ def test_every_page_of_a_list_is_full_and_numbered_pages_keep_their_items(size):
         assert all(grown[url] == chunk for url, chunk in numbered.items())
         in_order = indexes.paginate_in_order("list/", items, size)
         assert in_order[0][1] == items[:size] and [i for _, chunk, _ in in_order for i in chunk] == list(items)
+
+
+def test_landmarks_of_every_page_have_names_that_tell_them_apart(archive):
+    """Every page of an archive of recurring events (many share a title): each landmark that
+    has a name has one no other landmark of its role on the page has (axe landmark-unique),
+    and both search forms of the search page are named apart."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    titles = Counter(e["title"] for e in json.loads((archive / "data" / "events.json").read_text()))
+    assert titles.most_common(1)[0][1] > 1  # recurring titles, the case that once gave equal names
+    checked = 0
+    for path in archive.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        names = Counter()
+        for element in soup.select("nav, form[role=search], section[aria-label], section[aria-labelledby], aside, main"):
+            label = element.get("aria-label")
+            if element.get("aria-labelledby"):
+                label = soup.find(id=element["aria-labelledby"]).get_text(" ", strip=True)
+            role = element.get("role") or element.name
+            if role == "search" or label:
+                names[(role, label)] += 1
+        assert all(count == 1 for count in names.values()), (path, [k for k, c in names.items() if c > 1])
+        checked += 1
+    search = BeautifulSoup((archive / "search" / "index.html").read_text(), "html.parser")
+    assert len({form.get("aria-label") for form in search.select("form[role=search]")}) == 2
+    assert all(form.get("action") != "" for form in search.select("form"))  # the Nu checker's error
+    assert checked > 100

@@ -157,6 +157,25 @@ def test_event_json_ld(project):
     roles = [(a["@type"], a["attendee"]["@type"], a["attendee"]["name"]) for a in data["attendee"]]
     assert roles == [("Role", "Person", "Li Qiang"), ("Role", "Person", "Cai Qi")]
     assert data["attendee"][0]["roleName"].endswith("Premier of the State Council")
+    assert data["url"] == f"https://record.example.org/{EVENT}"
+    assert data["organizer"]["url"] == "https://record.example.org/people/xi-jinping/"
+
+
+def test_json_ld_gives_addresses_only_where_the_site_has_one(project):
+    """Without base_url a page's JSON-LD has no "url" (a path relative to the page is no
+    address, and schema.org readers take it as one); with it, every "url" is absolute."""
+    def urls(value):  # our own addresses: not the publisher's article (isBasedOn, subjectOf)
+        if isinstance(value, dict):
+            return [v for k, v in value.items() if k == "url"] + [
+                u for k, v in value.items() if k not in ("isBasedOn", "subjectOf") for u in urls(v)]
+        return [u for v in value for u in urls(v)] if isinstance(value, list) else []
+
+    for base_url, expect in ((None, lambda found: found == []),
+                             ("https://record.example.org/", lambda found: found and all(u.startswith("https://") for u in found))):
+        site = two_event_site(project, base_url)
+        for path in (EVENT, f"{EVENT}source/"):
+            data = json.loads(page(site, path).find("script", type="application/ld+json").string)
+            assert expect(urls(data)), (base_url, path, urls(data))
 
 
 def test_json_ld_cannot_close_its_script(project):
@@ -179,5 +198,7 @@ def test_not_found_page_and_search_page(project):
     search = page(site, "search/")
     assert "Search needs JavaScript" in search.find("noscript").get_text()
     assert (site / "pagefind" / "pagefind.js").is_file()
+    shipped = {p.name for p in (site / "pagefind").iterdir()}
+    assert not {name for name in shipped if "-ui." in name or "highlight" in name}, shipped  # never loaded
     header = page(site, EVENT).select_one("form.search-box")
     assert header["action"] == "../../search/index.html" and header.find("input")["name"] == "q"

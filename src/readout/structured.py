@@ -43,15 +43,25 @@ def script_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def addressed(data: dict, absolute: Callable[[str], str], path: str) -> dict:
+    """``data`` with its ``url``: the address of site path ``path``, where the site has one
+    (``base_url``). Without, no ``url``: schema.org wants an address, and a path relative to
+    whatever page holds the data is none."""
+    url = absolute(path)
+    if url.startswith(("https://", "http://")):
+        data["url"] = url
+    return data
+
+
 def source_jsonld(event: Event, absolute: Callable[[str], str]) -> dict:
     """Our copy of the readout as a schema.org CreativeWork: ``isBasedOn`` and ``citation``
     name the publisher's article (its page, publisher and date) where the event file gives
     it; ``about`` is the event. ``absolute`` makes a site path an address (the site's
     ``base_url`` before it, where it has one)."""
-    data = {"@context": "https://schema.org", "@type": "CreativeWork", "name": f"Source text — {event.title}",
-            "url": absolute(event_url(event.id) + "source/"),
-            "about": {"@type": "Event", "name": event.title, "url": absolute(event_url(event.id))},
-            "encodingFormat": "text/plain", "sha256": event.source.sha256}
+    data = addressed({"@context": "https://schema.org", "@type": "CreativeWork", "name": f"Source text — {event.title}",
+                      "about": addressed({"@type": "Event", "name": event.title}, absolute, event_url(event.id)),
+                      "encodingFormat": "text/plain", "sha256": event.source.sha256},
+                     absolute, event_url(event.id) + "source/")
     article = original_article(event.source)
     if article:
         data["isBasedOn"] = article
@@ -68,15 +78,15 @@ def event_jsonld(event: Event, absolute: Callable[[str], str]) -> dict:
     Role saying what they did (an attendee's roleName is their titles); a Person has the
     titles printed beside the name as ``jobTitle``, a garbled printed name as ``alternateName``."""
     def person(p):
-        data = {"@type": "Person", "name": p.name, "url": absolute(person_url(p.id))}
+        data = addressed({"@type": "Person", "name": p.name}, absolute, person_url(p.id))
         if p.titles:
             data["jobTitle"] = list(p.titles)
         if printed_name(p):
             data["alternateName"] = printed_name(p)
         return data
 
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
-                            "url": absolute(event_url(event.id))}
+    data: dict[str, Any] = addressed({"@context": "https://schema.org", "@type": "Event", "name": event.title},
+                                     absolute, event_url(event.id))
     if event.date:
         data["startDate"] = event.date.isoformat()
     if event.location:

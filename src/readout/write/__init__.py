@@ -239,6 +239,8 @@ class OutputDir:
         if process.returncode != 0:
             raise ReadoutError(f"the search index could not be built: {err.strip() or out.strip()}",
                                None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
+        for name in UNUSED_SEARCH_FILES:  # Pagefind's own search interfaces: the site has its own
+            (self.staging / "pagefind" / name).unlink(missing_ok=True)
 
     def cancel_search_index(self, started) -> None:
         """Stop an indexer whose build failed, and remove its documents."""
@@ -320,6 +322,12 @@ def create_file(path: Path, data: bytes) -> None:
     except FileExistsError:
         raise ReadoutError(f"{path.name} already exists", Location(str(path)),
                            "readout never overwrites an editor's file; move or rename it first") from None
+
+
+# What Pagefind writes besides its index that the site never loads (its ready-made search
+# interfaces and highlighter, about 420 KB): not published.
+UNUSED_SEARCH_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                       "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 def pagefind_binary() -> Path:
