@@ -178,7 +178,7 @@ class SearchFacets:
 
     sections: tuple[str, ...] = () # section titles to filter by
     speakers: tuple[str, ...] = () # speakers' names to filter by
-    people: tuple[str, ...] = ()   # names of the people in the event's roles
+    people: tuple[str, ...] = ()   # names of the other people in the event's roles (not speakers)
     statements: tuple[tuple[str, str], ...] = ()  # (statement id, section title)
 
 

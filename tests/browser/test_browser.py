@@ -45,8 +45,16 @@ def settled(page) -> None:
     page.wait_for_function("document.querySelector('.search-status').textContent.includes('result')")
 
 
+def open_filters(page):
+    """The filters fold away above the results: open them."""
+    page.wait_for_selector(".search-filters:not([hidden])")
+    if not page.eval_on_selector(".search-filters", "d => d.open"):
+        page.click(".search-filters summary")
+
+
 def test_search_filters_by_section_person_and_year(page, site_url):
     search(page, site_url, "innovation")
+    open_filters(page)
     page.check("input[name=section][value=Priorities]")
     settled(page)
     hrefs = page.eval_on_selector_all(".search-results li a", "links => links.map(a => a.getAttribute('href'))")
@@ -57,7 +65,8 @@ def test_search_filters_by_section_person_and_year(page, site_url):
         anchor = href.split("#")[1]
         assert "section-priorities" in page.get_attribute(f"li#{anchor}", "class"), href
     page.goto(f"{site_url}search/?q=innovation")
-    page.wait_for_selector("input[name=year][value='2024']")
+    page.wait_for_selector("input[name=year][value='2024']", state="attached")
+    open_filters(page)
     page.uncheck("input[name=section][value=Priorities]")
     page.check("input[name=year][value='2024']")
     settled(page)
