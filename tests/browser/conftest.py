@@ -92,3 +92,22 @@ def page(browser, site_url):
     tab.watch = Watch(tab, site_url)
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def thousand(tmp_path_factory):
+    """A site of a thousand generated readouts, built and served: its URL and its folder."""
+    import sys
+
+    from helpers import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    root = make_project(tmp_path_factory.mktemp("thousand") / "project", seed=False)
+    generate(1000, root)
+    site = build(load_config(root)).output
+    server = serve_folder(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    server.shutdown()
+    server.server_close()

@@ -5,33 +5,18 @@ filter counts that match the results they give."""
 
 import json
 import re
-import sys
 
 import pytest
-from conftest import serve_folder
-from helpers import ROOT, make_project
-
-from readout.build import build
-from readout.config import load_config
-
-sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate
 
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 800)}
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    """A built site of a thousand readouts, served; its URL and its data."""
-    root = make_project(tmp_path_factory.mktemp("thousand") / "project", seed=False)
-    generate(1000, root)
-    site = build(load_config(root)).output
-    server = serve_folder(site)
-    yield (f"http://127.0.0.1:{server.server_address[1]}/",
-           json.loads((site / "data" / "events.json").read_text()),
-           json.loads((site / "data" / "people.json").read_text()))
-    server.shutdown()
-    server.server_close()
+def archive(thousand):
+    """The thousand-readout site's URL, events and people."""
+    url, site = thousand
+    return (url, json.loads((site / "data" / "events.json").read_text()),
+            json.loads((site / "data" / "people.json").read_text()))
 
 
 def settled(page) -> None:
