@@ -171,6 +171,13 @@ def test_print_stylesheet_hides_navigation(page, site_url):
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.masthead nav')).display") == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('.cite')).display") == "none"
+    # On paper the light palette, whatever the system's: the facts panel and text print light.
+    page.emulate_media(media="print", color_scheme="dark")
+    colours = page.evaluate("[getComputedStyle(document.querySelector('.facts-table')).backgroundColor,"
+                            " getComputedStyle(document.body).color]")
+    assert colours == ["rgb(243, 241, 234)", "rgb(0, 0, 0)"], colours
+    page.emulate_media(media="screen", color_scheme="dark")  # on screen, dark stays dark
+    assert page.evaluate("getComputedStyle(document.querySelector('.facts-table')).backgroundColor") == "rgb(30, 33, 37)"
 
 
 def test_search_works_from_a_sub_path(browser, tmp_path, site_folder):
