@@ -24,6 +24,14 @@ def settled(page) -> None:
     page.wait_for_function("/result|Nothing/.test(document.querySelector('.search-status').textContent)")
 
 
+def searched(browser, url: str, query: str):
+    """A desktop-sized tab on the search page, the search for ``query`` drawn."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}search/?q={query}")
+    settled(page)
+    return page
+
+
 def results_count(page) -> int:
     return int(re.match(r"(\d+) results?", page.inner_text(".search-status")).group(1))
 
@@ -44,9 +52,7 @@ def test_the_first_result_is_in_the_first_screen(browser, archive, width):
 
 def test_filters_fold_away_put_the_most_frequent_first_and_find_a_person(browser, archive):
     url, _, people = archive
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(url + "search/?q=innovation")
-    settled(page)
+    page = searched(browser, url, "innovation")
     assert not page.locator("input[name=person]").first.is_visible()  # folded away
     page.click(".search-filters summary")
     person = page.locator("fieldset", has=page.locator("input[name=person]"))
@@ -66,9 +72,7 @@ def test_filters_fold_away_put_the_most_frequent_first_and_find_a_person(browser
 
 def test_every_result_is_reachable(browser, archive):
     url, _, _ = archive
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(url + "search/?q=progress")
-    settled(page)
+    page = searched(browser, url, "progress")
     total = results_count(page)
     assert total > 60  # more than three times what is shown at first
     assert page.locator(".search-results li").count() == 20
@@ -94,9 +98,7 @@ def test_a_persons_name_lands_on_a_statement_naming_them(browser, archive):
     attendee = next(p["name"] for p in sorted(people, key=lambda p: p["name"])
                     if p["name"] in said and all(shared[part] > 1 for part in p["name"].split())
                     and any(a["role"] == "attendee" for a in p["appearances"]))
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(url + "search/?q=" + attendee.replace(" ", "+"))
-    settled(page)
+    page = searched(browser, url, attendee.replace(" ", "+"))
     landed = 0
     for href in page.eval_on_selector_all(".search-results li h2 a", "as => as.map(a => a.getAttribute('href'))")[:10]:
         if "#" not in href:
@@ -115,9 +117,7 @@ def test_a_filters_count_is_the_number_of_results_it_gives(browser, archive):
     url, events, _ = archive
     host = max({e["host"]["name"] for e in events if e.get("host")},
                key=lambda name: sum(1 for e in events if (e.get("host") or {}).get("name") == name))
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(url + "search/?q=innovation")
-    settled(page)
+    page = searched(browser, url, "innovation")
     page.click(".search-filters summary")
     label = page.locator(f"label[data-value='{host}']")
     shown = int(re.search(r"\((\d+)\)$", label.inner_text()).group(1))
