@@ -110,6 +110,14 @@ def test_noise_paragraphs_are_other():
     assert e.attendees == []
 
 
+def test_a_dateline_with_its_year_dates_a_tour_by_its_first_day():
+    # the dateline is the only full date: "which concluded on Saturday" is its day, and the
+    # four days of the tour end there
+    text = ("Changsha, June 01, 2024, The Harbour Courier: Li Hua made these remarks during a four-day "
+            "inspection tour in Hunan Province, which concluded on Saturday.\n\nLi said the province must open up.")
+    assert parse_source(text, "tour.txt").date == date(2024, 5, 29)
+
+
 def test_a_line_without_a_letter_is_never_the_story():
     # (an exchange-rate widget's remains above a story with no host sentence)
     text = (", , :\n$ 12.5\n€ 9.8\n\nOfficials from six provinces gathered in Wuhan on May 3, 2022 to discuss river "

@@ -62,6 +62,8 @@ class DateReading(Reading):
             # No full date anywhere: a month and day in the year the story speaks in.
             named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end)
             found = self.date_from(lead, [named]) if named else None
+            if found:
+                found = self.first_day(found)
         if found is None:
             dateline = lead.dateline if lead else None
             where = Span(max(dateline.end, lead.sentence.start) if dateline else lead.sentence.start, lead.sentence.end) if lead else (
@@ -92,7 +94,7 @@ class DateReading(Reading):
         at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
         anchor = dates.best_anchor(anchors, at)
         dateline = lead.dateline if lead else None
-        day = dateline.resolve(anchor) if dateline and anchor else None
+        day = dateline.resolve(anchor) if dateline and (anchor or dateline.year) else None  # "Chengdu, June 01, 2024, …"
         if dateline and day:
             return anchor, dates.Anchor(day, "dateline", dateline.start, dateline.end)
         return anchor, anchor
