@@ -39,7 +39,7 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 # The ids the site's templates give elements of a page (see templates/): an id made by an
 # editor's Markdown never takes one of them.
-PAGE_IDS = re.compile(r"main|search|site-search|search-query|undated|lead|attendees|progress|problems"
+PAGE_IDS = re.compile(r"main|search|site-search|search-query|undated|facts|lead|attendees|progress|problems"
                       r"|priorities|conclusion|other|[sp]\d+|\d+|year-.*|.*-heading", re.IGNORECASE)
 ID_PREFIX = "note-"
 
