@@ -118,6 +118,19 @@ def test_a_dateline_with_its_year_dates_a_tour_by_its_first_day():
     assert parse_source(text, "tour.txt").date == date(2024, 5, 29)
 
 
+def test_outside_voices_quoted_first_or_as_a_group_are_page_matter():
+    # an outlet's own analysis after the readout: a quotation before "said X, a former …", the
+    # same voice going on, and "Analysts saw …"
+    text = ("Li Hua chaired a meeting of the leading group on energy in Beijing on Friday.\n\n"
+            "Li called for efforts to cut the use of coal.\n\n"
+            "\"The appointment shows the premier will set energy policy,\" said Zhou Ming, a former vice-chairman "
+            "of the group's office.\n\n"
+            "\"The group decides on prices and grids,\" Zhou said.\n\n"
+            "Analysts saw the meeting as a sign of a new push on climate.")
+    e = parse_source(text, "voices.txt")
+    assert [p.section for p in e.paragraphs][2:] == ["other", "other", "other"]
+
+
 def test_a_line_without_a_letter_is_never_the_story():
     # (an exchange-rate widget's remains above a story with no host sentence)
     text = (", , :\n$ 12.5\n€ 9.8\n\nOfficials from six provinces gathered in Wuhan on May 3, 2022 to discuss river "

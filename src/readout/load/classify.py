@@ -334,11 +334,12 @@ def outside_voices(text: str, pieces: list[Piece], lexicon: Lexicon, participant
             continue
         voice = lexicon.outside_voice.match(text, first.span.start, first.span.end)
         sentence = text[first.span.start:first.span.end]
-        if voice and voice.group("name") and voice.group("name").split()[0] in participants:
+        name = voice and (voice.group("name") or voice.group("quoted"))
+        if name and name.split()[0] in participants:
             voice = None
         if voice and not lexicon.at_the_event.search(text, first.span.start, first.span.end):
-            if voice.group("name"):
-                voices.add(voice.group("name").split()[0])
+            if name:
+                voices.add(name.split()[0])
         elif not (voices and re.search(rf"\b(?:{'|'.join(map(re.escape, voices))})\s+(?:said|added|noted)\b", sentence)):
             continue
         for piece in group:

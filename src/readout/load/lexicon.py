@@ -106,10 +106,14 @@ class Lexicon:
         """The start of a sentence quoting an outside voice: a named person described as a
         scholar or analyst (the ``name`` group), or "analysts said"."""
         voices = self.data["outside_voices"]
+        people = alternation(voices["people"])
         return re.compile(
             rf"(?:(?:However|But|Meanwhile),\s+)?(?:(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{1,2}}),\s+(?:a|an)\s+"
-            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{alternation(voices['people'])})\b[^.;]*?\bsaid\b"
-            rf"|(?:{alternation(voices['groups'])})\s+(?:said|say|believe|noted)\b)", re.IGNORECASE)
+            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{people})\b[^.;]*?\bsaid\b"
+            rf"|(?:{alternation(voices['groups'])})\s+(?:said|say|believe|noted|saw|see)\b"
+            # '"…," said He Keng, a former vice-chairman of …': the quotation first.
+            rf"|[\"“][^\"”]{{10,}}?[,.?!]?[\"”]\s*,?\s*said\s+(?P<quoted>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){{1,2}}),\s+"
+            rf"(?:a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{people})\b)", re.IGNORECASE)
 
     @cached_property
     def at_the_event(self) -> re.Pattern:
