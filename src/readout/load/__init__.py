@@ -264,14 +264,14 @@ class Reader(RoleReading, DateReading, PlaceReading):
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)
                 if match:
-                    found = dict(self.found)
+                    before = dict(self.found)  # what make_lead adds is dropped with a lead given up
                     lead = self.make_lead(i, span, match)
-                    if i != self.story[0] and lead.host and not self.lexicon.presiding_form.match(match.group("verb")):
-                        opening = self.attended_opening()
-                        if opening:
-                            self.found = found
-                            return (self.story[0], 0), self.make_lead(self.story[0], self.sentences[self.story[0]][0], opening)
-                    return (i, j), lead
+                    opening = self.attended_opening() if i != self.story[0] and lead.host and not \
+                        self.lexicon.presiding_form.match(match.group("verb")) else None
+                    if opening is None:
+                        return (i, j), lead
+                    self.found = before
+                    return (self.story[0], 0), self.make_lead(self.story[0], self.sentences[self.story[0]][0], opening)
         if self.story:
             self.warn("no sentence says who held what kind of event; the first paragraph is taken as the lead",
                       self.paragraphs[self.story[0]].start)

@@ -141,7 +141,8 @@ class DateReading(Reading):
         by ``caption_date``). A byline's "[… Photo by …](Beijing)" is the dateline's, not a caption."""
         span = self.paragraphs[paragraph]
         own = self.paragraph_dateline(paragraph)
-        if dates.is_caption(self.text, own.end, span.end) if own else self.caption_at(paragraph):
+        caption = dates.is_caption(self.text, own.end, span.end) if own else self.caption_at(paragraph)
+        if caption:
             return None
         return Span(own.end if own else span.start, span.end)
 
