@@ -432,9 +432,9 @@ def search_facets(statements: tuple[StatementView, ...], roles: tuple[RoleView, 
     """What the search index is told of an event page whose statements (lead first, then each
     section's) are ``statements``."""
     speakers = unique(s.speaker.name for s in statements if s.speaker)
-    said = {name.lower() for name in speakers}  # a host who speaks is one person to filter by, counted once
+    speaking = {name.lower() for name in speakers}  # a host who speaks is one person to filter by, counted once
     return SearchFacets(sections=unique(s.section_title for s in statements), speakers=speakers,
-                        people=unique(p.name for role in roles for p in role.people if p.name.lower() not in said),
+                        people=unique(p.name for role in roles for p in role.people if p.name.lower() not in speaking),
                         statements=tuple((s.id, s.section_title) for s in statements))
 
 

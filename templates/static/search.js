@@ -5,7 +5,7 @@ const input = root.querySelector("input[name=q]");
 const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 const panel = root.querySelector(".search-filters-panel");
-const filters = root.querySelector(".search-filters");
+const filters = root.querySelector(".search-refine");
 const more = root.querySelector(".search-more");
 const FILTERS = [["section", "Section"], ["person", "Person"], ["year", "Year"], ["type", "Kind of page"]];
 const SHOWN = 8;          // values of a filter shown before "Show all"

@@ -41,7 +41,7 @@ def test_every_page_type_passes_axe(browser, thousand, width, scheme):
         page.wait_for_load_state("networkidle")
         if kind == "search":
             page.wait_for_selector(".search-results li")
-            page.click(".search-filters summary")
+            page.click(".search-refine summary")
         results = Axe().run(page)
         violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:2]) for v in results.response["violations"]]
         if violations:

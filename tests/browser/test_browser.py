@@ -47,9 +47,9 @@ def settled(page) -> None:
 
 def open_filters(page):
     """The filters fold away above the results: open them."""
-    page.wait_for_selector(".search-filters:not([hidden])")
-    if not page.eval_on_selector(".search-filters", "d => d.open"):
-        page.click(".search-filters summary")
+    page.wait_for_selector(".search-refine:not([hidden])")
+    if not page.eval_on_selector(".search-refine", "d => d.open"):
+        page.click(".search-refine summary")
 
 
 def test_search_filters_by_section_person_and_year(page, site_url):

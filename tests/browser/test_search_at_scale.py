@@ -54,7 +54,7 @@ def test_filters_fold_away_put_the_most_frequent_first_and_find_a_person(browser
     url, _, people = archive
     page = searched(browser, url, "innovation")
     assert not page.locator("input[name=person]").first.is_visible()  # folded away
-    page.click(".search-filters summary")
+    page.click(".search-refine summary")
     person = page.locator("fieldset", has=page.locator("input[name=person]"))
     shown = person.locator("li:visible")
     assert 1 <= shown.count() <= 8
@@ -118,7 +118,7 @@ def test_a_filters_count_is_the_number_of_results_it_gives(browser, archive):
     host = max({e["host"]["name"] for e in events if e.get("host")},
                key=lambda name: sum(1 for e in events if (e.get("host") or {}).get("name") == name))
     page = searched(browser, url, "innovation")
-    page.click(".search-filters summary")
+    page.click(".search-refine summary")
     label = page.locator(f"label[data-value='{host}']")
     shown = int(re.search(r"\((\d+)\)$", label.inner_text()).group(1))
     label.click()  # the search runs again at once, its list busy until drawn
