@@ -151,12 +151,12 @@ def alive(pid: int) -> bool:
 
 def kill_moments(steps: list[str]) -> list[int]:
     """The steps to kill the preview at: the first and last three of each build, every step on
-    the lock, the marker, the manifest or the journal, every rename and removal, and one in
+    the lock, the state beside the site or the journal, every rename and removal, and one in
     eight of the others (the files a build writes, the moves of a commit)."""
     starts = [i - 1 for i, step in enumerate(steps, 1) if step.endswith(".lock")]  # after making the parent
     ends = [start - 1 for start in starts[1:]] + [len(steps)]
     edges = {i + d for i in starts for d in range(3)} | {i - d for i in ends for d in range(3)}
-    special = (".lock", ".readout-site", ".readout-manifest", ".readout-commit", "rename ", "unlink ", "rmdir ")
+    special = (".lock", ".readout.json", "readout-state", ".readout-commit", "rename ", "unlink ", "rmdir ")
     return [i for i, step in enumerate(steps, 1)
             if i in edges or i % 8 == 0 or any(mark in step for mark in special)]
 

@@ -9,7 +9,7 @@ from readout.build import build
 from readout.cli import main
 from readout.config import load_config
 from readout.errors import ReadoutError
-from readout.write import MARKER, OutputDir
+from readout.write import MARKER, OutputDir, read_manifest, state_path
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -20,14 +20,40 @@ def leftovers(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
 
 
-def test_build_writes_a_marker_and_replaces_the_whole_folder(project):
+def test_build_replaces_the_whole_folder_and_keeps_its_own_records_beside_it(project):
     root = project()
     out = build(load_config(root)).output
-    assert (out / MARKER).is_file()
+    # Nothing of readout's own is published: the site holds only what a reader loads.
+    assert not [p.name for p in out.rglob(".*")]
+    assert state_path(out) == root / ".site.readout.json" and read_manifest(out)["pages"]
     (out / "stale.html").write_text("old")
     build(load_config(root))
     assert not (out / "stale.html").exists()
     assert leftovers(root) == []
+
+
+def test_a_folder_made_again_under_the_same_name_is_not_taken_for_readouts(project, capsys):
+    """The record beside the site names the folder readout made (device and inode), not its
+    name: an editor's folder put where the site was is refused, and nothing in it is lost."""
+    root = project()
+    out = build(load_config(root)).output
+    out.rename(root / "moved")
+    out.mkdir()
+    (out / "mine.html").write_text("an editor's page")
+    (root / "moved").rename(out / "kept")  # the old site's inode is now elsewhere
+    assert main(["-C", str(root), "build"]) == 1
+    assert "it holds files readout did not write" in capsys.readouterr().err
+    assert (out / "mine.html").read_text() == "an editor's page"
+
+
+def test_a_site_an_earlier_version_marked_inside_is_still_replaced(project):
+    root = project()
+    out = root / "site"
+    out.mkdir()
+    (out / MARKER).write_text("built by readout\n")
+    (out / "old.html").write_text("old")
+    build(load_config(root))
+    assert not (out / "old.html").exists() and not (out / MARKER).exists()
 
 
 def test_failed_build_leaves_the_last_good_site(project, capsys):

@@ -2,7 +2,7 @@
 
 A build writes into a fresh folder beside the target and swaps it in when complete, so a failed
 build leaves the last good site. The target must be a folder readout made (it holds a marker
-file) or a new or empty one, and never the project, an ancestor of it, or an editor's folder.
+record beside it, see files.py) or a new or empty one, and never the project, an ancestor of it, or an editor's folder.
 """
 
 from __future__ import annotations
@@ -17,16 +17,14 @@ from pathlib import Path
 
 from ..errors import Diagnostic, Location, ReadoutError
 from ..forks import HELD_LOCKS
-from .files import MANIFEST, MARKER, checked, inside, read_manifest
+from .files import MARKER, STAGED_STATE, checked, folder_id, inside, owned, read_manifest, read_state, state_path, write_state
 from .journal import JOURNAL, JournalError, apply_journal, finish_interrupted_commits, flat_name, read_journal
 from .parsecache import ParseCache
 
 # What other modules and the tests take from the writer, wherever it lives in it.
-__all__ = ["JOURNAL", "MANIFEST", "MARKER", "JournalError", "OutputDir", "ParseCache", "apply_journal",
+__all__ = ["JOURNAL", "MARKER", "JournalError", "OutputDir", "ParseCache", "apply_journal",
            "check_target", "finish_interrupted_commits", "flat_name", "read_journal", "read_manifest",
-           "release_lock", "take_lock", "write_tree"]
-
-MARKER_TEXT = "This folder is built by readout and replaced on every build. Do not edit it.\n"
+           "release_lock", "state_path", "take_lock", "write_tree"]
 
 
 def check_target(target: Path, root: Path, protected: list[Path]) -> None:
@@ -45,7 +43,7 @@ def check_target(target: Path, root: Path, protected: list[Path]) -> None:
     if target.exists() and not target.is_dir():
         raise ReadoutError(f"refusing to build into {shown}: it is a file", Location("site.yml"),
                            "choose a folder name for output_dir")
-    if target.is_dir() and not (target / MARKER).exists() and any(target.iterdir()):
+    if target.is_dir() and not owned(target) and any(target.iterdir()):
         raise ReadoutError(
             f"refusing to build into {shown}: it holds files readout did not write",
             Location("site.yml"),
@@ -257,34 +255,38 @@ class OutputDir:
     def commit(self) -> None:
         """Put the staged site in place of the old one: swapped whole, or in place (see the
         class)."""
-        record = {"pages": self.manifest, "searched": self.searched,
-                  "files": None if self.unlisted else sorted(self.written.difference(self.manifest))}
+        record: dict[str, object] = {"pages": self.manifest, "searched": self.searched,
+                                     "files": None if self.unlisted else sorted(self.written.difference(self.manifest))}
         text = json.dumps(record, sort_keys=True, separators=(",", ":"))
         self.build_id = hashlib.sha256(text.encode()).hexdigest()[:32]
-        text = f'{{"build":"{self.build_id}",{text[1:]}'
+        record["build"] = self.build_id
         if self.in_place:
-            return self.commit_in_place(text)
-        (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        (self.staging / MANIFEST).write_text(text, encoding="utf-8")
+            return self.commit_in_place(record)
+        # First the state owns both the last site and the new one, without a manifest: a
+        # build killed during the swap finds its folder readout's, and builds it whole.
+        staged = folder_id(self.staging)
+        write_state(self.target, {"folders": [folder for folder in (staged, folder_id(self.target)) if folder]})
         self.staging.chmod(0o755)
         old = None
         if self.target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
             os.rename(self.target, old / "site")
         os.rename(self.staging, self.target)
+        write_state(self.target, {**record, "folders": [staged]})
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
-    def commit_in_place(self, manifest: str) -> None:
+    def commit_in_place(self, record: dict[str, object]) -> None:
         """Move the staged files into the site, then remove what it no longer has; the
-        journal written first lets the next build finish a commit that was cut short."""
+        journal written first lets the next build finish a commit that was cut short. The new
+        state, staged too, is put beside the site last (see ``apply_journal``)."""
         trees = sorted(name[:-1] for name in self.written if name.endswith("/") and (self.staging / name).is_dir())
         places = {flat_name(name): name for name in self.written if not name.endswith("/")}
         moved = sorted([name, places[name]] for name in os.listdir(self.staging) if name in places)
-        written = set(self.written) | {MANIFEST}
-        gone = sorted(set(self.previous_files or ()) - written)
-        (self.staging / flat_name(MANIFEST)).write_text(manifest, encoding="utf-8")
-        moved.append([flat_name(MANIFEST), MANIFEST])
+        gone = sorted(set(self.previous_files or ()) - self.written)
+        (self.staging / STAGED_STATE).write_text(
+            json.dumps({**record, "folders": [folder_id(self.target)]}, sort_keys=True, separators=(",", ":")),
+            encoding="utf-8")
         # "from" and "to" name the site before and after: a journal is finished only on the
         # site it was written for. It appears whole (renamed in) or not at all.
         journal = {"moved": moved, "trees": trees, "gone": gone, "from": self.previous_build, "to": self.build_id}
@@ -307,7 +309,8 @@ def restore_interrupted_swap(target: Path) -> None:
     if target.exists():
         return
     for old in sorted(target.parent.glob(f".{target.name}-old-*"), reverse=True):
-        if (old / "site" / MARKER).exists():
+        site = old / "site"
+        if site.is_dir() and not site.is_symlink() and owned(site, read_state(target)):
             os.rename(old / "site", target)
             shutil.rmtree(old, ignore_errors=True)
             return

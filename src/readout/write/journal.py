@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import Diagnostic, Location, line_column
-from .files import checked, inside, read_manifest
+from .files import STAGED_STATE, checked, inside, read_manifest, state_path
 
 JOURNAL = ".readout-commit.json"
 
@@ -50,6 +50,9 @@ def apply_journal(staging: Path, target: Path, journal: dict) -> None:
         while parent != target and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
+    # Last, the state beside the site: its manifest now describes the site as it is.
+    if (staging / STAGED_STATE).is_file() and not (staging / STAGED_STATE).is_symlink():
+        os.replace(staging / STAGED_STATE, state_path(target))
 
 
 def finish_interrupted_commits(target: Path, root: Path) -> list[Diagnostic]:
