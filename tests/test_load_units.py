@@ -245,6 +245,19 @@ def test_a_dateline_that_prints_its_year_dates_the_day_without_another_anchor():
     assert (e.date, e.location) == (date(2016, 3, 5), "Beijing")
 
 
+@pytest.mark.parametrize("line, day", [
+    ("BEIJING, Aug. 25, 2021 /PRNewswire/ -- A report", date(2021, 8, 25)),
+    ("– BEIJING, Aug. 25, 2021 /PRNewswire/ — A report", date(2021, 8, 25)),  # a dash the page puts first
+    ("• SHANGHAI, June 3, 2019 (Xinhua) -- The", date(2019, 6, 3)),
+    ("BEIJING, Aug. 25 (Xinhua) -- The", None),  # no year printed: it needs an anchor
+])
+def test_a_wire_dateline_keeps_the_year_it_prints(line, day):
+    from readout.load.dates import match_dateline
+    found = match_dateline(line, 0, len(line), default_lexicon().is_pinyin)
+    assert found is not None and found.place.lower() in ("beijing", "shanghai")
+    assert found.resolve(None) == day
+
+
 def test_phrase_tries_match_exactly_what_the_plain_alternation_matches():
     import re
 

@@ -142,7 +142,11 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
         return None  # "…, before Xi chaired …"; "presided over a meeting of … before the two-day conference"
     by = BY_AFTER.match(text, verb.end(), span.end)  # "… convened on 25 April by President Xi Jinping"
     if by:
-        return parse_mention(text, Span(by.end(), span.end - (text[span.end - 1] == ".")), lexicon)
+        # Up to a bracket: "… held by the National Committee … in Beijing. (Xinhua/Pang
+        # Xinglei)" names a photographer there, not who held it.
+        end = span.end - (text[span.end - 1] == ".")
+        bracket = text.find("(", by.end(), end)
+        return parse_mention(text, Span(by.end(), bracket if bracket != -1 else end), lexicon)
     if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()) \
             or PARTICIPLE.search(text, max(span.start, verb.start() - 20), verb.start()) \
             or WHICH_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()):

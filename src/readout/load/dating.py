@@ -93,7 +93,8 @@ class DateReading(Reading):
         resolved against: the dateline's day resolved against that anchor, else the anchor."""
         at = lead.sentence.start if lead else (self.paragraphs[self.story[0]].start if self.story else 0)
         anchor = dates.best_anchor(anchors, at)
-        dateline = lead.dateline if lead else None
+        # With no lead sentence found, the story's own dateline still dates what it tells.
+        dateline = lead.dateline if lead else self.story_dateline()
         day = dateline.resolve(anchor) if dateline and (anchor or dateline.year) else None  # "Chengdu, June 01, 2024, …"
         if dateline and day:
             return anchor, dates.Anchor(day, "dateline", dateline.start, dateline.end)
