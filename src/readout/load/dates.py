@@ -90,10 +90,9 @@ AGENCY_BEFORE = re.compile(rf"\s*(?:(?i:{AGENCY})|\((?=[^()]{{0,80}}(?i:xinhua|a
 PLACE_IN_BRACKETS = re.compile(
     rf"\s*(?:\[[^\]\n]{{1,120}}\]\s*|(?P<before>{ANY_DAY})\s*(?:--+|[-–—]+)\s*)?\((?P<place>[A-Z][a-z'’]+)\)\s*"
     rf"(?:(?P<after>{ANY_DAY})\s*)?(?=[A-Z])")
-# "– BEIJING, Aug. 25, 2021 /PRNewswire/ —": a dash or bullet a page prints before the dateline.
-BULLET = re.compile(r"[–—•·-]\s+(?=[A-Z])")
-# "Source: People's Daily BEIJING, Aug. 31 -- …": a credit run into the dateline.
-SOURCE_CREDIT = re.compile(r"\s*Source\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4}?(?=[A-Z][A-Z'’ .-]*[A-Z],)")
+# "Source: People's Daily BEIJING, Aug. 31 -- …": a credit run into the dateline; "– BEIJING, Aug. 25,
+# 2021 /PRNewswire/ —": a dash or bullet the page prints before it.
+SOURCE_CREDIT = re.compile(r"\s*Source\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4}?(?=[A-Z][A-Z'’ .-]*[A-Z],)|[–—•·-]\s+(?=[A-Z])")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -296,17 +295,14 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     """The dateline at ``start``, if the paragraph opens with one. ``is_pinyin`` (a word → bool
     test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
     pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
-    credit = SOURCE_CREDIT.match(text, start, end) or BULLET.match(text, start, end)
+    credit = SOURCE_CREDIT.match(text, start, end)
     if credit:
         start = credit.end()
-    match = DATELINE.match(text, start, end)
+    match = DATELINE.match(text, start, end) or DATELINE_MULTI.match(text, start, end)
     if match:  # "BEIJING, June 9, 2023 /PRNewswire/ --" prints the year
+        year = match.groupdict().get("year")
         return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()], int(match.group("day")),
-                        match.start(), match.end(), int(match.group("year")) if match.group("year") else None)
-    match = DATELINE_MULTI.match(text, start, end)
-    if match:
-        return Dateline(place_name(match.group("place")), MONTHS[match.group("month").lower()],
-                        int(match.group("day")), match.start(), match.end())
+                        match.start(), match.end(), int(year) if year else None)
     lead_in = AGENCY_BEFORE.match(text, start, end)  # "(Xinhua) WUHAN - …"
     if lead_in:
         start = lead_in.end()
