@@ -3,6 +3,7 @@ page and stay small, titles that tell the pages apart, and links that all resolv
 
 import json
 import sys
+from datetime import date
 
 import pytest
 from helpers import ROOT, check_links, make_project, page
@@ -171,6 +172,10 @@ def test_places_and_the_people_index_are_cut_too(archive):
     assert list(dict.fromkeys(held)) == [e["id"] for e in events if e["location"] == busiest] and len(pages) > 1
 
 
+def when(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"  # as the site prints a date: "5 March 2024"
+
+
 def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
     """No page grows with the archive: the person page of a host of a thousand events is cut
     into pages of ten events, each event on exactly one, and no page of the site passes a
@@ -181,6 +186,8 @@ def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
     events = json.loads((site / "data" / "events.json").read_text())
     pages = list_pages(site, "people/wen-tao/")
     assert len(pages) == 100
+    days = sorted(date.fromisoformat(e["date"]) for e in events if e["date"])
+    oldest, newest = days[0], days[-1]
     listed = []
     for _, soup in pages:
         here = {a["href"].split("/")[-2] for a in soup.select("ul.appearances a")}
@@ -189,6 +196,10 @@ def test_a_host_of_a_thousand_events_has_pages_of_one_size(tmp_path):
         said = {h3.a["href"].split("/")[-2] for h3 in soup.select('section[aria-labelledby="statements-heading"] h3')}
         assert said <= here  # what they said at the page's events only
         assert "Presided 1000 events" in soup.select_one("#events-heading + p").get_text(" ", strip=True)
+        # At a glance, on every page: the whole record's span, not the page's.
+        glance = [dd.get_text(" ", strip=True) for dd in soup.select("#glance dd")]
+        assert glance[0] == "Presided 1000 events"
+        assert glance[1].startswith(when(oldest)) and glance[2].startswith(when(newest))
     assert sorted(listed) == sorted(e["id"] for e in events if (e["host"] or {}).get("name") == "Wen Tao")
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
     assert max(sizes.values()) < 150_000, max(sizes, key=sizes.get)

@@ -74,6 +74,26 @@ def test_places_and_organizations(project):
     assert "State Council" in [a.get_text() for a in page(site, "people/li-qiang/").select(".orgs a")]
 
 
+def test_a_person_at_a_glance_counts_their_roles_and_spans_their_record(project):
+    """Beside (or, on a phone, after) the events: what they did how often, when they were
+    first and last named, the bodies their titles name, and links to each part of the page."""
+    soup = page(two_event_site(project), "people/li-qiang/")
+    glance = soup.select_one("aside#glance")
+    facts = dict(zip([dt.get_text() for dt in glance.select("dt")],
+                     [dd.get_text(" ", strip=True) for dd in glance.select("dd")]))
+    assert facts["Events"] == "Presided 1 event, attended 1 event"
+    assert facts["First named"].startswith("30 November 2023") and "Yangtze River Delta" in facts["First named"]
+    assert facts["Last named"].startswith("5 March 2024") and "innovation" in facts["Last named"]
+    assert "State Council" in facts["Bodies their titles name"]
+    targets = [a["href"] for a in glance.select("nav.toc a")]
+    assert targets == ["#role-host", "#role-attendee", "#statements-heading"]
+    assert all(soup.find(id=target[1:]) for target in targets)
+    # Someone named once: "Named", no span and no table of contents for one section.
+    once = page(two_event_site(project), "people/cai-qi/").select_one("aside#glance")
+    assert [dt.get_text() for dt in once.select("dt")][:2] == ["Events", "Named"]
+    assert once.select_one("nav.toc") is None
+
+
 def test_people_index_and_titles_per_event_with_dates(project):
     soup = page(two_event_site(project), "people/li-qiang/")
     facts = [li.select_one(".facts").get_text() for li in soup.select(".appearances > li")]

@@ -399,6 +399,8 @@ class PersonPage(Paged):
     by_role: tuple[RoleAppearances, ...] = ()     # the roles they had, in that order; none empty
     statements: tuple[StatementGroup, ...] = ()   # attributed to this person, newest event first
     counts: tuple[tuple[str, int], ...] = ()      # (what they did, how many events) for every role they had
+    first_seen: EventSummary | None = None        # the earliest dated event naming them (of all pages)
+    last_seen: EventSummary | None = None         # the latest one
     template = "person.html"
     searched = True
 

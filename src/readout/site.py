@@ -326,7 +326,9 @@ class SiteBuilder:
         rank = self.rank
         events = tuple(sorted({a.event.id for a in seen} | {g.event.id for g in said}, key=lambda i: rank[i]))
         tally = Counter(a.role for a in seen)
+        dated = [a.event for a in seen if a.event.date]  # newest first
         common = dict(
+            first_seen=dated[-1] if dated else None, last_seen=dated[0] if len(dated) > 1 else None,
             description=f"{name}: " + ("; ".join(latest) if latest else "as named in the readouts"),
             breadcrumbs=(HOME, Link(PEOPLE_URL, "People")), name=name,
             organizations=tuple(Link(organization_url(o), o) for o in bodies),
