@@ -19,7 +19,7 @@ def load(name):
 
 
 def person(p):
-    return {"name": p.name, "titles": p.titles} if p else None
+    return {"name": p.name, "titles": p.titles, **({"as_printed": p.as_printed} if p.as_printed else {})} if p else None
 
 
 def test_there_are_fixtures_for_each_behaviour():

@@ -10,7 +10,7 @@ from .dates import CAPITAL_CITIES, OTHER_CITIES
 from .lexicon import Lexicon
 from .segment import Span, trimmed
 
-NAME_WORD = r"[A-Z][a-z]+(?:-[a-z]+)?"
+NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+(?![A-Za-z]))?(?:-[a-z]+)?"  # "Xi JinPing", as a rewrite site printed it
 NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
 # A surname and a hyphenated given name, as Hong Kong and Macao names are printed.

@@ -37,8 +37,12 @@ class SpeechReading(NameReading):
     """Reading who spoke: the giver of the speech or report, and the other participants quoted."""
 
     def person(self, mention: Mention) -> Person:
-        name = self.quote(mention.name)
-        return Person(slugify(name), name, mention_titles(self.text, mention))
+        printed = self.quote(mention.name)
+        # "Xi JinPing", as a rewrite printed it, is Xi Jinping: the name as it is spelt, the
+        # printed one kept beside it.
+        name = " ".join(word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word
+                        for word in printed.split())
+        return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
 
     def speech_giver(self) -> Person | None:
         """Who a sentence of the page — the story first, then a headline or caption — says
