@@ -39,7 +39,9 @@ def check_event(text: str) -> None:
     spans = [(s.start, s.end) for s in event.statements]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     for person in event.people():
-        assert person.id and person.name in text
+        # The name as printed is in the text: the name itself, or beside it what was printed.
+        assert person.id and (person.as_printed or person.name) in text
+        assert person.as_printed is None or person.as_printed.lower() == person.name.lower()
         for title in person.titles:
             assert title
     for w in event.warnings:
