@@ -90,7 +90,7 @@ lighthouse: $(VENV)/.installed $(LIGHTHOUSE)
 	$(BIN)/python bench/lighthouse.py site $(LIGHTHOUSE)
 
 clean:
-	rm -rf site .site-build-* .site-old-* build dist src/*.egg-info .pytest_cache .hypothesis
+	rm -rf site .site-build-* .site-old-* .site.readout.json .site.readout.json.part build dist src/*.egg-info .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 
 distclean: clean

@@ -220,5 +220,17 @@ def test_not_found_page_and_search_page(project):
     assert (site / "pagefind" / "pagefind.js").is_file()
     shipped = {p.name for p in (site / "pagefind").iterdir()}
     assert not {name for name in shipped if "-ui." in name or "highlight" in name}, shipped  # never loaded
+    # Of the search engine's builds, only those of the languages its entry names.
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    wanted = {f"wasm.{language['wasm'] or 'unknown'}.pagefind" for language in entry["languages"].values()}
+    assert {name for name in shipped if name.startswith("wasm.")} == wanted == {"wasm.en.pagefind"}
+    # Every stylesheet and script published is one some page loads.
+    loaded = set()
+    for html in site.rglob("*.html"):
+        tags = BeautifulSoup(html.read_text(), "html.parser").select("link[rel=stylesheet], script[src]")
+        loaded |= {(html.parent / (tag.get("href") or tag["src"])).resolve() for tag in tags}
+    published = {p.resolve() for p in (site / "static").iterdir()}
+    assert published <= loaded, published - loaded
+    assert not (site / "static" / "material.css").exists()
     header = page(site, EVENT).select_one("form.search-box")
     assert header["action"] == "../../search/index.html" and header.find("input")["name"] == "q"

@@ -20,6 +20,9 @@ from .site import build_site
 from .sources import collect_warnings
 from .write import OutputDir, ParseCache
 
+# The Material theme's own stylesheet (see material.ASSETS): readout's site never loads it.
+MATERIAL_ONLY = ("material.css",)
+
 
 @dataclass
 class BuildReport:
@@ -125,7 +128,7 @@ def build_into(config: Config, output: Path | None, strict: bool, search: bool |
                 mark = stage("render", mark)
                 static = config.templates_dir / "static"
                 if static.is_dir():
-                    out.put_tree(static, "static")
+                    out.put_tree(static, "static", leave_out=MATERIAL_ONLY)
                 files, session.feeds = feeds.site_files(site, build_time(), session.feeds)
                 out.put_files(files)
                 mark = stage("write", mark)

@@ -203,12 +203,13 @@ class OutputDir:
         for relative, data in sorted(files.items()):
             self.put_data(relative, data.encode("utf-8") if isinstance(data, str) else data)
 
-    def put_tree(self, source: Path, prefix: str) -> int:
-        """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed)."""
+    def put_tree(self, source: Path, prefix: str, leave_out: tuple[str, ...] = ()) -> int:
+        """Copy every file under ``source`` to ``prefix/…`` (sorted, links not followed), but
+        those ``leave_out`` names (paths relative to ``source``)."""
         count = 0
         for path in sorted(source.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                relative = path.relative_to(source).as_posix()
+            relative = path.relative_to(source).as_posix()
+            if path.is_file() and not path.is_symlink() and relative not in leave_out:
                 self.put_data(f"{prefix}/{relative}", path.read_bytes())
                 count += 1
         return count
@@ -239,6 +240,7 @@ class OutputDir:
                                None, "reinstall with `make distclean site`; `readout build --no-search` skips it")
         for name in UNUSED_SEARCH_FILES:  # Pagefind's own search interfaces: the site has its own
             (self.staging / "pagefind" / name).unlink(missing_ok=True)
+        unused_wasm(self.staging / "pagefind")
 
     def cancel_search_index(self, started) -> None:
         """Stop an indexer whose build failed, and remove its documents."""
@@ -331,6 +333,21 @@ def create_file(path: Path, data: bytes) -> None:
 # interfaces and highlighter, about 420 KB): not published.
 UNUSED_SEARCH_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def unused_wasm(folder: Path) -> None:
+    """Remove the search engine builds for languages no page is in: Pagefind writes one for
+    pages without a language ("unknown", about 70 KB) even where every page has one, and the
+    browser only loads those its entry file names (a language named without one loads
+    "unknown")."""
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        used = {f"wasm.{language.get('wasm') or 'unknown'}.pagefind" for language in entry["languages"].values()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # a format this does not know: keep everything
+    for path in folder.glob("wasm.*.pagefind"):
+        if path.name not in used:
+            path.unlink()
 
 
 def pagefind_binary() -> Path:
