@@ -10,20 +10,21 @@ import re
 
 from helpers import ROOT
 
-CONTEXT = ROOT / "src" / "readout" / "context.py"
+CONTEXTS = [ROOT / "src" / "readout" / name for name in ("context.py", "series.py")]  # series' views are with series
 TEMPLATES = ROOT / "templates"
 
 
 def view_models() -> list[tuple[ast.ClassDef, str, list[tuple[str, str]]]]:
-    """Each class of context.py: its node, its docstring, and its fields with their lines."""
-    source = CONTEXT.read_text(encoding="utf-8")
-    lines = source.splitlines()
+    """Each class of context.py (and series.py): its node, its docstring, and its fields with their lines."""
     classes = []
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.ClassDef):
-            fields = [(item.target.id, lines[item.lineno - 1]) for item in node.body
-                      if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
-            classes.append((node, ast.get_docstring(node) or "", fields))
+    for path in CONTEXTS:
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.ClassDef):
+                fields = [(item.target.id, lines[item.lineno - 1]) for item in node.body
+                          if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)]
+                classes.append((node, ast.get_docstring(node) or "", fields))
     return classes
 
 

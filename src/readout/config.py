@@ -38,6 +38,7 @@ class Config:
     output_dir: str = "site"
     theme: str = "readout"
     themes: tuple[Theme, ...] = ()
+    series: dict = field(default_factory=dict)  # slug → {title, description} (see series.py)
     lexicon: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
     raw_html: bool = False  # markdown: {raw_html: true}: editors' raw HTML reaches the pages
@@ -57,7 +58,7 @@ class Config:
 
 
 STRING_KEYS = ("title", "description", "language", "output_dir", "theme")
-KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "lexicon", "extra", "markdown")
+KNOWN_KEYS = STRING_KEYS + ("base_url", "themes", "series", "lexicon", "extra", "markdown")
 # A BCP 47 language tag (RFC 5646) as sites use them: a language, then script, region and variant
 # subtags ("en", "zh-Hans-CN", "de-CH-1996"). It names files of the search index and lands in
 # every page's lang attribute, so nothing else may pass.
@@ -123,6 +124,7 @@ SETTINGS: dict[str, Callable[[str, yaml.Node, str], dict]] = {
     **dict.fromkeys(STRING_KEYS, string_setting),
     "base_url": base_url_setting,
     "themes": lambda key, node, path: {key: parse_themes(node, path)},
+    "series": lambda key, node, path: {key: parse_series(node, path)},
     "markdown": markdown_setting,
     "lexicon": lambda key, node, path: {key: parse_lexicon(node, path)},
     "extra": extra_setting,
@@ -165,6 +167,22 @@ def parse_themes(node: yaml.Node, path: str) -> tuple[Theme, ...]:
                 raise unknown_key(key, inner_key, ("title", "keywords"), path, f"theme '{slug}'")
         themes.append(Theme(slug, title, keywords))
     return tuple(themes)
+
+
+def parse_series(node: yaml.Node, path: str) -> dict:
+    """``series: {slug: {title, description}}``: how the site names the series it finds."""
+    found: dict[str, dict[str, str]] = {}
+    for slug, key_node, value_node in mapping_items(node, path, "series"):
+        why = unsafe_slug(slug)
+        if why:
+            raise ReadoutError(f"series {why}", where(key_node, path),
+                               "use lower-case letters, digits and hyphens, e.g. 'yrd-symposiums'")
+        found[slug] = {}
+        for key, inner_key, inner in mapping_items(value_node, path, f"series '{slug}'"):
+            if key not in ("title", "description"):
+                raise unknown_key(key, inner_key, ("title", "description"), path, f"series '{slug}'")
+            found[slug][key] = scalar_string(inner, path, key)
+    return found
 
 
 def parse_lexicon(node: yaml.Node, path: str) -> dict:

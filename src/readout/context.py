@@ -183,6 +183,17 @@ class SearchFacets:
 
 
 @dataclass(frozen=True)
+class SeriesPlace:
+    """Where an event stands in its series: the series page, the event's number in it, and
+    the events before and after."""
+
+    series: Link                   # the series page
+    number: int                    # the event's place in the series, from the first
+    previous: Link | None = None   # the event before it in the series
+    next: Link | None = None       # the event after it
+
+
+@dataclass(frozen=True)
 class EventPage(Page):
     """One event. ``commentary`` is the editor's Markdown as HTML (trusted: editors write it);
     ``corrected`` names what an editor corrected by hand ("date", "host", "s5.section")."""
@@ -201,6 +212,7 @@ class EventPage(Page):
     source_url: str = ""           # the source page
     source_path: str = ""          # the readout's file in the project
     search: SearchFacets = SearchFacets() # what the search index is told of the page
+    series: SeriesPlace | None = None # its place in its series, if it is in one
     template = "event.html"
     searched = True
 

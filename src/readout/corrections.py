@@ -50,7 +50,7 @@ class EventChecks:
             "kind": optional_text, "location": optional_text, "subject": optional_text,
             "host": self.person_or_none, "main_speaker": self.person_or_none, "attendees": self.people,
             "speakers": self.people, "statements": self.statements,
-            "themes": self.theme_list, "extra": any_mapping, "source": source_value,
+            "themes": self.theme_list, "extra": any_mapping, "source": source_value, "series": series_value,
         }
 
     def person(self, node, path, checked: Checked, key) -> Person | object:
@@ -152,6 +152,18 @@ class EventChecks:
         return values
 
 
+def series_value(node, path, checked, key):
+    """A checker: the slug of the event's series, or null for none (see series.py)."""
+    if is_null(node):
+        return ""
+    value = text_value(node, path, checked, key)
+    why = unsafe_slug(value) if isinstance(value, str) else None
+    if why:
+        checked.problem(node, path, f"series {why}", "use lower-case letters, digits and hyphens, e.g. 'yrd-symposiums'")
+        return INVALID
+    return value
+
+
 def bool_value(node, path, checked, key):
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
         checked.problem(node, path, f"'{key}' must be true or false, not {kind_of(node)}", None)
@@ -195,6 +207,7 @@ def apply_corrections(event: Event, values: dict) -> None:
     if given:
         event.corrected += [role for role in one_role_each(event, given) if role not in given]
     event.themes = list(values.get("themes", []))
+    event.series = values.get("series", event.series)  # where it belongs, not a correction of the reading
     for key, value in values.get("source", {}).items():  # provenance, not a correction of the reading
         if key != "author":
             setattr(event.source, key, value)

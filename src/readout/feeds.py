@@ -128,6 +128,7 @@ def site_files(site, built: datetime, last: FeedsMemo | None = None) -> tuple[di
     events, event_lines = events_json(site, last.events)
     people, people_lines = people_json(site, last.people)
     files = {"data/events.json": events, "data/people.json": people,
+             **({"data/series.json": json.dumps(list(site.series), ensure_ascii=False, indent=1) + "\n"} if site.series else {}),
              "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
     map_text = sitemap(site)
     if map_text:

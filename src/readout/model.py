@@ -148,6 +148,8 @@ class Event:
     # (field names, and "s5.section"-style entries for statements).
     themes: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    # The series an editor put the event in ("" for none); None: the one the loader proposes.
+    series: str | None = None
 
     def statements_in(self, section: str) -> list[Statement]:
         """The statements labelled ``section``, in source order."""

@@ -1,9 +1,7 @@
 """Content + config → ``Site``: every page with its URL and view model, cross-links resolved.
-
 Nothing is rendered here; the whole graph is built first so that collisions and broken
 references are found before a single page is written. Pages across events (timeline, topics,
-themes, places, organizations) are in ``indexes.py``.
-"""
+themes, places, organizations) are in ``indexes.py``, series in ``series.py``."""
 
 from __future__ import annotations
 
@@ -48,6 +46,7 @@ from .incremental import SiteMemo
 from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
+from .series import SERIES_URL, find_series, series_data, series_pages, series_places
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
 from .structured import event_jsonld, printed_name, publication, script_json, source_jsonld
@@ -79,6 +78,7 @@ class Site:
     events: tuple[Event, ...]
     people: dict
     memo: SiteMemo | None = None  # what the next build may reuse (see ``build_site``)
+    series: tuple[dict, ...] = ()  # data/series.json's entries (see ``series.series_data``)
 
 
 HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists them all
@@ -158,6 +158,12 @@ class SiteBuilder:
         self.theme_titles = {t.slug: t.title for t in config.themes}
         self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
         self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
+        self.series = find_series(self.events, config.series)
+        self.in_series = series_places(self.series)
+        for e in events:  # an event page shows its place in its series, which other events move
+            if self.parts[e.id].get("series") != self.in_series.get(e.id):
+                self.parts[e.id].pop("pages", None)
+                self.parts[e.id]["series"] = self.in_series.get(e.id)
         self.keeping = last is not None
 
     def part(self, event: Event, name: str, make):
@@ -167,8 +173,6 @@ class SiteBuilder:
         if name not in parts:
             parts[name] = make(event)
         return parts[name]
-
-    # Shared views -----------------------------------------------------------------------
 
     def summarize(self, event: Event) -> EventSummary:
         lead = next((s for s in event.statements if s.section == "lead"), None)
@@ -206,8 +210,6 @@ class SiteBuilder:
             )
         return views
 
-    # Pages --------------------------------------------------------------------------------
-
     person_ref = staticmethod(person_ref)
 
     def build(self) -> Site:
@@ -218,6 +220,7 @@ class SiteBuilder:
         in_nav = [p for p in content.pages if p.nav_order is not None]
         nav += [Link(f"{p.slug}/", p.title) for p in sorted(in_nav, key=lambda p: (p.nav_order, p.slug))]
         indexes = (Link(PLACES_URL, "Places"), Link(ORGANIZATIONS_URL, "Organizations"),
+                   *((Link(SERIES_URL, "Series"),) if self.series else ()),
                    Link("data/events.json", "Data (JSON)"), Link("feed.xml", "Atom feed"))
         info = SiteInfo(config.title, config.description, config.language, tuple(nav), config.base_url, indexes)
         pages: list[Page] = []
@@ -225,7 +228,7 @@ class SiteBuilder:
             pages += self.part(event, "pages", self.event_pages)
         people_pages, people = self.people_pages()
         pages += people_pages
-        pages += index_pages(self)
+        pages += index_pages(self) + series_pages(self.series, self.summaries, person_ref)
         for free in content.pages:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
                                   breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
@@ -241,7 +244,7 @@ class SiteBuilder:
         pages.sort(key=lambda p: p.url)
         one_page_per_url(pages, config)
         return Site(info, tuple(pages), tuple(self.events), people,
-                    SiteMemo(self.parts, self.made_people) if self.keeping else None)
+                    SiteMemo(self.parts, self.made_people) if self.keeping else None, tuple(series_data(self.series)))
 
     def event_pages(self, event: Event) -> list[Page]:
         """The event page, its topic pages and its source page."""
@@ -271,6 +274,7 @@ class SiteBuilder:
             themes=tuple(self.theme_link(t) for t in event.themes),
             jsonld=script_json(event_jsonld(event, self.absolute)),
             search=search_facets(tuple(by_section["lead"]) + tuple(s for x in sections for s in x.statements), roles),
+            series=self.in_series.get(event.id),
         )]
         for i, section in enumerate(sections):
             before = sections[i - 1] if i > 0 else None

@@ -24,6 +24,7 @@ def page_types(site) -> dict[str, str]:
         "topics": "topics/", "topic": "topics/priorities/", "topic, page 1": "topics/priorities/page/1/",
         "themes": "themes/", "theme": f"themes/{first('themes')}/", "places": "places/", "place": f"places/{first('places')}/",
         "organizations": "organizations/", "organization": f"organizations/{first('organizations')}/",
+        "series": "series/", "a series": f"series/{first('series')}/",
         "search": "search/?q=innovation", "not found": "no/such/page/",
     }
 

@@ -1,0 +1,172 @@
+"""Series: events that continue one another — the same kind of meeting on the same subject or
+region (the symposiums on the Yangtze River Delta, the State Council's executive meetings).
+
+The loader's reading proposes them: two or more events of one kind whose subjects name the
+same region or body, or say the same thing once the words every subject shares are set aside
+("further promoting the integrated development of the Yangtze River Delta" and "promoting the
+integrated development of the Yangtze River Delta" are one series). An editor sets or breaks a
+series in the event's front matter (``series: slug``, ``series: null``) and titles it in
+``site.yml`` (``series: {slug: {title, description}}``). The view models of series pages are
+here too (``tests/test_template_contract.py`` reads them with ``context.py``'s)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .context import EventSummary, Link, Paged, PersonRef, SeriesPlace
+from .model import Event
+from .slugs import slugify
+
+SERIES_URL = "series/"
+SERIES_PER_PAGE = 20
+
+# "the Yangtze River Delta", "the Yellow River basin", "Beijing-Tianjin-Hebei": a proper name
+# in the subject, the strongest sign of what a series is about.
+PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and)){0,4}\b")
+# Words that say how, not what: a subject keeps its meaning without them.
+HOW = frozenset(["a", "an", "the", "of", "on", "in", "to", "for", "and", "with", "at", "by", "further", "furthering", "promote", "promoting", "promoted", "advance", "advancing", "deepen", "deepening", "push", "pushing", "comprehensively", "comprehensive", "better", "steadily", "high-quality", "integrated", "development", "new", "era", "work"])
+NOT_SUBJECT_NAMES = frozenset({"China", "Chinese", "CPC", "Communist", "Party", "Central", "Committee", "The"})
+
+
+@dataclass(frozen=True)
+class Series:
+    """A series: ``slug``, ``title`` and ``description`` (site.yml's, else made from what its
+    events share), its events oldest first, and whether the loader proposed it."""
+
+    slug: str                      # data-only: its URL's last segment
+    title: str                     # data-only: the page's title
+    description: str               # data-only: site.yml's description, else how it was found
+    events: tuple[Event, ...]      # data-only: oldest first
+    proposed: bool                 # data-only: the loader's proposal (no editor set it)
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """An event of a series, with its place in it (``number``, 1 for the first) and who
+    attended."""
+
+    event: EventSummary            # the event
+    number: int                    # its place in the series, from the first
+    attendees: tuple[PersonRef, ...] = () # who attended, as printed there
+
+
+@dataclass(frozen=True)
+class SeriesPage(Paged):
+    """The events of one series, newest first, twenty to a page."""
+
+    intro: str = ""                # the series' description
+    entries: tuple[SeriesEntry, ...] = () # this page's events
+    template = "series.html"
+
+
+def subject_key(event: Event) -> str | None:
+    """What the event is about, as a key: the proper names its subject gives (without the
+    Party's and the country's own), else its words that say what rather than how."""
+    subject = event.subject or ""
+    names = [m.group() for m in PROPER_NAME.finditer(subject) if m.group() not in NOT_SUBJECT_NAMES]
+    names = [n for n in names if not all(w in NOT_SUBJECT_NAMES or w in ("of", "and") for w in n.split())]
+    if names:
+        return slugify(" ".join(names))
+    words = [w for w in re.findall(r"[\w'’-]+", subject.lower()) if w not in HOW]
+    return slugify(" ".join(words[:6])) or None
+
+
+def proposed_slug(event: Event) -> str | None:
+    """The series the loader's reading proposes for ``event``: its kind and what it is about."""
+    if not event.kind:
+        return None
+    about = subject_key(event)
+    return f"{slugify(event.kind)}-{about}" if about else None
+
+
+def plural(kind: str) -> str:
+    return kind if kind.endswith("s") else kind + "s"
+
+
+def default_title(events: list[Event]) -> str:
+    """"Symposiums on the Yangtze River Delta": the kind, and the subject of the newest event."""
+    newest = events[-1]
+    kind = plural(newest.kind or "event").capitalize()
+    return f"{kind} on {newest.subject}" if newest.subject else kind
+
+
+def find_series(events: list[Event], settings: dict) -> dict[str, Series]:
+    """Every series of ``events`` by slug, in order of their first event: an editor's (any
+    number of events), and the loader's proposals that hold two or more events not set
+    otherwise. ``settings`` is site.yml's ``series:`` (slug → {title, description})."""
+    members: dict[str, list[Event]] = defaultdict(list)
+    proposed: set[str] = set()
+    for event in sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id)):
+        chosen = event.series
+        if chosen is None:  # the loader's proposal
+            slug = proposed_slug(event)
+            if slug:
+                members[slug].append(event)
+                proposed.add(slug)
+        elif chosen:  # an editor's
+            members[chosen].append(event)
+    found = {}
+    for slug, group in members.items():
+        by_editor = any(e.series == slug for e in group)
+        if len(group) < 2 and not by_editor and slug not in settings:
+            continue
+        given = settings.get(slug, {})
+        found[slug] = Series(
+            slug=slug, title=given.get("title") or default_title(group),
+            description=given.get("description") or (
+                f"{len(group)} events of one kind on one subject, as the readouts name them; an editor may "
+                "set or break a series in an event's front matter." if not by_editor else ""),
+            events=tuple(group), proposed=not by_editor)
+    return found
+
+
+def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
+    """Each event's place in its series, by event id."""
+    from .context import long_date
+    from .urls import event_url
+
+    def link(event: Event) -> Link:  # named by its date: the events of a series share a title
+        return Link(event_url(event.id), long_date(event.date) if event.date else event.title)
+
+    places = {}
+    for series in found.values():
+        page = Link(f"{SERIES_URL}{series.slug}/", series.title)
+        chain = series.events
+        for i, event in enumerate(chain):
+            before = chain[i - 1] if i else None
+            after = chain[i + 1] if i + 1 < len(chain) else None
+            places[event.id] = SeriesPlace(page, i + 1, link(before) if before else None, link(after) if after else None)
+    return places
+
+
+def series_data(found: dict[str, Series]) -> list[dict]:
+    """``data/series.json``: every series, its events oldest first."""
+    return [{"slug": s.slug, "title": s.title, "description": s.description, "proposed": s.proposed,
+             "events": [e.id for e in s.events]} for s in found.values()]
+
+
+def series_pages(found: dict[str, Series], summaries: dict, person_ref) -> list:
+    """The page of each series (its events newest first, numbered from the first) and the
+    series index, each cut into pages of twenty."""
+    from .context import HOME, IndexEntry, IndexPage, long_date
+    from .indexes import cut
+
+    pages: list = []
+    entries = []
+    index = Link(SERIES_URL, "Series")
+    for series in found.values():
+        url = f"{SERIES_URL}{series.slug}/"
+        listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees))
+                       for n, e in enumerate(series.events, 1))[::-1]
+        pages += cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
+                     description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
+        dated = [e.date for e in series.events if e.date]
+        span = f"{long_date(dated[0])} – {long_date(dated[-1])}" if len(dated) > 1 else (long_date(dated[0]) if dated else "")
+        entries.append(IndexEntry(url, series.title, len(listed), span))
+    if found:
+        pages.append(IndexPage(url=SERIES_URL, title="Series", breadcrumbs=(HOME,), entries=tuple(entries),
+                               description="Events that continue one another: the same kind of meeting on the same subject.",
+                               intro="Each series lists its events in order; an editor may set or break one."))
+    return pages

@@ -1,0 +1,140 @@
+"""Series: events that continue one another, proposed from the loader's reading, set or broken
+by editors, each with its page, its place on every event page, and data/series.json."""
+
+import json
+
+import pytest
+from helpers import SEED_NAME, check_links, make_project, page
+
+from readout.build import build
+from readout.cli import main
+from readout.config import load_config
+from readout.incremental import Session
+
+
+def readout(day: str, kind: str, host: str, place: str, subject: str, attendee: str = "") -> str:
+    """A short readout of our own words: who held what kind of event where, on which day, about what."""
+    attended = f"\n\n{attendee} attended the {kind}." if attendee else ""
+    return (f" date {day}\n{host}, Premier of the State Council, chaired a {kind} in {place} on the "
+            f"morning of the {int(day[8:])}th to discuss {subject}.{attended}\n\n"
+            f"{host.split()[0]} said steady progress has been made.\n\n{host.split()[0]} called for greater efforts.\n")
+
+
+# Planted: the seed symposium on the Yangtze River Delta and two more (one subject says
+# "further", one does not), two meetings on the Yellow River basin, a study session on the
+# delta (another kind: no series of its own), and one meeting on its own.
+SOURCES = {
+    "2019-05-13-delta-symposium": readout("2019-05-13", "symposium", "Zhou Ming", "Hefei",
+                                          "promoting the integrated development of the Yangtze River Delta", "Lin Tao"),
+    "2021-09-06-delta-symposium": readout("2021-09-06", "symposium", "Zhou Ming", "Hangzhou",
+                                          "further promoting the integrated development of the Yangtze River Delta"),
+    "2020-08-10-river-meeting": readout("2020-08-10", "meeting", "Gao Ping", "Zhengzhou",
+                                        "ecological protection of the Yellow River basin"),
+    "2022-10-17-river-meeting": readout("2022-10-17", "meeting", "Gao Ping", "Jinan",
+                                        "high-quality development of the Yellow River basin", "Lin Tao"),
+    "2022-03-14-delta-study": readout("2022-03-14", "study session", "Zhou Ming", "Beijing",
+                                      "the integrated development of the Yangtze River Delta"),
+    "2018-11-05-port-meeting": readout("2018-11-05", "meeting", "Gao Ping", "Ningbo", "the reform of sea ports"),
+}
+DELTA = "symposium-yangtze-river-delta"
+RIVER = "meeting-yellow-river"
+
+
+def project(tmp_path, files=None, settings=""):
+    root = make_project(tmp_path / "project", {
+        **{f"content/sources/{name}.txt": text for name, text in SOURCES.items()}, **(files or {})})
+    if settings:
+        (root / "site.yml").write_text((root / "site.yml").read_text() + settings)
+    return root
+
+
+def series_data(site):
+    return {s["slug"]: s for s in json.loads((site / "data" / "series.json").read_text())}
+
+
+def test_the_loader_proposes_series_of_one_kind_on_one_subject(tmp_path):
+    site = build(load_config(project(tmp_path)), search=False).output
+    found = series_data(site)
+    assert sorted(found) == [RIVER, DELTA]
+    assert found[DELTA]["events"] == ["2019-05-13-delta-symposium", "2021-09-06-delta-symposium", SEED_NAME]  # by date
+    assert found[RIVER]["events"] == ["2020-08-10-river-meeting", "2022-10-17-river-meeting"]
+    assert all(s["proposed"] for s in found.values())
+    assert found[DELTA]["title"] == "Symposiums on further promoting the integrated development of the Yangtze River Delta"
+    # Its page: newest first, each event numbered from the first, with its date, place, host and attendees.
+    soup = page(site, f"series/{DELTA}/")
+    cards = soup.select("article.event-card")
+    assert [c.h2.get_text(" ", strip=True)[:6] for c in cards] == ["No. 3:", "No. 2:", "No. 1:"]
+    first = cards[-1]
+    assert "13 May 2019" in first.h2.get_text() and "Hefei" in first.select_one(".facts").get_text()
+    assert "Zhou Ming" in first.select_one(".facts").get_text()
+    assert [a.get_text() for a in first.select(".series-attendees a")] == ["Lin Tao"]
+    # The series index, and the footer's link to it.
+    index = page(site, "series/")
+    assert {a.get_text(): a.find_next("span").get_text() for a in index.select(".index-list a")} == {
+        found[DELTA]["title"]: "3", found[RIVER]["title"]: "2"}
+    assert page(site, "").select_one('footer a[href="series/index.html"]') is not None
+    check_links(site)
+
+
+def test_every_event_of_a_series_shows_its_place_and_its_neighbours(tmp_path):
+    site = build(load_config(project(tmp_path)), search=False).output
+    row = page(site, f"events/{'2021-09-06-delta-symposium'}/").select_one("dd.series-place")
+    links = [(a.get_text(), a["href"]) for a in row.select("a")]
+    assert "no. 2" in row.get_text()
+    assert links[1] == ("13 May 2019", "../2019-05-13-delta-symposium/index.html")
+    assert links[2] == ("30 November 2023", f"../{SEED_NAME}/index.html")
+    newest = page(site, f"events/{SEED_NAME}/").select_one("dd.series-place")
+    assert "no. 3" in newest.get_text() and "after it" not in newest.get_text()
+    assert page(site, "events/2018-11-05-port-meeting/").select_one("dd.series-place") is None  # in none
+    assert page(site, "events/2022-03-14-delta-study/").select_one("dd.series-place") is None  # alone of its kind
+
+
+def test_editors_set_and_break_series_and_name_them(tmp_path):
+    settings = ("series:\n  delta-work:\n    title: The delta's working meetings\n"
+                "    description: Every meeting on the delta, whatever its kind.\n")
+    files = {"content/events/2022-03-14-delta-study.md": "---\nseries: delta-work\n---\n",
+             "content/events/2018-11-05-port-meeting.md": "---\nseries: delta-work\n---\n",
+             "content/events/2019-05-13-delta-symposium.md": "---\nseries: null\n---\n"}
+    site = build(load_config(project(tmp_path, files, settings)), search=False).output
+    found = series_data(site)
+    assert found["delta-work"] == {
+        "slug": "delta-work", "title": "The delta's working meetings", "proposed": False,
+        "description": "Every meeting on the delta, whatever its kind.",
+        "events": ["2018-11-05-port-meeting", "2022-03-14-delta-study"]}
+    assert found[DELTA]["events"] == ["2021-09-06-delta-symposium", SEED_NAME]  # the one taken out is gone
+    assert page(site, "events/2019-05-13-delta-symposium/").select_one("dd.series-place") is None
+    assert page(site, "series/delta-work/").h1.get_text() == "The delta's working meetings"
+
+
+@pytest.mark.parametrize("front, message", [
+    ("series: Delta Work\n", "is not a slug"),
+    ("series: [a, b]\n", "'series' must be text"),
+])
+def test_a_bad_series_in_front_matter_is_reported_where_it_is(tmp_path, capsys, front, message):
+    root = project(tmp_path, {"content/events/2018-11-05-port-meeting.md": f"---\n{front}---\n"})
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert "content/events/2018-11-05-port-meeting.md:2:" in err and message in err
+    assert "Traceback" not in err
+
+
+def test_an_unknown_key_under_a_series_in_site_yml_is_reported(tmp_path, capsys):
+    root = project(tmp_path, settings="series:\n  delta-work:\n    titel: Meetings\n")
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert "site.yml:" in err and "titel" in err and "Traceback" not in err
+
+
+def test_a_new_event_moves_its_neighbours_in_a_preview_as_in_a_fresh_build(tmp_path):
+    """The older event's page gains its "after it" link when a newer one joins the series,
+    although nothing of its own changed: the preview's rebuild gives what a fresh build gives."""
+    root = project(tmp_path)
+    session = Session()
+    build(load_config(root), search=False, session=session)
+    (root / "content" / "sources" / "2024-06-03-delta-symposium.txt").write_text(readout(
+        "2024-06-03", "symposium", "Zhou Ming", "Nanjing", "the integrated development of the Yangtze River Delta"))
+    site = build(load_config(root), search=False, session=session).output
+    fresh = build(load_config(root), root.parent / "fresh", search=False).output
+    for url in (f"events/{SEED_NAME}/", f"series/{DELTA}/", "series/"):
+        assert page(site, url).main == page(fresh, url).main, url
+    assert "after it: 3 June 2024" in page(site, f"events/{SEED_NAME}/").select_one("dd.series-place").get_text()
