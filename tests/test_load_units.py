@@ -250,6 +250,7 @@ def test_a_dateline_that_prints_its_year_dates_the_day_without_another_anchor():
     ("– BEIJING, Aug. 25, 2021 /PRNewswire/ — A report", date(2021, 8, 25)),  # a dash the page puts first
     ("• SHANGHAI, June 3, 2019 (Xinhua) -- The", date(2019, 6, 3)),
     ("BEIJING, Aug. 25 (Xinhua) -- The", None),  # no year printed: it needs an anchor
+    ("BEIJING, (APP - Site / Point News - 27th Feb, 2024) The", date(2024, 2, 27)),  # the day in the credit
 ])
 def test_a_wire_dateline_keeps_the_year_it_prints(line, day):
     from readout.load.dates import match_dateline

@@ -10,11 +10,8 @@ from datetime import date, timedelta
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {d: i for i, d in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -174,7 +171,9 @@ class Anchor:
 # A year, not a count that looks like one ("2040 committee members", "over 2000 deputies").
 NAMED_YEAR = re.compile(r"(?<![\w-])(?<!over\s)(?<!about\s)(?<!nearly\s)(?<!than\s)((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)"
                         r"(?!\s+(?:[a-z]+\s+)?(?:members|deputies|delegates|people|participants|votes|officials|representatives|advis[eo]rs)\b)")
-TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|[-–])$", re.I)
+# "by 2035", "for 2024", "2021-2025": a target; "Made in China 2025", "Healthy China 2030": a name.
+TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|[-–]"
+                           r"|\b(?-i:in\s+China|Healthy\s+China|Vision|Agenda|Expo|Olympics?)\s+)$", re.I)
 
 
 def named_years(text: str, start: int, end: int) -> tuple[int, ...]:
@@ -320,7 +319,8 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     match = DATELINE_LOOSE.match(text, start, end)
     if not match:
         return None
-    place, dated = match.group("place"), match.group("date") or match.group("date2")
+    credited = re.search(ANY_DAY, match.group("credit") or "")  # "BEIJING, (APP - Site - 27th Feb, 2024)"
+    place, dated = match.group("place"), match.group("date") or match.group("date2") or (credited and credited.group())
     capital_city = place.lower() in CAPITAL_CITIES  # "Beijing: Chinese President …"
     if (match.group("outlet") and not dated and not capital_city) or (match.group("credit") and not (dated or capital_city)):
         return None  # "Li Qiang, Premier Of …:" is no dateline; an outlet follows a date or a capital's name

@@ -5,6 +5,7 @@ the story speaks in). A mixin of ``Reader``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from itertools import islice
@@ -40,6 +41,8 @@ def describe_anchor(anchor) -> str:
 
 class DateReading(Reading):
     """Reading the event date."""
+
+    story_kind: Callable[[], str | None]  # PlaceReading's, a mixin of the same Reader
 
     def anchors(self, published) -> list[dates.Anchor]:
         """Every full date the page gives that a relative one can be resolved against: the
@@ -181,11 +184,16 @@ class DateReading(Reading):
 
     def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …
-        in Hefei, Aug. 20, 2020"), not another stop of a tour."""
+        in Hefei, Aug. 20, 2020"), not another stop of a tour. With no lead sentence, the kind
+        is the first the story names ("In a work conference on the issue, Zhang stressed …")."""
+        kind = lead.kind if lead else None
+        if lead is None and any(anchor.kind == "caption" for anchor in anchors):
+            said = dict(self.found)
+            kind, self.found = self.story_kind(), said  # read again, and said, with the place
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
-                if shows_event(self.text, lead.kind if lead else None, paragraph.start, anchor.start):
+                if shows_event(self.text, kind, paragraph.start, anchor.start):
                     self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
                     return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
         return None
