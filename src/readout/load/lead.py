@@ -54,6 +54,7 @@ TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)+$")
 CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
+ACCOMPANIED_ASIDE = re.compile(r",\s+accompanied\s+by\s", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
 # "He held talks with workers there": a visit's conversation, not talks as an event (those are
@@ -96,6 +97,22 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
     return first
 
 
+def subject_span(text: str, body: int, verb: int) -> Span:
+    """Where the subject of the lead's verb (at ``verb``) is named, from ``body`` on."""
+    before = Span(body, verb)
+    clause = CLAUSE_BEFORE.search(text, body, verb)
+    if clause:  # "Li Qiang and Ding Xuexiang attended the meeting, while Wang Huning presided over …"
+        before = Span(clause.end(), verb)
+    if ACCOMPANIED_BY.match(text, body, verb):
+        # "Accompanied by Liu Ning, …, and Lan Tianli, …, Xi inspected Nanning": the subject
+        # stands after the list of those who accompanied.
+        before = Span(text.rfind(",", body, verb) + 1 or body, verb)
+    aside = ACCOMPANIED_ASIDE.search(text, before.start, before.end)
+    if aside:  # "Xi, accompanied by Hu Changsheng, …, made an inspection tour": not those who went along
+        before = Span(before.start, aside.start())
+    return before
+
+
 def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
               dateline: dates.Dateline | None = None) -> Lead:
     """Host, kind, place and subject of the lead sentence ``span``; ``dateline`` is the story's
@@ -104,15 +121,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     dateline = own or dateline
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), match.end(), dateline=dateline)
-    before = Span(body, match.start())
-    clause = CLAUSE_BEFORE.search(text, body, match.start())
-    if clause:  # "Li Qiang and Ding Xuexiang attended the meeting, while Wang Huning presided over …"
-        before = Span(clause.end(), match.start())
-    if ACCOMPANIED_BY.match(text, body, match.start()):
-        # "Accompanied by Liu Ning, …, and Lan Tianli, …, Xi inspected Nanning": the subject
-        # stands after the list of those who accompanied.
-        before = Span(text.rfind(",", body, match.start()) + 1 or body, match.start())
-    lead.host = parse_mention(text, before, lexicon)
+    lead.host = parse_mention(text, subject_span(text, body, match.start()), lexicon)
     if lead.host is None and (OPENING_PARTICIPLE.match(match.group("verb")) or not text[body:match.start()].strip()):
         # "Addressing a plenary meeting …, Li Keqiang said", "During his recent inspection tour
         # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
