@@ -498,3 +498,15 @@ def test_a_city_is_no_person():
 def test_a_wire_credit_line_is_page_furniture(line):
     text = f"Updated: 2025-01-10 12:00\n\nXi Jinping presided over a meeting on Friday.\n\n{line}\n"
     assert [p.section for p in parse_source(text, "x.txt").paragraphs][-1] == "other"
+
+
+@pytest.mark.parametrize("printed, place", [
+    ("Beijing’s State-owned", "Beijing"),   # "… work in Beijing’s State-owned enterprises"
+    ("Shanghai's Pudong", "Shanghai"),
+    ("Central China's Hunan", "Hunan"),     # a region before the place is not the place
+    ("Chongqing Municipality", "Chongqing"),
+    ("Xi’an", "Xi’an"),                     # an apostrophe inside a name stays
+])
+def test_the_place_a_lead_names_is_the_place_not_what_it_owns(printed, place):
+    from readout.load.lead import short_place
+    assert short_place(printed, default_lexicon()) == place
