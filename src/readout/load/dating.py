@@ -19,10 +19,11 @@ from .segment import Span
 # "… that ended on Wednesday", "… closed on Sunday": a date that ends a tour or a meeting.
 ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up)(?:\s+in\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?\s*$",
                    re.IGNORECASE)  # "… which concluded in Beijing yesterday"
+FALLS_ON = re.compile(r"\b(?:falls?|falling|fell)\s+$", re.IGNORECASE)
 DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 # "a three-day inspection tour", "a two-day rural work conference", "Xi spent three days in …".
 EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
-                       r"(?:tour|trip|visit|inspection|conference|meeting|session|symposium|forum|seminar|plenum)\b"
+                       r"(?:tour|trip|visit|inspection|conference|meeting|session|symposium|forum|seminar|plenum)s?\b"
                        r"|\bspent\s+(?=(?:two|three|four|five|six|[2-6])\s+days\b)(\w+)", re.IGNORECASE)
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
@@ -172,11 +173,13 @@ class DateReading(Reading):
         """The first date in ``span`` that dates the event: not one in a clause telling what
         will happen ("The committee will hold a session from June 21" dates a later event;
         "China will …, Xi said on Monday" does not: the date is in a clause of its own), nor
-        one of a news report ("On April 12, Xinhua reported that Li toured … from April 9")."""
+        one of a news report ("On April 12, Xinhua reported that Li toured … from April 9"), nor
+        the day a festival falls on ("ahead of Chinese New Year, which falls on Thursday")."""
         start = span.start
         after, before = self.lexicon.news_report
         while (found := dates.find_event_date(self.text, start, span.end, reference)) is not None:
             if not (dates.in_future_clause(self.text, span.start, found.start) or after.match(self.text, found.end, span.end)
+                    or FALLS_ON.search(self.text, max(span.start, found.start - 12), found.start)
                     or before.search(self.text, max(span.start, found.start - 60), found.start)):
                 return found
             start = found.end
