@@ -22,7 +22,7 @@ GLUED = re.compile(r"[.!?][\"'”’]?[A-Z][a-z]")  # a quick look; SENTENCE_END
 SENTENCE_START = re.compile(r"\s+(?=[\"'“‘]?[A-Z0-9])")
 DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)+")
 # What opens an item of a list: a bullet, or a number ("1. ", "2, ", "(3) ").
-BULLET = r"[•▪■◆●·]"
+BULLET = r"[•▪■◆●·*]"
 NUMBER_MARK = r"\(?\d{1,2}\s*[.),、]\)?"
 # A link's label a page sets after a sentence ("….[Special coverage]"): the sentence is finished.
 LINK_LABEL = r"(?:\s*\[[^\]\n]{1,40}\])?"
