@@ -97,6 +97,7 @@ def test_editors_set_and_break_series_and_name_them(tmp_path):
              "content/events/2019-05-13-delta-symposium.md": "---\nseries: null\n---\n"}
     site = build(load_config(project(tmp_path, files, settings)), search=False).output
     found = series_data(site)
+    assert [c["event"] for c in found["delta-work"].pop("compared")] == ["2022-03-14-delta-study"]
     assert found["delta-work"] == {
         "slug": "delta-work", "title": "The delta's working meetings", "proposed": False,
         "description": "Every meeting on the delta, whatever its kind.",
@@ -138,3 +139,55 @@ def test_a_new_event_moves_its_neighbours_in_a_preview_as_in_a_fresh_build(tmp_p
     for url in (f"events/{SEED_NAME}/", f"series/{DELTA}/", "series/"):
         assert page(site, url).main == page(fresh, url).main, url
     assert "after it: 3 June 2024" in page(site, f"events/{SEED_NAME}/").select_one("dd.series-place").get_text()
+
+
+def planted(day: str, place: str, attendee: str, priorities: list[str], problems: list[str]) -> str:
+    return (f" date {day}\nZhou Ming, Premier of the State Council, chaired a symposium in {place} on the morning of the "
+            f"{int(day[8:])}th to discuss promoting the integrated development of the Yangtze River Delta.\n\n"
+            f"{attendee} attended the symposium.\n\n" + "\n\n".join(problems + priorities) + "\n")
+
+
+EARLIER = planted("2019-05-13", "Hefei", "Lin Tao",
+                  ["Zhou called for building a regional market for electricity across the provinces.",
+                   "Zhou urged the cities to share their hospitals and schools with their neighbours.",
+                   "He asked for cleaner water in Taihu Lake within three years."],
+                  ["Zhou said problems remain, as the cities still compete for the same factories and investors."])
+LATER = planted("2021-09-06", "Hangzhou", "Wu Qing",
+                ["Zhou called for a single regional market for electricity and gas across the provinces.",
+                 "He urged more flights between the airports of the delta.",
+                 "He asked the cities to share hospitals and schools with their neighbours."],
+                ["Zhou said problems remain, as the cities still compete for the same factories."])
+
+
+def test_what_changed_from_one_event_of_a_series_to_the_next(tmp_path):
+    """Planted: two symposiums on the delta, two priorities set again in other words, one new,
+    one dropped, a problem named again, one attendee in and one out. The comparison finds each,
+    shows the matched statements side by side with why, and data/series.json says the same."""
+    root = make_project(tmp_path / "project", {"content/sources/2019-05-13-delta.txt": EARLIER,
+                                                "content/sources/2021-09-06-delta.txt": LATER}, seed=False)
+    site = build(load_config(root), search=False).output
+    texts = {e["id"]: {s["id"]: s["text"] for s in e["statements"]} for e in json.loads((site / "data" / "events.json").read_text())}
+    later, earlier = next(i for i in texts if i.startswith("2021")), next(i for i in texts if i.startswith("2019"))
+    (series,) = json.loads((site / "data" / "series.json").read_text())
+    (compared,) = series["compared"]
+    assert (compared["event"], compared["previous"]) == (later, earlier)
+
+    assert [(texts[later][p["now"]][:22], texts[earlier][p["before"]][:22]) for p in compared["recurring"]] == [
+        ("Zhou called for a sing", "Zhou called for buildi"), ("He asked the cities to", "Zhou urged the cities ")]
+    assert [texts[later][i][:20] for i in compared["new"]] == ["He urged more flight"]
+    assert [texts[earlier][i][:20] for i in compared["dropped"]] == ["He asked for cleaner"]
+    assert [texts[later][p["now"]][:16] for p in compared["problems_again"]] == ["Zhou said proble"]
+    assert (compared["joined"], compared["left"]) == (["wu-qing"], ["lin-tao"])
+    assert "electricity" in compared["recurring"][0]["shared"] and "market" in compared["recurring"][0]["shared"]
+    # The page: each match side by side, saying why; reached from the later event's page.
+    soup = page(site, f"events/{later}/compared/")
+    matches = soup.select('section[aria-labelledby="recurring-heading"] .match')
+    assert len(matches) == 2
+    assert "single regional market" in matches[0].select_one(".match-now").get_text()
+    assert "building a regional market" in matches[0].select_one(".match-before").get_text()
+    assert "electricity" in matches[0].select_one(".why").get_text()
+    assert "flights" in soup.select_one('section[aria-labelledby="new-heading"]').get_text()
+    assert "Taihu" in soup.select_one('section[aria-labelledby="dropped-heading"]').get_text()
+    link = page(site, f"events/{later}/").select_one("dd.series-place a[href$='compared/index.html']")
+    assert link is not None and page(site, f"events/{earlier}/").select_one("dd.series-place a[href$='compared/index.html']") is None
+    check_links(site)

@@ -10,7 +10,7 @@ import re
 
 from helpers import ROOT
 
-CONTEXTS = [ROOT / "src" / "readout" / name for name in ("context.py", "series.py")]  # series' views are with series
+CONTEXTS = [ROOT / "src" / "readout" / name for name in ("context.py", "series.py", "compare.py")]  # views kept with their pages' code
 TEMPLATES = ROOT / "templates"
 
 

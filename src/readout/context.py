@@ -191,6 +191,7 @@ class SeriesPlace:
     number: int                    # the event's place in the series, from the first
     previous: Link | None = None   # the event before it in the series
     next: Link | None = None       # the event after it
+    compared: Link | None = None   # what changed since the event before it
 
 
 @dataclass(frozen=True)

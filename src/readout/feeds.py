@@ -127,10 +127,10 @@ def site_files(site, built: datetime, last: FeedsMemo | None = None) -> tuple[di
     last = last if last is not None else FeedsMemo()
     events, event_lines = events_json(site, last.events)
     people, people_lines = people_json(site, last.people)
-    files = {"data/events.json": events, "data/people.json": people,
-             **({"data/series.json": json.dumps(list(site.series), ensure_ascii=False, indent=1) + "\n"} if site.series else {}),
+    series, series_lines = json_lines(((s["slug"], s) for s in site.series), last.series)
+    files = {"data/events.json": events, "data/people.json": people, **({"data/series.json": series} if site.series else {}),
              "feed.xml": atom_feed(site, built), "robots.txt": robots(site)}
     map_text = sitemap(site)
     if map_text:
         files["sitemap.xml"] = map_text
-    return files, FeedsMemo(event_lines, people_lines)
+    return files, FeedsMemo(event_lines, people_lines, series_lines)

@@ -43,11 +43,12 @@ class SiteMemo:
 
 @dataclass
 class FeedsMemo:
-    """``site_files``'s: each event's and person's line of the data files, with the value it
-    was written from (a value that is, or equals, the last one keeps its line)."""
+    """``site_files``'s: each event's, person's and series' line of the data files, with the
+    value it was written from (a value that is, or equals, the last one keeps its line)."""
 
     events: dict[str, tuple[Any, str]] = field(default_factory=dict)
     people: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    series: dict[str, tuple[Any, str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import EventSummary, Link, Paged, PersonRef, SeriesPlace
 from .model import Event
 from .slugs import slugify
@@ -40,6 +41,7 @@ class Series:
     description: str               # data-only: site.yml's description, else how it was found
     events: tuple[Event, ...]      # data-only: oldest first
     proposed: bool                 # data-only: the loader's proposal (no editor set it)
+    comparisons: tuple[Comparison, ...] = () # data-only: each event after the first against the one before
 
 
 @dataclass(frozen=True)
@@ -92,16 +94,19 @@ def default_title(events: list[Event]) -> str:
     return f"{kind} on {newest.subject}" if newest.subject else kind
 
 
-def find_series(events: list[Event], settings: dict) -> dict[str, Series]:
+def find_series(events: list[Event], settings: dict, parts: dict | None = None) -> dict[str, Series]:
     """Every series of ``events`` by slug, in order of their first event: an editor's (any
     number of events), and the loader's proposals that hold two or more events not set
-    otherwise. ``settings`` is site.yml's ``series:`` (slug → {title, description})."""
+    otherwise. ``settings`` is site.yml's ``series:`` (slug → {title, description}).
+    ``parts`` (by event id, see ``SiteBuilder.part``) keeps each comparison while its two
+    events are the very objects of the last build, as a preview's rebuild finds them."""
     members: dict[str, list[Event]] = defaultdict(list)
     proposed: set[str] = set()
     for event in sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id)):
         chosen = event.series
-        if chosen is None:  # the loader's proposal
-            slug = proposed_slug(event)
+        if chosen is None:  # the loader's proposal, kept with the event (see ``compared``)
+            kept = parts.get(event.id, {}) if parts is not None else {}
+            slug = kept["proposed"] if "proposed" in kept else kept.setdefault("proposed", proposed_slug(event))
             if slug:
                 members[slug].append(event)
                 proposed.add(slug)
@@ -118,8 +123,19 @@ def find_series(events: list[Event], settings: dict) -> dict[str, Series]:
             description=given.get("description") or (
                 f"{len(group)} events of one kind on one subject, as the readouts name them; an editor may "
                 "set or break a series in an event's front matter." if not by_editor else ""),
-            events=tuple(group), proposed=not by_editor)
+            events=tuple(group), proposed=not by_editor,
+            comparisons=tuple(compared(later, earlier, parts) for earlier, later in zip(group, group[1:])))
     return found
+
+
+def compared(later: Event, earlier: Event, parts: dict | None) -> Comparison:
+    kept = parts.get(later.id, {}) if parts is not None else {}
+    last = kept.get("comparison")
+    if last is None or last.event is not later or last.previous is not earlier:
+        last = compare(later, earlier)
+        if parts is not None:
+            kept["comparison"], kept["made"] = last, {}
+    return last
 
 
 def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
@@ -137,19 +153,34 @@ def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
         for i, event in enumerate(chain):
             before = chain[i - 1] if i else None
             after = chain[i + 1] if i + 1 < len(chain) else None
-            places[event.id] = SeriesPlace(page, i + 1, link(before) if before else None, link(after) if after else None)
+            places[event.id] = SeriesPlace(page, i + 1, link(before) if before else None, link(after) if after else None,
+                                           Link(compared_url(event.id), "what changed since") if before else None)
     return places
 
 
-def series_data(found: dict[str, Series]) -> list[dict]:
+def series_data(found: dict[str, Series], parts: dict | None = None) -> list[dict]:
     """``data/series.json``: every series, its events oldest first."""
     return [{"slug": s.slug, "title": s.title, "description": s.description, "proposed": s.proposed,
-             "events": [e.id for e in s.events]} for s in found.values()]
+             "events": [e.id for e in s.events], "compared": [remembered(c, "data", comparison_data, parts) for c in s.comparisons]}
+            for s in found.values()]
 
 
-def series_pages(found: dict[str, Series], summaries: dict, person_ref) -> list:
-    """The page of each series (its events newest first, numbered from the first) and the
-    series index, each cut into pages of twenty."""
+def remembered(comparison: Comparison, what, make, parts: dict | None):
+    """``make(comparison)``, kept with the comparison in ``parts`` (see ``compared``): made
+    again only for a comparison made again."""
+    kept = parts.get(comparison.event.id) if parts is not None else None
+    if kept is None or kept.get("comparison") is not comparison:
+        return make(comparison)
+    made = kept.setdefault("made", {})
+    if what not in made:
+        made[what] = make(comparison)
+    return made[what]
+
+
+def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: dict, theme_titles: dict,
+                 parts: dict | None = None) -> list:
+    """The page of each series (its events newest first, numbered from the first, cut into
+    pages of twenty), what changed at each event since the one before, and the series index."""
     from .context import HOME, IndexEntry, IndexPage, long_date
     from .indexes import cut
 
@@ -162,6 +193,9 @@ def series_pages(found: dict[str, Series], summaries: dict, person_ref) -> list:
                        for n, e in enumerate(series.events, 1))[::-1]
         pages += cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
                      description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
+        link = Link(url, series.title)
+        pages += [remembered(c, ("page", link), lambda c, link=link: compared_page(
+            c, link, summaries, views, person_ref, theme_titles), parts) for c in series.comparisons]
         dated = [e.date for e in series.events if e.date]
         span = f"{long_date(dated[0])} – {long_date(dated[-1])}" if len(dated) > 1 else (long_date(dated[0]) if dated else "")
         entries.append(IndexEntry(url, series.title, len(listed), span))

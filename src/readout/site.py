@@ -158,7 +158,7 @@ class SiteBuilder:
         self.theme_titles = {t.slug: t.title for t in config.themes}
         self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
         self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
-        self.series = find_series(self.events, config.series)
+        self.series = find_series(self.events, config.series, self.parts)
         self.in_series = series_places(self.series)
         for e in events:  # an event page shows its place in its series, which other events move
             if self.parts[e.id].get("series") != self.in_series.get(e.id):
@@ -228,7 +228,7 @@ class SiteBuilder:
             pages += self.part(event, "pages", self.event_pages)
         people_pages, people = self.people_pages()
         pages += people_pages
-        pages += index_pages(self) + series_pages(self.series, self.summaries, person_ref)
+        pages += index_pages(self) + series_pages(self.series, self.summaries, person_ref, self.views, self.theme_titles, self.parts)
         for free in content.pages:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
                                   breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
@@ -244,7 +244,7 @@ class SiteBuilder:
         pages.sort(key=lambda p: p.url)
         one_page_per_url(pages, config)
         return Site(info, tuple(pages), tuple(self.events), people,
-                    SiteMemo(self.parts, self.made_people) if self.keeping else None, tuple(series_data(self.series)))
+                    SiteMemo(self.parts, self.made_people) if self.keeping else None, tuple(series_data(self.series, self.parts)))
 
     def event_pages(self, event: Event) -> list[Page]:
         """The event page, its topic pages and its source page."""

@@ -10,6 +10,13 @@ import pytest
 MODES = [(360, "light"), (360, "dark"), (1280, "light"), (1280, "dark")]
 
 
+def compared(site) -> str:
+    """The what-changed page of the event with the most priorities set again."""
+    series = json.loads((site / "data" / "series.json").read_text())
+    best = max((c for s in series for c in s["compared"]), key=lambda c: len(c["recurring"]))
+    return f"events/{best['event']}/compared/"
+
+
 def page_types(site) -> dict[str, str]:
     """One URL of each page type of the site, the long lists' numbered pages included."""
     events = json.loads((site / "data" / "events.json").read_text())
@@ -24,7 +31,7 @@ def page_types(site) -> dict[str, str]:
         "topics": "topics/", "topic": "topics/priorities/", "topic, page 1": "topics/priorities/page/1/",
         "themes": "themes/", "theme": f"themes/{first('themes')}/", "places": "places/", "place": f"places/{first('places')}/",
         "organizations": "organizations/", "organization": f"organizations/{first('organizations')}/",
-        "series": "series/", "a series": f"series/{first('series')}/",
+        "series": "series/", "a series": f"series/{first('series')}/", "what changed": compared(site),
         "search": "search/?q=innovation", "not found": "no/such/page/",
     }
 
