@@ -191,3 +191,21 @@ def test_what_changed_from_one_event_of_a_series_to_the_next(tmp_path):
     link = page(site, f"events/{later}/").select_one("dd.series-place a[href$='compared/index.html']")
     assert link is not None and page(site, f"events/{earlier}/").select_one("dd.series-place a[href$='compared/index.html']") is None
     check_links(site)
+
+
+def test_an_edit_of_the_earlier_event_reaches_the_comparison_in_a_preview(tmp_path):
+    """The preview keeps a comparison while both its events are unchanged; an edit of the
+    earlier one makes it again, as a fresh build would."""
+    root = make_project(tmp_path / "project", {"content/sources/2019-05-13-delta.txt": EARLIER,
+                                                "content/sources/2021-09-06-delta.txt": LATER}, seed=False)
+    session = Session()
+    build(load_config(root), search=False, session=session)
+    source = root / "content" / "sources" / "2019-05-13-delta.txt"
+    source.write_text(source.read_text().replace("He asked for cleaner water in Taihu Lake within three years.\n",
+                                                 "He urged more flights between the airports of the delta.\n"))
+    site = build(load_config(root), search=False, session=session).output
+    fresh = build(load_config(root), root.parent / "fresh", search=False).output
+    later = next(p.name for p in (site / "events").iterdir() if p.name.startswith("2021"))
+    assert page(site, f"events/{later}/compared/").main == page(fresh, f"events/{later}/compared/").main
+    assert (site / "data" / "series.json").read_text() == (fresh / "data" / "series.json").read_text()
+    assert "flights" not in page(site, f"events/{later}/compared/").select_one('section[aria-labelledby="new-heading"]').get_text()
