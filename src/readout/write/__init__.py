@@ -1,8 +1,9 @@
 """The only code that writes the output folder.
 
 A build writes into a fresh folder beside the target and swaps it in when complete, so a failed
-build leaves the last good site. The target must be a folder readout made (it holds a marker
-record beside it, see files.py) or a new or empty one, and never the project, an ancestor of it, or an editor's folder.
+build leaves the last good site. The target must be a folder readout made (named by the record
+beside it, see files.py) or a new or empty one, and never the project, an ancestor of it, or an
+editor's folder.
 """
 
 from __future__ import annotations
