@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .context import EventSummary, Link, Page, PersonRef, StatementView
+from .context import HOME, EventSummary, Link, Page, PersonRef, StatementView
 from .model import Event, Statement
+from .urls import event_url
 
 WORD = re.compile(r"[a-z][a-z'’-]+")
 # Words every statement of the genre holds, which say nothing of its matter.
@@ -141,8 +142,6 @@ class ComparedPage(Page):
 
 
 def compared_url(event_id: str) -> str:
-    from .urls import event_url
-
     return f"{event_url(event_id)}compared/"
 
 
@@ -156,9 +155,6 @@ def compared_page(c: Comparison, series: Link, summaries: dict, views: dict, per
         return MatchView(now[pair.now], before[pair.before], why + f"; a match of {round(pair.score * 100)} %")
 
     people = {p.id: p for p in c.previous.people() + c.event.people()}
-    from .context import HOME
-    from .urls import event_url
-
     return ComparedPage(
         url=compared_url(c.event.id), title=f"What changed — {c.event.title}",
         description=f"{c.event.title} against the one before it in its series: what recurs, what is new, what was dropped.",

@@ -16,9 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
-from .context import EventSummary, Link, Paged, PersonRef, SeriesPlace
+from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
+from .indexes import cut
 from .model import Event
 from .slugs import slugify
+from .urls import event_url
 
 SERIES_URL = "series/"
 SERIES_PER_PAGE = 20
@@ -101,15 +103,14 @@ def find_series(events: list[Event], settings: dict, parts: dict | None = None) 
     ``parts`` (by event id, see ``SiteBuilder.part``) keeps each comparison while its two
     events are the very objects of the last build, as a preview's rebuild finds them."""
     members: dict[str, list[Event]] = defaultdict(list)
-    proposed: set[str] = set()
     for event in sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id)):
         chosen = event.series
         if chosen is None:  # the loader's proposal, kept with the event (see ``compared``)
             kept = parts.get(event.id, {}) if parts is not None else {}
-            slug = kept["proposed"] if "proposed" in kept else kept.setdefault("proposed", proposed_slug(event))
-            if slug:
-                members[slug].append(event)
-                proposed.add(slug)
+            if "proposed" not in kept:
+                kept["proposed"] = proposed_slug(event)
+            if kept["proposed"]:
+                members[kept["proposed"]].append(event)
         elif chosen:  # an editor's
             members[chosen].append(event)
     found = {}
@@ -140,9 +141,6 @@ def compared(later: Event, earlier: Event, parts: dict | None) -> Comparison:
 
 def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
     """Each event's place in its series, by event id."""
-    from .context import long_date
-    from .urls import event_url
-
     def link(event: Event) -> Link:  # named by its date: the events of a series share a title
         return Link(event_url(event.id), long_date(event.date) if event.date else event.title)
 
@@ -154,7 +152,7 @@ def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
             before = chain[i - 1] if i else None
             after = chain[i + 1] if i + 1 < len(chain) else None
             places[event.id] = SeriesPlace(page, i + 1, link(before) if before else None, link(after) if after else None,
-                                           Link(compared_url(event.id), "what changed since") if before else None)
+                                           Link(compared_url(event.id), "what changed since the one before") if before else None)
     return places
 
 
@@ -181,9 +179,6 @@ def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: d
                  parts: dict | None = None) -> list:
     """The page of each series (its events newest first, numbered from the first, cut into
     pages of twenty), what changed at each event since the one before, and the series index."""
-    from .context import HOME, IndexEntry, IndexPage, long_date
-    from .indexes import cut
-
     pages: list = []
     entries = []
     index = Link(SERIES_URL, "Series")
