@@ -24,7 +24,8 @@ HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
-VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?)?"
+VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?"
+                     r"|the\s+(?:city|county|town|village|province)\s+of\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # "… inspected Tongren city and Guiyang city, Southwest China's Guizhou province", "… the people
 # of Shangluo, Ankang and Xi'an in Shaanxi province on an inspection trip": a tour of several
