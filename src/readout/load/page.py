@@ -37,9 +37,10 @@ def title_case(body: str, lexicon: Lexicon) -> bool:
     words = WORD_RUN.findall(body)
     if len(words) > 40 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
         return False
-    content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)]
+    content = [w for w in words if w.lower() not in SMALL_WORDS and not lexicon.is_pinyin(w)
+               and w not in ("st", "nd", "rd", "th")]  # the end of "12th"
     # A sub-heading inside the story ends with a colon ("Focusing on Industry Advancement:").
-    least = 2 if body.rstrip().endswith(":") else 5
+    least = 2 if body.rstrip().endswith(":") else 4
     return len(content) >= least and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
 
 
