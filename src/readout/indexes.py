@@ -100,19 +100,22 @@ def paginate(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager 
 
 def pager_at(number: int, count: int, urls: dict[int, str]) -> Pager:
     """The pager of page ``number`` of ``count``: the newest, the oldest, two either side."""
-    def link(n: int) -> Link:
-        return Link(urls[n], "Newest" if n == count else str(n))
-
-    near, last = [], None
-    for n in sorted({count, 1, *range(max(1, number - 2), min(count, number + 2) + 1)}, reverse=True):
-        if last is not None and n < last - 1:
-            near.append(Link("", "…"))
-        near.append(link(n))
-        last = n
     return Pager(number, urls[number], newest=number == count,
                  newer=Link(urls[number + 1], "Newer") if number < count else None,
                  older=Link(urls[number - 1], "Older") if number > 1 else None,
-                 near=tuple(near))
+                 near=near_links(number, count, urls, newest_first=True))
+
+
+def near_links(number: int, count: int, urls: dict[int, str], newest_first: bool) -> tuple[Link, ...]:
+    """The links of a pager: the first and last pages and two either side of ``number``, a
+    gap ("…") where pages are skipped; newest first (the newest named "Newest") or from page 1."""
+    near, last = [], None
+    for n in sorted({count, 1, *range(max(1, number - 2), min(count, number + 2) + 1)}, reverse=newest_first):
+        if last is not None and abs(n - last) > 1:
+            near.append(Link("", "…"))
+        near.append(Link(urls[n], "Newest" if newest_first and n == count else str(n)))
+        last = n
+    return tuple(near)
 
 
 def paginate_in_order(url: str, items: tuple, size: int) -> list[tuple[str, tuple, Pager | None]]:
@@ -125,15 +128,10 @@ def paginate_in_order(url: str, items: tuple, size: int) -> list[tuple[str, tupl
     urls = {1: url} | {n: f"{url}page/{n}/" for n in range(2, count + 1)}
 
     def pager(number: int) -> Pager:
-        near, last = [], None
-        for n in sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)}):
-            if last is not None and n > last + 1:
-                near.append(Link("", "…"))
-            near.append(Link(urls[n], str(n)))
-            last = n
         return Pager(number, urls[number], newest=number == 1,
                      newer=Link(urls[number - 1], "Previous") if number > 1 else None,
-                     older=Link(urls[number + 1], "Next") if number < count else None, near=tuple(near))
+                     older=Link(urls[number + 1], "Next") if number < count else None,
+                     near=near_links(number, count, urls, newest_first=False))
 
     return [(urls[n], items[(n - 1) * size:n * size], pager(n)) for n in range(1, count + 1)]
 

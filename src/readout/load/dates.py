@@ -89,7 +89,7 @@ PLACE_IN_BRACKETS = re.compile(
     rf"(?:(?P<after>{ANY_DAY})\s*)?(?=[A-Z])")
 # "Source: People's Daily BEIJING, Aug. 31 -- …": a credit run into the dateline; "– BEIJING, Aug. 25,
 # 2021 /PRNewswire/ —": a dash or bullet the page prints before it.
-SOURCE_CREDIT = re.compile(r"\s*Source\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4}?(?=[A-Z][A-Z'’ .-]*[A-Z],)|[–—•·-]\s+(?=[A-Z])")
+BEFORE_DATELINE = re.compile(r"\s*Source\s*:\s*(?:[A-Z][\w'’.-]*\s+){1,4}?(?=[A-Z][A-Z'’ .-]*[A-Z],)|[–—•·-]\s+(?=[A-Z])")
 TIME_OF_DAY_ALONE = re.compile(r"\b(?:on\s+the|this|in\s+the)\s+(morning|afternoon|evening)\b", re.I)
 STARTS_WITH_TIME = re.compile(
     rf"\s*(?:the\s+)?(?:morning|afternoon|evening|{WEEKDAY}|{MONTH}\s+\d|\d|the\s+\d)", re.I)
@@ -294,7 +294,7 @@ def match_dateline(text: str, start: int, end: int, is_pinyin=None) -> Dateline 
     """The dateline at ``start``, if the paragraph opens with one. ``is_pinyin`` (a word → bool
     test) admits the loose forms ("Beijing - …", "BEIJING: …") only for a place whose name is
     pinyin, so "Update 26 March:" or "NOTE:" is no dateline."""
-    credit = SOURCE_CREDIT.match(text, start, end)
+    credit = BEFORE_DATELINE.match(text, start, end)
     if credit:
         start = credit.end()
     match = DATELINE.match(text, start, end) or DATELINE_MULTI.match(text, start, end)

@@ -43,7 +43,7 @@ def describe_anchor(anchor) -> str:
 class DateReading(Reading):
     """Reading the event date."""
 
-    story_kind: Callable[[], str | None]  # PlaceReading's, a mixin of the same Reader
+    read_story_kind: Callable[[], tuple[str, str] | None]  # PlaceReading's, a mixin of the same Reader
 
     def anchors(self, published) -> list[dates.Anchor]:
         """Every full date the page gives that a relative one can be resolved against: the
@@ -191,8 +191,7 @@ class DateReading(Reading):
         is the first the story names ("In a work conference on the issue, Zhang stressed …")."""
         kind = lead.kind if lead else None
         if lead is None and any(anchor.kind == "caption" for anchor in anchors):
-            said = dict(self.found)
-            kind, self.found = self.story_kind(), said  # read again, and said, with the place
+            kind = (self.read_story_kind() or (None, ""))[0]
         for anchor in anchors:
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)

@@ -64,23 +64,28 @@ class PlaceReading(Reading):
 
     def story_kind(self) -> str | None:
         """Where no sentence says who held what, the first kind of event the story names ("…
-        told the symposium", "at a State Council meeting")."""
+        told the symposium", "at a State Council meeting"); how it was read goes in ``found``."""
+        read = self.read_story_kind()
+        if read:
+            self.found["kind"] = read[1]
+        return read[0] if read else None
+
+    def read_story_kind(self) -> tuple[str, str] | None:
+        """(kind, how it was read) for ``story_kind``, recording nothing."""
         for i in self.story[:3]:  # the one the story says was chaired or held ("Wednesday's meeting was chaired by …")
             match = self.lexicon.event_held.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
             if match:
-                self.found["kind"] = f"the kind of event the story says was held or chaired, {match.group('kind')!r}"
-                return re.sub(r"\s+", " ", match.group("kind").lower())
+                return (re.sub(r"\s+", " ", match.group("kind").lower()),
+                        f"the kind of event the story says was held or chaired, {match.group('kind')!r}")
         for i in self.story[:3]:
             match = next((m for m in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
                           if not self.in_organization(m.start(), m.end())
                           and not dates.in_future_clause(self.text, self.paragraphs[i].start, m.start())), None)
             if match:
-                self.found["kind"] = f"the first kind of event the story names, {match.group()!r}"
-                return re.sub(r"\s+", " ", match.group().lower())
+                return re.sub(r"\s+", " ", match.group().lower()), f"the first kind of event the story names, {match.group()!r}"
         for i in self.story[:3]:
             if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
-                self.found["kind"] = "the story says a place was visited"
-                return "visit"
+                return "visit", "the story says a place was visited"
         return None
 
     def story_place(self) -> str | None:

@@ -71,7 +71,7 @@ def read_manifest(target: Path) -> dict:
     """What the site at ``target`` was built as: ``build`` (an id), ``pages`` (page file → the
     key of what it was rendered from) and ``files`` (every file and folder written); empty if
     it has none, is not readout's, or is a folder made again since."""
+    if (target / MARKER).exists():
+        return {}  # an earlier version's site, built whole
     stored = read_state(target)
-    if owned(target, stored) and not (target / MARKER).exists() and isinstance(stored.get("pages"), dict):
-        return stored
-    return {}
+    return stored if owned(target, stored) and isinstance(stored.get("pages"), dict) else {}
