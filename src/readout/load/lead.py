@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from . import dates
 from .lexicon import Lexicon
 from .people import Mention, parse_mention
+from .phrases import CHINAS
 from .segment import Span, trimmed
 
-# "southwest China's", "North China's", "central China’s": the region before a province.
-CHINAS = (r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth(?:west|east)|[Ss]outh(?:west|east)|"
-          r"[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern)[\s-]+){0,2}China['’]s(?:\s+|(?=[A-Z]))")
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
 PLACE = re.compile(

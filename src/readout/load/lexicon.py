@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..yamlnodes import compose, value
-from .phrases import alternation, phrase_pattern
+from .phrases import CHINAS, alternation, phrase_pattern
 
 LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
@@ -216,7 +216,7 @@ class Lexicon:
                    for p in self.data["host_patterns"]]
         inspected = "|".join(re.escape(v) for v in self.data["inspection_verbs"])
         inspection = re.compile(
-            rf"(?<![\w-])(?P<verb>{inspected})\s+(?:the\s+(?:city|province|region|county)\s+of\s+|the\s+(?=[A-Z]))?"
+            rf"(?<![\w-])(?P<verb>{inspected})\s+(?:the\s+(?:city|province|region|county)\s+of\s+|the\s+(?=[A-Z])|{CHINAS})?"
             r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?P<kind>)")
         return phrases + [plain, inspection]
 
@@ -297,10 +297,14 @@ class Lexicon:
         return re.compile("|".join(f"(?:{p})" for p in self.data["clause_breaks"]))
 
     @cached_property
-    def role_phrases(self) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    def role_phrases(self) -> dict[str, tuple[re.Pattern, ...]]:
         """For attendance and speaking: (phrases the names come before, phrases they follow)."""
-        return {role: (phrase_pattern(self.data[role]["before"]), phrase_pattern(self.data[role]["after"]))
-                for role in ROLES}
+        return {role: tuple(phrase_pattern(self.role_list(role, side)) for side in ("before", "after")) for role in ROLES}
+
+    def role_list(self, role: str, side: str) -> list[str]:
+        """The phrases of ``role`` on ``side``, one holding ``{kind}`` once per kind of event."""
+        return [str(p).replace("{kind}", kind) for p in self.data[role].get(side, ())
+                for kind in (self.data["event_kinds"] if "{kind}" in str(p) else [""])]
 
     @cached_property
     def role_words(self) -> dict[str, tuple[str, ...]]:
@@ -311,12 +315,11 @@ class Lexicon:
         words = {}
         for role in ROLES:
             telling = {str(w).lower() for w in self.data[role].get("telling", ())}
-            phrases = [str(p).lower() for side in ("before", "after") for p in self.data[role].get(side, ())]
+            phrases = [p.lower() for side in ("before", "after") for p in self.role_list(role, side)]
             telling |= {max(TOKEN.findall(p), key=len) for p in phrases
                         if TOKEN.findall(p) and not any(w in p for w in telling)}
             words[role] = tuple(sorted(telling))
         return words
-
 
     @cached_property
     def overall_calls(self) -> frozenset[str]:

@@ -208,7 +208,9 @@ def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> boo
             break
         words.append(word)
     for k in range(min(4, len(words))):
-        if k and not is_title_word(words[k - 1].group(), lexicon):
+        # a title word before the name, or a word naming where or of what before the title
+        # ("Heilongjiang Governor Lu …", "Agriculture Minister Tan …")
+        if k and not is_title_word(words[k - 1].group(), lexicon) and not (k == 1 and is_title_word(words[1].group(), lexicon)):
             break
         for size in (2, 3):
             if k + size > len(words):

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# "southwest China's", "North China's", "central China’s": the region before a province.
+CHINAS = (r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth(?:west|east)|[Ss]outh(?:west|east)|"
+          r"[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern)[\s-]+){0,2}China['’]s(?:\s+|(?=[A-Z]))")
+
 
 def alternation(phrases, fold: bool = True) -> str:
     """A regex body matching any of ``phrases``, longest first, written as a trie ("s(?:ession|

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .lead import CHINAS, PLACE, Lead, short_place
+from .lead import PLACE, Lead, short_place
 from .page import CAPTION_VERB
+from .phrases import CHINAS
 from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
