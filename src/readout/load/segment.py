@@ -55,6 +55,8 @@ def parse_header(text: str, lexicon: Lexicon) -> Header:
     end = match.end()
     while end < len(text) and text[end].isspace():
         end += 1
+    if BLANK_LINE.search(text, match.end(), end):
+        return Header(published, 0)  # a block of its own: a paragraph of the page, as any stamp is
     return Header(published, end)
 
 
