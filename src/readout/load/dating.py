@@ -111,7 +111,7 @@ class DateReading(Reading):
         if lead:
             # "After visiting … on Tuesday, Xi held a symposium on Wednesday": the date after the
             # lead's own verb is the event's; one before it tells what came first.
-            found = self.past_date(Span(lead.verb_start, min(lead.sentence.end, lead.verb_end + 40)), reference) \
+            found = self.past_date(Span(lead.verb_start, self.verb_clause_end(lead)), reference) \
                 or self.lead_date(lead, reference)
             if found:
                 return self.found_date(found, reference)
@@ -139,6 +139,13 @@ class DateReading(Reading):
             if found:
                 return self.found_date(found, reference)
         return self.caption_date(anchors, lead)
+
+    def verb_clause_end(self, lead: Lead) -> int:
+        """Where the words after the lead's verb may still date it: forty characters, or on to
+        the end of its clause ("made the remarks during the 30th group study by the Political
+        Bureau of the … Central Committee on Friday")."""
+        comma = self.text.find(",", lead.verb_end, lead.sentence.end)
+        return min(lead.sentence.end, max(lead.verb_end + 40, comma if comma >= 0 else lead.sentence.end))
 
     def dated_span(self, paragraph: int) -> Span | None:
         """Where a story paragraph may date the event: after its own dateline (the page's date,
