@@ -60,6 +60,8 @@ ACCOMPANIED_ASIDE = re.compile(r",\s+accompanied\s+by\s", re.IGNORECASE)
 # held with a named leader: "talks with Prime Minister …", "with the visiting president").
 TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b)[a-z]")
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+# "… while delivering a work report": what is delivered is a paper, not the event.
+DELIVERED = re.compile(r"\bdeliver(?:ed|ing|s)?\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,2}$")
 # "Yu addressed members of the committee, which convened its yearly session …": the body
 # convened it, not the person the sentence names first.
 WHICH_BEFORE = re.compile(r"\bwhich\s+(?:also\s+|then\s+)?$")
@@ -128,6 +130,9 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
     lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection tour"  # "Xi inspected Xiong’an": readers call it a tour
     after_kind = match.end("kind")
+    held_at = lexicon.at_the_event.search(text, after_kind, span.end) if DELIVERED.search(text, body, match.start("kind")) else None
+    if held_at:  # "… while delivering a work report to 2,149 advisers at the opening meeting": the report is no event
+        lead.kind = re.sub(r"\s+", " ", list(lexicon.event_kinds.finditer(text, held_at.start(), held_at.end()))[-1].group().lower())
     if match.groupdict().get("place"):
         lead.place = short_place(match.group("place"), lexicon)
         return lead
