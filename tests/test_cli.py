@@ -10,7 +10,7 @@ def test_build_prints_pages_time_and_path(project, capsys):
     root = project()
     assert main(["-C", str(root), "build"]) == 0
     out = capsys.readouterr().out
-    assert "Built 34 pages" in out
+    assert "Built 35 pages" in out
     assert f"Open {(root / 'site' / 'index.html').as_uri()}" in out
 
 

@@ -186,7 +186,7 @@ def test_the_search_bundle_is_kept_until_a_search_document_changes(project, monk
     readout.write_text(SECOND + "\nLi called for greater efforts to train engineers.\n")
     build(load_config(root))
     assert len(started) == 1  # an event page changed: indexed again, with every search document
-    people = {f"people/{p.name}/index.html" for p in (site / "people").iterdir() if p.is_dir()}
+    people = {f"people/{p.name}/index.html" for p in (site / "people").iterdir() if p.is_dir() and p.name != "network"}
     assert set(started[0]) == {"events/2024-03-05-innovation-meeting/index.html", f"events/{SEED_NAME}/index.html",
                                *people}
     assert "train engineers" in started[0]["events/2024-03-05-innovation-meeting/index.html"]

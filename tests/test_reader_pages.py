@@ -86,12 +86,12 @@ def test_a_person_at_a_glance_counts_their_roles_and_spans_their_record(project)
     assert facts["Last named"].startswith("5 March 2024") and "innovation" in facts["Last named"]
     assert "State Council" in facts["Bodies their titles name"]
     targets = [a["href"] for a in glance.select("nav.toc a")]
-    assert targets == ["#role-host", "#role-attendee", "#statements-heading"]
+    assert targets == ["#role-host", "#role-attendee", "#companions-heading", "#statements-heading"]
     assert all(soup.find(id=target[1:]) for target in targets)
-    # Someone named once: "Named", no span and no table of contents for one section.
+    # Someone named once: "Named", no span; their one role and who they were named with.
     once = page(two_event_site(project), "people/cai-qi/").select_one("aside#glance")
     assert [dt.get_text() for dt in once.select("dt")][:2] == ["Events", "Named"]
-    assert once.select_one("nav.toc") is None
+    assert [a["href"] for a in once.select("nav.toc a")] == ["#role-attendee", "#companions-heading"]
 
 
 def test_people_index_and_titles_per_event_with_dates(project):

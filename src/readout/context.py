@@ -280,6 +280,7 @@ class TimelinePage(Paged):
 
     years: tuple[YearGroup, ...] = () # this page's events by year
     all_years: tuple[Link, ...] = () # a link to each year, wherever its page
+    chart: object = None           # charts.YearsChart of all events by year, on the newest page (None on others)
     template = "timeline.html"
 
 
@@ -414,6 +415,7 @@ class PersonPage(Paged):
     counts: tuple[tuple[str, int], ...] = ()      # (what they did, how many events) for every role they had
     first_seen: EventSummary | None = None        # the earliest dated event naming them (of all pages)
     last_seen: EventSummary | None = None         # the latest one
+    companions: tuple = ()                        # network.Companion: the people named with them most (of all pages)
     template = "person.html"
     searched = True
 
@@ -434,6 +436,7 @@ class PeoplePage(Paged):
     """Everyone the readouts name, by name."""
 
     people: tuple[PersonSummary, ...] = field(default_factory=tuple) # this page's people, by name
+    network: bool = False          # whether the site has a who-meets-whom page (people/network/)
     template = "people.html"
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
+from .charts import years_chart
 from .config import Config
 from .context import (
     HOME,
@@ -150,10 +151,10 @@ def cut(kind: type[P], url: str, title: str, items: tuple, size: int, field: str
             for page_url, chunk, pager in (paginate_in_order if in_order else paginate)(url, items, size)]
 
 
-def people_index(listed: tuple) -> list[Page]:
-    """The people index, two hundred to a page."""
+def people_index(listed: tuple, network: bool = False) -> list[Page]:
+    """The people index, two hundred to a page (``network``: the site has a who-meets-whom page)."""
     return [*cut(PeoplePage, PEOPLE_URL, "People", listed, PEOPLE_PER_PAGE, "people", in_order=True, breadcrumbs=(HOME,),
-                 description="Everyone the readouts name, with the titles they give.")]
+                 description="Everyone the readouts name, with the titles they give.", network=network)]
 
 
 def index_pages(builder: Archive) -> list[Page]:
@@ -177,6 +178,7 @@ def timeline(builder: Archive) -> list[Page]:
     for year, summary in listed:
         starts.setdefault(year, on_numbered.get(summary.id, TIMELINE_URL))
     all_years = tuple(Link(f"{starts[y]}#{y or 'undated'}", str(y or "Undated")) for y in ordered)
+    chart = years_chart([summary for _, summary in listed], {int(link.label): link for link in all_years if link.label.isdigit()})
     pages: list[Page] = []
     for url, chunk, pager in cut:
         groups = defaultdict(list)
@@ -185,7 +187,7 @@ def timeline(builder: Archive) -> list[Page]:
         pages.append(TimelinePage(url=url, title=numbered("Timeline", pager), breadcrumbs=(HOME,),
                                   description="Every event by date, newest first, grouped by year.",
                                   years=tuple(YearGroup(y, tuple(groups[y])) for y in groups),
-                                  pager=pager, all_years=all_years))
+                                  pager=pager, all_years=all_years, chart=chart if not pager or pager.newest else None))
     return pages
 
 

@@ -40,7 +40,7 @@ SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 # The ids the site's templates give elements of a page (see templates/): an id made by an
 # editor's Markdown never takes one of them.
 PAGE_IDS = re.compile(r"main|search|site-search|search-query|undated|facts|lead|attendees|progress|problems"
-                      r"|priorities|conclusion|other|[sp]\d+|\d+|year-.*|role-.*|.*-heading", re.IGNORECASE)
+                      r"|priorities|conclusion|other|[sp]\d+|\d+|year-.*|role-.*|chart-.*|network-caption|.*-heading", re.IGNORECASE)
 ID_PREFIX = "note-"
 
 

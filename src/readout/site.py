@@ -1,7 +1,8 @@
 """Content + config → ``Site``: every page with its URL and view model, cross-links resolved.
 Nothing is rendered here; the whole graph is built first so that collisions and broken
 references are found before a single page is written. Pages across events (timeline, topics,
-themes, places, organizations) are in ``indexes.py``, series in ``series.py``."""
+themes, places, organizations) are in ``indexes.py``, series in ``series.py``, who meets whom
+in ``network.py``."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from .incremental import SiteMemo
 from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
+from .network import COMPANIONS, companions, network_page, shared_events
 from .series import SERIES_URL, find_series, series_data, series_pages, series_places
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
@@ -85,20 +87,15 @@ HOME_EVENTS = 20  # the home page shows the newest events; the timeline lists th
 
 # How pages name the people of each role (``Event.by_role`` gives them, in this order) and how
 # a person's page says what they did there.
-ROLES = (("host", "Host", "Presided"),
-         ("main_speaker", "Main speaker", "Gave the main speech"),
-         ("attendee", "Attendees", "Attended"),
-         ("speaker", "Speakers", "Spoke"))
+ROLES = (("host", "Host", "Presided"), ("main_speaker", "Main speaker", "Gave the main speech"),
+         ("attendee", "Attendees", "Attended"), ("speaker", "Speakers", "Spoke"))
 
 
 def tag_themes(events: list[Event], config: Config) -> None:
     """Tag each statement with the themes whose keywords it contains (whole words), keeping
     the themes an editor gave it."""
-    patterns = [
-        (theme.slug, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, theme.keywords)) + r")(?![\w-])",
-                                re.IGNORECASE))
-        for theme in config.themes if theme.keywords
-    ]
+    patterns = [(theme.slug, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, theme.keywords)) + r")(?![\w-])", re.I))
+                for theme in config.themes if theme.keywords]
     for event in events:
         for statement in event.statements:
             for slug, pattern in patterns:
@@ -322,7 +319,7 @@ class SiteBuilder:
         (newest first), statement groups and organizations, and their people file if any. The
         pages hold ten of their events each, newest first (``paginate``): a person at a
         thousand events has a hundred pages of the same size, not one that grows with the archive."""
-        name, seen, said, bodies = inputs
+        name, seen, said, bodies, met = inputs
         url = person_url(person_id)
         latest = seen[0].titles if seen else ()
         if not latest and file and file.positions:
@@ -341,7 +338,7 @@ class SiteBuilder:
                             for p in file.positions) if file else (),
             bio=to_html(file.bio, self.links, url, heading_level=2, raw_html=self.config.raw_html,
                         where=Location(file.path, file.body_line)) if file and file.bio.strip() else "",
-            counts=tuple((did, tally[role]) for role, _, did in ROLES if tally[role]),
+            counts=tuple((did, tally[role]) for role, _, did in ROLES if tally[role]), companions=met[:COMPANIONS],
         )
         pages = []
         for page_url, chunk, pager in paginate(url, events, PERSON_EVENTS_PER_PAGE):
@@ -358,6 +355,7 @@ class SiteBuilder:
                              "role": a.role, "titles": list(a.titles),
                              **({"as_printed": a.as_printed} if a.as_printed else {})} for a in seen],
             "statements": [f"{g.event.id}#{s.id}" for g in said for s in g.statements],
+            "appeared_with": [{"id": c.id, "events": list(c.event_ids), "roles": dict(c.roles)} for c in met],
         }
         return pages, PersonSummary(person_id, name, url, latest, len(seen)), data
 
@@ -380,11 +378,14 @@ class SiteBuilder:
                 spoken[speaker].append(group)
         for person in self.content.people.values():
             names[person.id] = person.name
+        pairs = shared_events(appearances)
+        met = companions(appearances, names, person_url, pairs)
         pages: list[Page] = []
         listed, data = [], {}
         for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
             file = self.content.people.get(person_id)
-            inputs = (names[person_id], appearances[person_id], spoken.get(person_id, []), organizations[person_id])
+            inputs = (names[person_id], appearances[person_id], spoken.get(person_id, []), organizations[person_id],
+                      met.get(person_id, ()))
             last = self.last_people.get(person_id)
             if file is None and last is not None and same_inputs(last[0], inputs):
                 made = last[1]  # the very same appearances and statements as last time: kept
@@ -394,15 +395,15 @@ class SiteBuilder:
             person_pages, summary, data[person_id] = made
             pages.extend(person_pages)
             listed.append(summary)
-        return pages + people_index(tuple(listed)), data
+        return pages + people_index(tuple(listed), bool(pairs)) + ([network_page(pairs, names, person_url, appearances)] if pairs else []), data
 
 
 def same_inputs(last: tuple, now: tuple) -> bool:
     """Whether a person's page would be made of the same things as last time: the same name
     and organizations, and the very same appearance and statement objects (kept with their
     events), in the same order."""
-    (name, seen, said, bodies), (name_now, seen_now, said_now, bodies_now) = last, now
-    return (name == name_now and bodies == bodies_now and len(seen) == len(seen_now) and len(said) == len(said_now)
+    (name, seen, said, bodies, met), (name_now, seen_now, said_now, bodies_now, met_now) = last, now
+    return (name == name_now and bodies == bodies_now and met == met_now and len(seen) == len(seen_now) and len(said) == len(said_now)
             and all(a is b for a, b in zip(seen, seen_now)) and all(a is b for a, b in zip(said, said_now)))
 
 

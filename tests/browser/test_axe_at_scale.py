@@ -27,7 +27,7 @@ def page_types(site) -> dict[str, str]:
     return {
         "home": "", "event": f"events/{event}/", "event section": f"events/{event}/progress/",
         "source": f"events/{event}/source/", "person": f"people/{busiest}/", "person, older page": f"people/{busiest}/page/1/",
-        "people": "people/", "people, page 2": "people/page/2/", "timeline": "timeline/", "timeline, page 1": "timeline/page/1/",
+        "people": "people/", "people, page 2": "people/page/2/", "who meets whom": "people/network/", "timeline": "timeline/", "timeline, page 1": "timeline/page/1/",
         "topics": "topics/", "topic": "topics/priorities/", "topic, page 1": "topics/priorities/page/1/",
         "themes": "themes/", "theme": f"themes/{first('themes')}/", "places": "places/", "place": f"places/{first('places')}/",
         "organizations": "organizations/", "organization": f"organizations/{first('organizations')}/",

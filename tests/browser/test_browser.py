@@ -12,7 +12,7 @@ PAGE_TYPES = {
     "topic across events": "topics/priorities/", "themes": "themes/", "theme": "themes/innovation/",
     "places": "places/", "place": "places/shanghai/", "organizations": "organizations/",
     "organization": "organizations/state-council/", "search": "search/?q=innovation",
-    "free page": "about/", "not found": "no/such/page/",
+    "free page": "about/", "who meets whom": "people/network/", "not found": "no/such/page/",
 }
 
 

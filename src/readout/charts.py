@@ -1,0 +1,60 @@
+"""What the timeline's chart shows: the events of each year, by kind of event and by who
+presided. The chart itself is SVG written by the template (bars only, sized from these counts):
+no drawing library is needed for bars, and the same counts fill the table beside it, which is
+what a screen reader or a reader without pictures gets. The view models are here
+(``tests/test_template_contract.py`` reads them)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .context import EventSummary, Link
+
+KINDS_SHOWN = 4  # the most frequent kinds have a colour of their own; the rest are "other"
+HOSTS_SHOWN = 2  # per year: who presided most often
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """One year of the chart: how many events, how many of each kind (``kinds``, in the
+    chart's order, zeros kept so the bars line up) and who presided most (with how many)."""
+
+    year: int                      # the year
+    link: Link                     # where the timeline lists that year
+    total: int                     # its events
+    kinds: tuple[int, ...]         # events of each of the chart's kinds, in ``YearsChart.kinds`` order
+    hosts: tuple[tuple[Link, int], ...] # who presided most that year, with how many events
+
+
+@dataclass(frozen=True)
+class YearsChart:
+    """Events per year by kind, oldest year first; ``peak`` is the largest year's total (the
+    bars' scale), ``kinds`` the chart's kinds (the last "other" where more kinds exist)."""
+
+    years: tuple[YearCount, ...]   # oldest first, every year from the first to the last
+    kinds: tuple[str, ...]         # the kinds coloured, most frequent first
+    peak: int                      # the most events of one year
+
+
+def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> YearsChart | None:
+    """The chart of ``events`` (None with fewer than two dated years: nothing to compare)."""
+    dated = [e for e in events if e.date]
+    if len({e.date.year for e in dated}) < 2:  # type: ignore[union-attr]
+        return None
+    frequent = [k for k, _ in Counter(e.kind or "unknown" for e in dated).most_common()]
+    kinds = frequent if len(frequent) <= KINDS_SHOWN + 1 else frequent[:KINDS_SHOWN] + ["other"]
+    slot = {k: (i if i < len(kinds) else len(kinds) - 1) for i, k in enumerate(frequent)}
+    by_year: dict[int, list[EventSummary]] = defaultdict(list)
+    for e in dated:
+        by_year[e.date.year].append(e)  # type: ignore[union-attr]
+    years = []
+    for year in range(min(by_year), max(by_year) + 1):
+        of_year = by_year.get(year, [])
+        counts = [0] * len(kinds)
+        for e in of_year:
+            counts[slot[e.kind or "unknown"]] += 1
+        hosts = Counter((e.host.url, e.host.name) for e in of_year if e.host).most_common(HOSTS_SHOWN)
+        years.append(YearCount(year, year_links.get(year, Link("", "")), len(of_year), tuple(counts),
+                               tuple((Link(url, name), n) for (url, name), n in hosts)))
+    return YearsChart(tuple(years), tuple(kinds), max(y.total for y in years))

@@ -1,0 +1,150 @@
+"""Who meets whom: for each person, the people named at the same events — how often, the first
+and the last time, and in which roles — and, on ``people/network/``, the people named together
+most often across the record, year by year. Every count links to the events it rests on (the
+first and the last; the person's page lists them all). Pages stay the same size however large
+the archive: a person's page names the ``COMPANIONS`` people they met most, the network page the
+``PAIRS`` pairs. The view models are here (``tests/test_template_contract.py`` reads them)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .context import HOME, Appearance, EventSummary, Link, Page
+
+NETWORK_URL = "people/network/"
+COMPANIONS = 12  # on a person's page: the people they met most
+PAIRS = 40       # on the network page: the pairs named together most
+# What a companion did at the events shared, in the order the event page lists roles.
+DID = (("host", "presided"), ("main_speaker", "gave the main speech"), ("attendee", "attended"), ("speaker", "spoke"))
+
+
+@dataclass(frozen=True)
+class Companion:
+    """Someone named at the same events as the person of the page: how many events they shared,
+    the first and the last of them (``last`` None when they shared one), and what the companion
+    did there (``roles``: what, how many events; a person named in two roles at one event
+    counts in the first)."""
+
+    id: str                        # data-only: their slug
+    name: str                      # their name
+    url: str                       # their page
+    events: int                    # how many events named both
+    first: EventSummary            # the earliest shared event (undated ones last)
+    last: EventSummary | None      # the latest, where they shared more than one
+    roles: tuple[tuple[str, int], ...] # what the companion did there, with how many events
+    event_ids: tuple[str, ...] = ()    # data-only: every event naming both, newest first
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two people named at the same events, ``years``: (year, events that year) oldest first,
+    for the years they met; ``peak`` the most events of one year (the bars' scale)."""
+
+    a: Link                        # the one of the two named more often across the record
+    b: Link                        # the other
+    events: int                    # how many events named both
+    first: EventSummary            # the earliest shared event
+    last: EventSummary | None      # the latest, where more than one
+    years: tuple[tuple[int, int], ...] # (year, how many shared events that year), oldest first
+
+
+@dataclass(frozen=True)
+class NetworkPage(Page):
+    """Who meets whom: the pairs of people named together most often, with when."""
+
+    pairs: tuple[Pair, ...] = ()   # at most PAIRS, most shared events first
+    people: int = 0                # how many people are named with someone
+    linked: int = 0                # how many pairs there are in all
+    template = "network.html"
+
+
+def first_named(appearances: list[Appearance]) -> dict[str, str]:
+    """Each event's role for this person: the first role the event page names them in."""
+    roles: dict[str, str] = {}
+    for a in appearances:
+        roles.setdefault(a.event.id, a.role)
+    return roles
+
+
+def shared_events(appearances: dict[str, list[Appearance]]) -> dict[tuple[str, str], list[EventSummary]]:
+    """For each pair of people (ids in order), the events naming both, newest first (as
+    ``appearances`` lists each person's)."""
+    at: dict[str, list[str]] = defaultdict(list)
+    summaries: dict[str, EventSummary] = {}
+    for person_id, seen in appearances.items():
+        for event_id in first_named(seen):
+            at[event_id].append(person_id)
+    for seen in appearances.values():
+        for appearance in seen:
+            summaries.setdefault(appearance.event.id, appearance.event)
+    pairs: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
+    for event_id, people in at.items():
+        people.sort()
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                pairs[(a, b)].append(summaries[event_id])
+    order = {event_id: n for n, event_id in enumerate(sorted(summaries, key=lambda e: dated_key(summaries[e]), reverse=True))}
+    for events in pairs.values():
+        events.sort(key=lambda e: order[e.id])
+    return pairs
+
+
+def dated_key(event: EventSummary) -> tuple:
+    """Newest last: dated events by date, the undated before all of them (never the last seen)."""
+    return (event.date is not None, event.date.isoformat() if event.date else "", event.id)
+
+
+def recency(event: EventSummary) -> int:
+    """A sort key putting the latest event first, undated ones last."""
+    return -event.date.toordinal() if event.date else 0
+
+
+def ends(events: list[EventSummary]) -> tuple[EventSummary, EventSummary | None]:
+    """The first and the last of ``events`` (newest first); the last None for one event."""
+    dated = [e for e in events if e.date] or events
+    return dated[-1], (dated[0] if len(events) > 1 and dated[0] is not dated[-1] else None)
+
+
+def companions(appearances: dict[str, list[Appearance]], names: dict[str, str], url_of,
+               pairs: dict[tuple[str, str], list[EventSummary]]) -> dict[str, tuple[Companion, ...]]:
+    """For each person, everyone named at their events, most often first (then the most recent,
+    then by name), each with the events shared and what they did there (a page shows the first
+    ``COMPANIONS``; data/people.json all of them)."""
+    roles = {person_id: first_named(seen) for person_id, seen in appearances.items()}
+    met: dict[str, list[tuple[str, list[EventSummary]]]] = defaultdict(list)
+    for (a, b), events in pairs.items():
+        met[a].append((b, events))
+        met[b].append((a, events))
+    made = {}
+    for person_id, others in met.items():
+        others.sort(key=lambda o: (-len(o[1]), recency(o[1][0]), names[o[0]]))
+        chosen = []
+        for other, events in others:
+            did = Counter(roles[other][e.id] for e in events)
+            first, last = ends(events)
+            chosen.append(Companion(other, names[other], url_of(other), len(events), first, last,
+                                    tuple((what, did[role]) for role, what in DID if did[role]), tuple(e.id for e in events)))
+        made[person_id] = tuple(chosen)
+    return made
+
+
+def network_page(pairs: dict[tuple[str, str], list[EventSummary]], names: dict[str, str], url_of,
+                 appearances: dict[str, list[Appearance]]) -> NetworkPage:
+    """The network page: the ``PAIRS`` pairs named together most (then the latest, then by
+    name), each with its years."""
+    named = {person_id: len(first_named(seen)) for person_id, seen in appearances.items()}
+    ranked = sorted(pairs.items(), key=lambda p: (-len(p[1]), recency(p[1][0]), names[p[0][0]], names[p[0][1]]))
+    chosen = []
+    for (a, b), events in ranked[:PAIRS]:
+        if (named.get(b, 0), names[a]) > (named.get(a, 0), names[b]):
+            a, b = b, a
+        first, last = ends(events)
+        years = Counter(e.date.year for e in events if e.date)
+        chosen.append(Pair(Link(url_of(a), names[a]), Link(url_of(b), names[b]), len(events), first, last,
+                           tuple(sorted(years.items()))))
+    return NetworkPage(
+        url=NETWORK_URL, title="Who meets whom",
+        description="The people the readouts name together most often, and when.",
+        breadcrumbs=(HOME, Link("people/", "People")), pairs=tuple(chosen),
+        people=len({p for pair in pairs for p in pair}), linked=len(pairs))

@@ -1,0 +1,73 @@
+"""The timeline's chart: events per year by kind, drawn as SVG at build time, with a table of the
+same numbers (and who presided most) for screen readers and for reading without pictures.
+Archives generated with planted years and kinds, checked exactly."""
+
+from datetime import date
+
+from helpers import check_links, make_project, page
+
+from readout.build import build
+from readout.charts import KINDS_SHOWN, years_chart
+from readout.config import load_config
+from readout.context import EventSummary, Link, PersonRef
+
+
+def readout(day: str, kind: str, host: str) -> str:
+    """A readout of our own words: who presided over what kind of event on which day."""
+    return (f" date {day}\n{host}, Premier of the State Council, presided over a {kind} in Beijing on the "
+            f"morning of the {int(day[8:])}th on rural roads.\n\n{host.split()[0]} said steady progress has been made.\n")
+
+
+# Planted: three events in 2020 (two meetings by Zhou Ming, a symposium by Gao Ping), none in
+# 2021, one meeting in 2022; with the seed's symposium of 2023.
+SOURCES = {
+    "2020-03-02-a": readout("2020-03-02", "meeting", "Zhou Ming"),
+    "2020-06-08-b": readout("2020-06-08", "meeting", "Zhou Ming"),
+    "2020-09-14-c": readout("2020-09-14", "symposium", "Gao Ping"),
+    "2022-05-09-d": readout("2022-05-09", "meeting", "Gao Ping"),
+}
+
+
+def built(tmp_path, sources):
+    root = make_project(tmp_path / "project", {f"content/sources/{name}.txt": text for name, text in sources.items()})
+    return build(load_config(root), search=False).output
+
+
+def test_the_timeline_charts_events_per_year_by_kind_with_a_table_of_the_numbers(tmp_path):
+    site = built(tmp_path, SOURCES)
+    soup = page(site, "timeline/")
+    svg = soup.select_one("figure.chart svg")
+    assert svg["role"] == "img" and "2020 to 2023" in svg.title.get_text()
+    rows = [[" ".join(c.get_text(" ", strip=True).split()) for c in tr.find_all(["th", "td"])]
+            for tr in soup.select(".chart-table tbody tr")]
+    headers = [th.get_text() for th in soup.select(".chart-table thead th")]
+    assert headers == ["Year", "Events", "Meeting", "Symposium", "Presided most"]
+    # Every year from the first to the last, the empty one too, each kind in its column.
+    assert rows == [["2020", "3", "2", "1", "Zhou Ming (2), Gao Ping (1)"],
+                    ["2021", "0", "0", "0", ""],
+                    ["2022", "1", "1", "0", "Gao Ping (1)"],
+                    ["2023", "1", "0", "1", "Xi Jinping (1)"]]
+    # A year with events links to where the timeline lists it; an empty year links nowhere.
+    assert [a["href"] for a in soup.select(".chart-table tbody th a")] == ["index.html#2020", "index.html#2022", "index.html#2023"]
+    # The bars: one rectangle per kind a year has, stacked, the fullest year at full height.
+    groups = svg.find_all("g")
+    assert [[r["class"][0] for r in g.find_all("rect")] for g in groups] == [
+        ["kind-0", "kind-1"], [], ["kind-0"], ["kind-1"]]
+    heights = [sum(float(r["height"]) for r in g.find_all("rect")) for g in groups]
+    assert heights[0] == max(heights) and abs(heights[2] * 3 - heights[0]) < 0.2
+    assert [li.get_text() for li in soup.select(".chart .legend li")] == ["Meeting", "Symposium"]
+    check_links(site)
+
+
+def test_no_chart_with_one_year_and_rare_kinds_share_a_colour():
+    def event(i: int, year: int, kind: str) -> EventSummary:
+        return EventSummary(f"e{i}", f"events/e{i}/", "t", date(year, 1, 1 + i % 28), None, kind,
+                            None, PersonRef("zhou-ming", "Zhou Ming", "people/zhou-ming/"), "s")
+
+    assert years_chart([event(1, 2020, "meeting"), event(2, 2020, "forum")], {}) is None
+    kinds = ["meeting"] * 6 + ["symposium"] * 5 + ["forum"] * 4 + ["seminar"] * 3 + ["rally"] * 2 + ["tour"]
+    chart = years_chart([event(i, 2020 + i % 2, k) for i, k in enumerate(kinds)], {2020: Link("timeline/#2020", "2020")})
+    assert chart is not None and len(chart.kinds) == KINDS_SHOWN + 1 and chart.kinds[-1] == "other"
+    assert chart.kinds[:KINDS_SHOWN] == ("meeting", "symposium", "forum", "seminar")
+    assert sum(y.kinds[-1] for y in chart.years) == 3  # the two rallies and the tour
+    assert sum(y.total for y in chart.years) == len(kinds) and chart.peak == max(y.total for y in chart.years)
