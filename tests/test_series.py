@@ -209,3 +209,66 @@ def test_an_edit_of_the_earlier_event_reaches_the_comparison_in_a_preview(tmp_pa
     assert page(site, f"events/{later}/compared/").main == page(fresh, f"events/{later}/compared/").main
     assert (site / "data" / "series.json").read_text() == (fresh / "data" / "series.json").read_text()
     assert "flights" not in page(site, f"events/{later}/compared/").select_one('section[aria-labelledby="new-heading"]').get_text()
+
+
+def delta_pair(tmp_path):
+    """The planted pair of symposiums, built once: the project, the later and earlier event
+    ids, and a statement id by the first words of its text in each."""
+    root = make_project(tmp_path / "project", {"content/sources/2019-05-13-delta.txt": EARLIER,
+                                                "content/sources/2021-09-06-delta.txt": LATER}, seed=False)
+    site = build(load_config(root), search=False).output
+    events = {e["id"]: e for e in json.loads((site / "data" / "events.json").read_text())}
+    later, earlier = sorted(events, reverse=True)
+
+    def sid(event: str, words: str) -> str:
+        return next(s["id"] for s in events[event]["statements"] if s["text"].startswith(words))
+    return root, later, earlier, sid
+
+
+def test_editors_confirm_and_break_matches_in_front_matter(tmp_path):
+    """The flights priority sets again the lake one (the editor says so, whatever the words);
+    the hospitals one sets again nothing (the editor breaks the loader's match): the page and
+    the data say so, each editor's match marked as such."""
+    root, later, earlier, sid = delta_pair(tmp_path)
+    (root / "content" / "events").mkdir(exist_ok=True)
+    flights, lake = sid(later, "He urged more flights"), sid(earlier, "He asked for cleaner")
+    hospitals, shared = sid(later, "He asked the cities"), sid(earlier, "Zhou urged the cities")
+    (root / "content" / "events" / f"{later}.md").write_text(
+        f"---\nmatches:\n  {flights}: {lake}\n  {hospitals}: null\n---\n")
+    site = build(load_config(root), search=False).output
+    (compared,) = json.loads((site / "data" / "series.json").read_text())[0]["compared"]
+    pairs = {p["now"]: p for p in compared["recurring"]}
+    assert set(pairs) == {sid(later, "Zhou called for a single"), flights}
+    assert pairs[flights]["before"] == lake and pairs[flights]["editor"] is True
+    assert "editor" not in pairs[sid(later, "Zhou called for a single")]
+    assert compared["new"] == [hospitals] and compared["dropped"] == [shared]
+    soup = page(site, f"events/{later}/compared/")
+    why = [m.select_one(".why").get_text() for m in soup.select('section[aria-labelledby="recurring-heading"] .match')]
+    assert why[1].startswith("Matched: by an editor") and "a match of" in why[0]
+    assert "share hospitals" in soup.select_one('section[aria-labelledby="new-heading"]').get_text()
+
+
+@pytest.mark.parametrize("matches, message", [
+    ("{flights}: s99", "'s99' is no statement of '{earlier}'"),
+    ("{flights}: {problem}", "is a statement of problems of '{earlier}'"),
+    ("{flights}: [s1]", "is matched with a statement id or null, not a list"),
+    ("s99: s1", "unknown statement 's99'"),
+])
+def test_a_bad_match_is_reported_where_the_editor_wrote_it(tmp_path, capsys, matches, message):
+    root, later, earlier, sid = delta_pair(tmp_path)
+    (root / "content" / "events").mkdir(exist_ok=True)
+    names = {"flights": sid(later, "He urged more flights"), "problem": sid(earlier, "Zhou said problems"), "earlier": earlier}
+    (root / "content" / "events" / f"{later}.md").write_text(f"---\nmatches:\n  {matches.format(**names)}\n---\n")
+    assert main(["-C", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"content/events/{later}.md:3:" in err and message.format(**names) in err and "hint:" in err
+    assert "Traceback" not in err
+
+
+def test_matches_on_an_event_that_follows_none_are_reported(tmp_path, capsys):
+    root, _, earlier, sid = delta_pair(tmp_path)
+    (root / "content" / "events").mkdir(exist_ok=True)
+    (root / "content" / "events" / f"{earlier}.md").write_text(f"---\nmatches:\n  {sid(earlier, 'He asked')}: null\n---\n")
+    assert main(["-C", str(root), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert f"content/events/{earlier}.md:3:" in err and "follows none" in err and "Traceback" not in err

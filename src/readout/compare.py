@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import HOME, EventSummary, Link, Page, PersonRef, StatementView
+from .errors import ReadoutError
 from .model import Event, Statement
 from .urls import event_url
 
@@ -49,6 +50,7 @@ class Pair:
     shared: tuple[str, ...]        # data-only: the words both hold (as the later one prints them)
     themes: tuple[str, ...]        # data-only: the themes both carry
     score: float                   # data-only: shared words over the shorter statement's words
+    editor: bool = False           # data-only: matched by an editor (``matches:`` in front matter)
 
 
 def match(now: list[Statement], before: list[Statement]) -> list[Pair]:
@@ -93,23 +95,45 @@ class Comparison:
     left: tuple[str, ...]          # data-only: people (ids) at the earlier event only
 
 
+def edited(pairs: list[Pair], event: Event, previous: Event, section: str) -> list[Pair]:
+    """The loader's ``pairs`` of ``section`` with the editor's matches over them: a statement
+    the editor matched (or matched with nothing) keeps no other match, on either side."""
+    earlier = {s.id: s for s in previous.statements}
+    mine = {s.id: s for s in event.statements_in(section)}
+    for now_id, (before_id, written) in event.matches.items():
+        if now_id not in mine:
+            continue
+        if before_id is not None and (before_id not in earlier or earlier[before_id].section != section):
+            what = "no statement" if before_id not in earlier else f"a statement of {earlier[before_id].section}"
+            raise ReadoutError(f"'{before_id}' is {what} of '{previous.id}', the event before this one in its series",
+                               written, f"match {now_id} ({section}) with one of that event's {section}, or with null")
+        pairs = [p for p in pairs if p.now != now_id and p.before != before_id]
+        if before_id is not None:
+            a, b = words(mine[now_id].text), words(earlier[before_id].text)
+            shared = a.keys() & b.keys()
+            pairs.append(Pair(now_id, before_id, tuple(sorted(a[w] for w in shared)),
+                              tuple(sorted(set(mine[now_id].themes) & set(earlier[before_id].themes))),
+                              round(len(shared) / (min(len(a), len(b)) or 1), 2), editor=True))
+    return sorted(pairs, key=lambda p: int(p.now[1:]))
+
+
 def compare(event: Event, previous: Event) -> Comparison:
     now, before = event.statements_in("priorities"), previous.statements_in("priorities")
-    recurring = match(now, before)
+    recurring = edited(match(now, before), event, previous, "priorities")
     again = {p.now for p in recurring}, {p.before for p in recurring}
     here, there = [p.id for p in event.people()], [p.id for p in previous.people()]
     return Comparison(
         event, previous, tuple(recurring), tuple(s.id for s in now if s.id not in again[0]),
         tuple(s.id for s in before if s.id not in again[1]),
-        tuple(match(event.statements_in("problems"), previous.statements_in("problems"))),
+        tuple(edited(match(event.statements_in("problems"), previous.statements_in("problems")), event, previous, "problems")),
         tuple(p for p in here if p not in there), tuple(p for p in there if p not in here))
 
 
 def comparison_data(c: Comparison) -> dict:
     """One comparison as ``data/series.json`` gives it."""
     def pairs(found):
-        return [{"now": p.now, "before": p.before, "shared": list(p.shared), "themes": list(p.themes), "score": p.score}
-                for p in found]
+        return [{"now": p.now, "before": p.before, "shared": list(p.shared), "themes": list(p.themes), "score": p.score,
+                 **({"editor": True} if p.editor else {})} for p in found]
     return {"event": c.event.id, "previous": c.previous.id, "recurring": pairs(c.recurring), "new": list(c.new),
             "dropped": list(c.dropped), "problems_again": pairs(c.problems_again), "joined": list(c.joined),
             "left": list(c.left)}
@@ -152,7 +176,8 @@ def compared_page(c: Comparison, series: Link, summaries: dict, views: dict, per
         why = f"shares {len(pair.shared)} words ({', '.join(pair.shared[:6])}{', …' if len(pair.shared) > 6 else ''})"
         if pair.themes:
             why += "; both tagged " + ", ".join(theme_titles.get(t, t) for t in pair.themes)
-        return MatchView(now[pair.now], before[pair.before], why + f"; a match of {round(pair.score * 100)} %")
+        why = f"by an editor (it {why})" if pair.editor else why + f"; a match of {round(pair.score * 100)} %"
+        return MatchView(now[pair.now], before[pair.before], why)
 
     people = {p.id: p for p in c.previous.people() + c.event.people()}
     return ComparedPage(

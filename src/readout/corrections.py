@@ -4,6 +4,7 @@ editor always wins)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from .load.segment import Span
 from .model import ROLE_FIELDS, SECTIONS, Event, Person
 from .slugs import slugify
 from .urls import is_web_address, unsafe_slug
+from .yamlnodes import where
 
 
 class PersonNames(Protocol):
@@ -51,6 +53,7 @@ class EventChecks:
             "host": self.person_or_none, "main_speaker": self.person_or_none, "attendees": self.people,
             "speakers": self.people, "statements": self.statements,
             "themes": self.theme_list, "extra": any_mapping, "source": source_value, "series": series_value,
+            "matches": self.matches,
         }
 
     def person(self, node, path, checked: Checked, key) -> Person | object:
@@ -131,6 +134,27 @@ class EventChecks:
             changes[statement_id] = inner.values
         return changes
 
+    def matches(self, node, path, checked, key):
+        """A checker: the editor's matches with the event before this one in its series —
+        ``{s12: s7}`` (s12 here sets again s7 there), ``{s14: null}`` (s14 sets again nothing,
+        whatever its words). The ids of the event before are checked when the series is known."""
+        if not isinstance(node, yaml.MappingNode):
+            checked.problem(node, path, f"'matches' must be a mapping of statement ids, not {kind_of(node)}",
+                            "for example: matches: {s12: s7, s14: null}")
+            return INVALID
+        ids, found = [s.id for s in self.event.statements], {}
+        for id_node, other in node.value:
+            statement_id = str(id_node.value)
+            if statement_id not in ids:
+                checked.problem(id_node, path, f"unknown statement '{statement_id}' in event '{self.event.id}'",
+                                did_you_mean(statement_id, ids) or f"its statements are {ids[0]} to {ids[-1]}" if ids else None)
+            elif not is_null(other) and not (isinstance(other, yaml.ScalarNode) and re.fullmatch(r"s\d+", other.value)):
+                checked.problem(other, path, f"statement '{statement_id}' is matched with a statement id or null, not {kind_of(other)}",
+                                "for example: s7 (a statement of the event before it in its series)")
+            else:
+                found[statement_id] = (None if is_null(other) else other.value, where(other, path))
+        return found
+
     def speaker(self, node, path, checked, key):
         if is_null(node):
             return None
@@ -208,6 +232,7 @@ def apply_corrections(event: Event, values: dict) -> None:
         event.corrected += [role for role in one_role_each(event, given) if role not in given]
     event.themes = list(values.get("themes", []))
     event.series = values.get("series", event.series)  # where it belongs, not a correction of the reading
+    event.matches = values.get("matches", {})
     for key, value in values.get("source", {}).items():  # provenance, not a correction of the reading
         if key != "author":
             setattr(event.source, key, value)

@@ -150,6 +150,9 @@ class Event:
     corrected: list[str] = field(default_factory=list)
     # The series an editor put the event in ("" for none); None: the one the loader proposes.
     series: str | None = None
+    # The editor's matches with the event before it in its series: a statement id here → the
+    # statement it continues there (None: it continues none), with where the editor wrote it.
+    matches: dict = field(default_factory=dict)
 
     def statements_in(self, section: str) -> list[Statement]:
         """The statements labelled ``section``, in source order."""

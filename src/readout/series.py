@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
+from .errors import ReadoutError
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
@@ -126,6 +127,13 @@ def find_series(events: list[Event], settings: dict, parts: dict | None = None) 
                 "set or break a series in an event's front matter." if not by_editor else ""),
             events=tuple(group), proposed=not by_editor,
             comparisons=tuple(compared(later, earlier, parts) for earlier, later in zip(group, group[1:])))
+    following = {later.id for s in found.values() for later in s.events[1:]}
+    for event in events:
+        if event.matches and event.id not in following:
+            written = next(iter(event.matches.values()))[1]
+            raise ReadoutError(f"'matches' pairs statements with the event before this one in its series, and "
+                               f"'{event.id}' follows none", written,
+                               "put it in a series after another event ('series: slug'), or remove 'matches'")
     return found
 
 
