@@ -150,6 +150,27 @@ def test_the_parse_cache_is_used_and_only_saves_time(two, monkeypatch):
     assert len(pickle.loads(stored.read_bytes())) == 1  # entries no build uses are dropped
 
 
+def test_the_parse_cache_key_holds_every_field_of_the_model(monkeypatch):
+    """An upgrade that adds a field to the model (an event's 'matches') must not unpickle the
+    last version's events, which lack it: the cache's key holds the name of every field of
+    every class of the model, so a model of another shape finds no entry and parses again."""
+    import dataclasses
+    import hashlib
+
+    import readout.model as model
+    import readout.sources as sources
+
+    shape = sources.model_shape()
+    classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    assert {c.__name__ for c in classes} >= {"Event", "Statement", "Person", "Paragraph", "Source"}
+    for cls in classes:
+        assert f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}" in shape
+    assert sources.CACHE_VERSION.endswith(hashlib.sha256(shape.encode()).hexdigest()[:16])
+    key = sources.source_key(b"text", "content/sources/a.txt", sources.default_lexicon())
+    monkeypatch.setattr(sources, "CACHE_VERSION", "1:another-shape")
+    assert sources.source_key(b"text", "content/sources/a.txt", sources.default_lexicon()) != key
+
+
 def test_parallel_parsing_gives_the_same_events(project, monkeypatch):
     import readout.sources as sources
     from readout.sources import load_events

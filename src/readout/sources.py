@@ -4,8 +4,9 @@ rest parsed (in two processes when there are many). Every problem is gathered an
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from .config import Config
@@ -66,7 +67,16 @@ def source_paths(config: Config) -> list[Path]:
     return files_in(config.content_dir / "sources", ".txt", config)
 
 
-CACHE_VERSION = "1"
+def model_shape() -> str:
+    """The fields of every class of the model, as text: a parse cache written by a readout
+    whose model had other fields is parsed again, never unpickled into objects lacking one."""
+    from . import model
+
+    return ";".join(f"{name}:{','.join(f.name for f in fields(cls))}"
+                    for name, cls in sorted(vars(model).items()) if isinstance(cls, type) and is_dataclass(cls))
+
+
+CACHE_VERSION = "1:" + hashlib.sha256(model_shape().encode()).hexdigest()[:16]
 
 
 # Readouts are parsed in two forked processes when at least this many need parsing.
@@ -111,8 +121,6 @@ def load_events(config: Config, cache=None) -> list[Event]:
 def source_key(data: bytes, shown: str, lexicon: Lexicon) -> str:
     """What a source's event is parsed from — its bytes, its path, the lexicon, the cache's
     version — as one hash: the key of the event in the parse cache."""
-    import hashlib
-
     return hashlib.sha256(b"\0".join([data, shown.encode(), lexicon.digest.encode(), CACHE_VERSION.encode()])).hexdigest()
 
 
