@@ -27,7 +27,7 @@ def test_rendering_imports_no_loader():
 
 def test_no_stage_imports_a_later_one():
     order = ["slugs", "yamlnodes", "load", "model", "incremental", "urls", "config", "frontmatter", "sources", "corrections",
-             "content", "markup", "context", "structured", "sitechecks", "charts", "indexes", "compare", "series", "network", "site", "feeds", "scaffold",
+             "content", "markup", "context", "structured", "sitechecks", "charts", "indexes", "compare", "followups", "series", "network", "site", "feeds", "scaffold",
              "render", "rendering", "write", "material", "build", "serve", "cli"]
     rank = {name: i for i, name in enumerate(order)}
     rank["model"] = rank["load"]  # the data model is shared by every stage

@@ -101,7 +101,7 @@ def test_editors_set_and_break_series_and_name_them(tmp_path):
     assert found["delta-work"] == {
         "slug": "delta-work", "title": "The delta's working meetings", "proposed": False,
         "description": "Every meeting on the delta, whatever its kind.",
-        "events": ["2018-11-05-port-meeting", "2022-03-14-delta-study"]}
+        "events": ["2018-11-05-port-meeting", "2022-03-14-delta-study"], "followed_up": []}
     assert found[DELTA]["events"] == ["2021-09-06-delta-symposium", SEED_NAME]  # the one taken out is gone
     assert page(site, "events/2019-05-13-delta-symposium/").select_one("dd.series-place") is None
     assert page(site, "series/delta-work/").h1.get_text() == "The delta's working meetings"
@@ -272,3 +272,82 @@ def test_matches_on_an_event_that_follows_none_are_reported(tmp_path, capsys):
     assert main(["-C", str(root), "build", "--no-search"]) == 1
     err = capsys.readouterr().err
     assert f"content/events/{earlier}.md:3:" in err and "follows none" in err and "Traceback" not in err
+
+
+# Planted for follow-ups: three symposiums on the delta. The first sets two priorities (a
+# market for electricity, cleaner water in Taihu Lake); the second reports progress on the
+# market and a problem with the lake; the third, progress on the market again.
+FIRST = planted("2019-05-13", "Hefei", "Lin Tao",
+                ["He asked for cleaner water in Taihu Lake within three years.",
+                 "He also urged building a regional market for electricity across the provinces."], [])
+SECOND = planted("2021-09-06", "Hangzhou", "Wu Qing", ["He urged more flights between the airports of the delta."],
+                 ["Zhou said notable progress has been made, as the regional market for electricity now links the provinces.",
+                  "Zhou said problems remain, as the water of Taihu Lake is still not clean enough."])
+THIRD = planted("2023-11-20", "Nanjing", "Wu Qing", ["He asked for faster trains to the airports."],
+                ["Zhou said progress has been made, as electricity now flows through one regional market across the provinces."])
+
+
+def followed_project(tmp_path, sources=None):
+    files = sources or {"2019-05-13-delta.txt": FIRST, "2021-09-06-delta.txt": SECOND, "2023-11-20-delta.txt": THIRD}
+    return make_project(tmp_path / "project", {f"content/sources/{name}": text for name, text in files.items()}, seed=False)
+
+
+def statement_ids(site) -> dict[str, dict[str, str]]:
+    """By event id: the first four words of each statement → its id."""
+    return {e["id"]: {" ".join(s["text"].split()[:4]): s["id"] for s in e["statements"]}
+            for e in json.loads((site / "data" / "events.json").read_text())}
+
+
+def test_a_priority_links_to_what_became_of_it_and_back(tmp_path):
+    site = build(load_config(followed_project(tmp_path)), search=False).output
+    ids = statement_ids(site)
+    first, second, third = sorted(ids)
+    market, lake = ids[first]["He also urged building"], ids[first]["He asked for cleaner"]
+    progress2, problem2 = ids[second]["Zhou said notable progress"], ids[second]["Zhou said problems remain,"]
+    progress3 = ids[third]["Zhou said progress has"]
+    (series,) = json.loads((site / "data" / "series.json").read_text())
+    assert series["followed_up"] == [
+        {"priority": f"{first}#{lake}", "later": [f"{second}#{problem2}"]},
+        {"priority": f"{first}#{market}", "later": [f"{second}#{progress2}", f"{third}#{progress3}"]}]
+    # Beside each priority, where it was followed up; beside each later statement, where it was set.
+    soup = page(site, f"events/{first}/")
+    forward = soup.select_one(f"li#{market} .follow")
+    assert " ".join(forward.get_text(" ", strip=True).split()) == (
+        "· followed up: Progress, 6 September 2021 ; Progress, 20 November 2023")
+    assert [a["href"] for a in forward.select("a")] == [f"../{second}/index.html#{progress2}", f"../{third}/index.html#{progress3}"]
+    assert soup.select_one(f"li#{lake} .follow a")["href"] == f"../{second}/index.html#{problem2}"
+    back = page(site, f"events/{third}/").select_one(f"li#{progress3} .follow")
+    assert "first set as a priority on 13 May 2019" in back.get_text() and back.a["href"] == f"../{first}/index.html#{market}"
+    assert page(site, f"events/{second}/").select_one(f"li#{ids[second]['He urged more flights']} .follow") is None
+    # The series page counts them for each event.
+    entries = {c.h2.get_text(" ", strip=True): c for c in page(site, f"series/{series['slug']}/").select("article.event-card")}
+    assert [c.select_one(".series-followed").get_text(" ", strip=True) if c.select_one(".series-followed") else None
+            for c in entries.values()] == [None, None, "2 of its 2 priorities followed up at later events (beside each on its page )"]
+    check_links(site)
+
+
+def test_a_long_series_shows_three_follow_ups_and_counts_the_rest(tmp_path):
+    later = {f"202{n}-06-0{n}-delta.txt": planted(f"202{n}-06-0{n}", "Hangzhou", "Wu Qing", ["He urged more flights."],
+                                                  ["Zhou said progress has been made, as the regional market for electricity "
+                                                   "now links the provinces."]) for n in range(1, 6)}
+    site = build(load_config(followed_project(tmp_path, {"2019-05-13-delta.txt": FIRST, **later})), search=False).output
+    ids = statement_ids(site)
+    first = min(ids)
+    follow = page(site, f"events/{first}/").select_one(f"li#{ids[first]['He also urged building']} .follow")
+    assert len(follow.select("a")) == 3 and follow.get_text().strip().endswith("and 2 more")
+    (series,) = json.loads((site / "data" / "series.json").read_text())
+    assert len(series["followed_up"][0]["later"]) == 5
+
+
+def test_a_later_event_reaches_the_earlier_page_in_a_preview(tmp_path):
+    """The first event's page gains a follow-up when a later event reports on its priority,
+    although nothing of its own changed: the preview gives what a fresh build gives."""
+    root = followed_project(tmp_path, {"2019-05-13-delta.txt": FIRST, "2021-09-06-delta.txt": SECOND})
+    session = Session()
+    build(load_config(root), search=False, session=session)
+    (root / "content" / "sources" / "2023-11-20-delta.txt").write_text(THIRD)
+    site = build(load_config(root), search=False, session=session).output
+    fresh = build(load_config(root), root.parent / "fresh", search=False).output
+    first = min(statement_ids(site))
+    assert page(site, f"events/{first}/").main == page(fresh, f"events/{first}/").main
+    assert "20 November 2023" in page(site, f"events/{first}/").select(".follow")[1].get_text()

@@ -10,7 +10,7 @@ import re
 
 from helpers import ROOT
 
-CONTEXTS = [ROOT / "src" / "readout" / name for name in ("context.py", "series.py", "compare.py", "network.py", "charts.py")]  # views kept with their pages' code
+CONTEXTS = [ROOT / "src" / "readout" / name for name in ("context.py", "series.py", "compare.py", "network.py", "charts.py", "followups.py")]  # views kept with their pages' code
 TEMPLATES = ROOT / "templates"
 
 

@@ -192,6 +192,7 @@ class SeriesPlace:
     previous: Link | None = None   # the event before it in the series
     next: Link | None = None       # the event after it
     compared: Link | None = None   # what changed since the event before it
+    followed: dict = field(default_factory=dict) # statement id → followups.FollowUp: what became of a priority, or which it follows up
 
 
 @dataclass(frozen=True)

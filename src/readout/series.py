@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
 from .errors import ReadoutError
+from .followups import follow_ups
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
@@ -45,6 +46,7 @@ class Series:
     events: tuple[Event, ...]      # data-only: oldest first
     proposed: bool                 # data-only: the loader's proposal (no editor set it)
     comparisons: tuple[Comparison, ...] = () # data-only: each event after the first against the one before
+    followups: tuple = ({}, [])    # data-only: followups.follow_ups of its events (by event, and as data)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class SeriesEntry:
     event: EventSummary            # the event
     number: int                    # its place in the series, from the first
     attendees: tuple[PersonRef, ...] = () # who attended, as printed there
+    followed: int = 0              # its priorities followed up at later events of the series
+    priorities: int = 0            # its priorities
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ def find_series(events: list[Event], settings: dict, parts: dict | None = None) 
                 f"{len(group)} events of one kind on one subject, as the readouts name them; an editor may "
                 "set or break a series in an event's front matter." if not by_editor else ""),
             events=tuple(group), proposed=not by_editor,
-            comparisons=tuple(compared(later, earlier, parts) for earlier, later in zip(group, group[1:])))
+            comparisons=tuple(compared(later, earlier, parts) for earlier, later in zip(group, group[1:])),
+            followups=followed_in(tuple(group), parts))
     following = {later.id for s in found.values() for later in s.events[1:]}
     for event in events:
         if event.matches and event.id not in following:
@@ -147,6 +152,18 @@ def compared(later: Event, earlier: Event, parts: dict | None) -> Comparison:
     return last
 
 
+def followed_in(events: tuple[Event, ...], parts: dict | None) -> tuple:
+    """``follow_ups(events)``, kept with the series' first event while its events are the very
+    objects of the last build (see ``compared``)."""
+    kept = parts.get(events[0].id, {}) if parts is not None else {}
+    last = kept.get("followups")
+    if last is None or len(last[0]) != len(events) or any(a is not b for a, b in zip(last[0], events)):
+        last = (events, follow_ups(events))
+        if parts is not None:
+            kept["followups"] = last
+    return last[1]
+
+
 def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
     """Each event's place in its series, by event id."""
     def link(event: Event) -> Link:  # named by its date: the events of a series share a title
@@ -160,14 +177,16 @@ def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
             before = chain[i - 1] if i else None
             after = chain[i + 1] if i + 1 < len(chain) else None
             places[event.id] = SeriesPlace(page, i + 1, link(before) if before else None, link(after) if after else None,
-                                           Link(compared_url(event.id), "what changed since the one before") if before else None)
+                                           Link(compared_url(event.id), "what changed since the one before") if before else None,
+                                           series.followups[0].get(event.id, {}))
     return places
 
 
 def series_data(found: dict[str, Series], parts: dict | None = None) -> list[dict]:
     """``data/series.json``: every series, its events oldest first."""
     return [{"slug": s.slug, "title": s.title, "description": s.description, "proposed": s.proposed,
-             "events": [e.id for e in s.events], "compared": [remembered(c, "data", comparison_data, parts) for c in s.comparisons]}
+             "events": [e.id for e in s.events], "compared": [remembered(c, "data", comparison_data, parts) for c in s.comparisons],
+             "followed_up": s.followups[1]}
             for s in found.values()]
 
 
@@ -192,7 +211,9 @@ def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: d
     index = Link(SERIES_URL, "Series")
     for series in found.values():
         url = f"{SERIES_URL}{series.slug}/"
-        listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees))
+        shown = series.followups[0]
+        listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees),
+                                   sum(1 for f in shown.get(e.id, {}).values() if f.forward), len(e.statements_in("priorities")))
                        for n, e in enumerate(series.events, 1))[::-1]
         pages += cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
                      description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)

@@ -1,0 +1,85 @@
+"""Followed up: what became of each priority. A priority set at one event of a series links
+forward to the statements of progress or problems on the same matter at later events of the
+series (matched by their words, or fewer words and a shared theme, as ``compare`` matches them:
+at each later event, the closest such statement), and each of those links back to the earliest
+priority it follows up: "first set as a priority on …". The event page shows both beside the
+statements, the series page counts them, data/series.json lists them all. The view model is
+here (``tests/test_template_contract.py`` reads it)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .compare import MATCHED_AT, THEMED_AT, words
+from .context import Link, long_date
+from .model import SECTION_TITLES, Event, Statement
+from .urls import event_url
+
+SHOWN = 3  # forward links beside a priority; the rest are counted (and all are in data/series.json)
+LATER = ("progress", "problems")  # what a priority may become
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Beside one statement on its event page: the later statements that follow it up (a
+    priority), or the priority it follows up (progress or a problem)."""
+
+    forward: tuple[Link, ...] = () # at most SHOWN later statements, oldest first: "Progress, 6 September 2021"
+    more: int = 0                  # how many more there are
+    back: Link | None = None       # the earliest priority it follows up: "13 May 2019"
+
+
+def statement_link(event: Event, statement: Statement, label: str) -> Link:
+    return Link(f"{event_url(event.id)}#{statement.id}", label)
+
+
+def when(event: Event) -> str:
+    return long_date(event.date) if event.date else event.title
+
+
+def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Event, Statement]]]:
+    """For each priority of ``events`` (one series, oldest first), by (event id, statement id),
+    the later statements that follow it up, oldest event first: one an event, the closest."""
+    postings: dict[str, list[tuple[int, Statement]]] = defaultdict(list)  # stem → later statements holding it
+    for n, event in enumerate(events):
+        for s in event.statements:
+            if s.section in LATER:
+                for stem in words(s.text):
+                    postings[stem].append((n, s))
+    statements = [{s.id: s for s in event.statements} for event in events]
+    found: dict[tuple[str, str], list[tuple[Event, Statement]]] = {}
+    for n, event in enumerate(events):
+        for priority in event.statements_in("priorities"):
+            mine = words(priority.text)
+            counts = Counter((m, s.id) for stem in mine for m, s in postings.get(stem, ()) if m > n)
+            best: dict[int, tuple[float, Statement]] = {}
+            for (m, sid), count in counts.items():
+                later = statements[m][sid]
+                score = count / (min(len(mine), len(words(later.text))) or 1)
+                close = score >= MATCHED_AT or (score >= THEMED_AT and set(priority.themes) & set(later.themes))
+                if count >= 2 and close and (m not in best or score > best[m][0]):
+                    best[m] = (score, later)
+            if best:
+                found[(event.id, priority.id)] = [(events[m], best[m][1]) for m in sorted(best)]
+    return found
+
+
+def follow_ups(events: tuple[Event, ...]) -> tuple[dict[str, dict[str, FollowUp]], list[dict]]:
+    """Each event's follow-ups by statement id (what its page shows), and the series' as data."""
+    links = followed(events)
+    by_id = {e.id: e for e in events}
+    shown: dict[str, dict[str, FollowUp]] = defaultdict(dict)
+    backs: dict[tuple[str, str], tuple[Event, Statement]] = {}
+    for (event_id, priority_id), later in links.items():
+        event = by_id[event_id]
+        priority = next(s for s in event.statements if s.id == priority_id)
+        forward = tuple(statement_link(e, s, f"{SECTION_TITLES[s.section]}, {when(e)}") for e, s in later[:SHOWN])
+        shown[event_id][priority_id] = FollowUp(forward, max(0, len(later) - SHOWN))
+        for e, s in later:
+            backs.setdefault((e.id, s.id), (event, priority))  # the earliest: priorities are met oldest first
+    for (event_id, statement_id), (event, priority) in backs.items():
+        shown[event_id][statement_id] = FollowUp(back=statement_link(event, priority, when(event)))
+    data = [{"priority": f"{event_id}#{priority_id}", "later": [f"{e.id}#{s.id}" for e, s in later]}
+            for (event_id, priority_id), later in links.items()]
+    return shown, data
