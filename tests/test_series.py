@@ -327,9 +327,13 @@ def test_a_priority_links_to_what_became_of_it_and_back(tmp_path):
 
 
 def test_a_long_series_shows_three_follow_ups_and_counts_the_rest(tmp_path):
-    later = {f"202{n}-06-0{n}-delta.txt": planted(f"202{n}-06-0{n}", "Hangzhou", "Wu Qing", ["He urged more flights."],
-                                                  ["Zhou said progress has been made, as the regional market for electricity "
-                                                   "now links the provinces."]) for n in range(1, 6)}
+    others = ["ferries across Hangzhou Bay carry twice the passengers", "rural clinics share doctors with city hospitals",
+              "schools in Anhui teach with Shanghai's textbooks", "customs checks at Ningbo port take half a day",
+              "wetlands along the Qiantang estuary have been restored"]
+    later = {f"202{n}-06-0{n}-delta.txt": planted(
+        f"202{n}-06-0{n}", "Hangzhou", "Wu Qing", ["He urged more flights."],
+        ["Zhou said progress has been made, as the regional market for electricity now links the provinces."]
+        + [f"Zhou said progress has been made, as {fact} in year {n}." for fact in others]) for n in range(1, 6)}
     site = build(load_config(followed_project(tmp_path, {"2019-05-13-delta.txt": FIRST, **later})), search=False).output
     ids = statement_ids(site)
     first = min(ids)
@@ -351,3 +355,23 @@ def test_a_later_event_reaches_the_earlier_page_in_a_preview(tmp_path):
     first = min(statement_ids(site))
     assert page(site, f"events/{first}/").main == page(fresh, f"events/{first}/").main
     assert "20 November 2023" in page(site, f"events/{first}/").select(".follow")[1].get_text()
+
+
+def test_words_that_name_the_series_match_nothing():
+    """A priority sharing only the words most reports of its series hold (the series' own
+    name) follows up nothing; one sharing the words of a matter does."""
+    from readout.followups import followed
+    from readout.load import parse_source
+
+    reports = [f"Zhou said progress has been made, as the delta's integration brought {fact}." for fact in (
+        "ferries across the bay", "clinics sharing doctors", "schools sharing textbooks", "faster customs checks")]
+    first = parse_source(planted("2019-05-13", "Hefei", "Lin Tao", [
+        "He asked for cleaner water in Taihu Lake within three years.",
+        "He also urged the delta's integration to go on."], []), "content/sources/a.txt")
+    later = [parse_source(planted(f"202{n}-06-0{n}", "Hangzhou", "Wu Qing", ["He urged more flights."],
+                                  reports + ["Zhou said problems remain, as the water of Taihu Lake is not clean."]),
+                          f"content/sources/b{n}.txt") for n in range(1, 4)]
+    found = followed((first, *later))
+    texts = {sid: next(s.text for s in first.statements if s.id == sid) for _, sid in found}
+    assert [t[:20] for t in texts.values()] == ["He asked for cleaner"]
+    assert len(next(iter(found.values()))) == 3

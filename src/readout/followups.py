@@ -18,6 +18,7 @@ from .urls import event_url
 
 SHOWN = 3  # forward links beside a priority; the rest are counted (and all are in data/series.json)
 LATER = ("progress", "problems")  # what a priority may become
+SERIES_WORDS, SERIES_WORDS_FROM = 0.3, 3  # a word in more than 30 % (and 3) of a series' reports names the series
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,22 @@ def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Even
             if s.section in LATER:
                 for stem in words(s.text):
                     postings[stem].append((n, s))
+    # Words most statements of the series hold ("delta", "integrated") name the series, not a
+    # matter: they neither match two statements nor count in their length.
+    reported = sum(1 for event in events for s in event.statements if s.section in LATER)
+    common = {stem for stem, held in postings.items() if len(held) > max(SERIES_WORDS_FROM, reported * SERIES_WORDS)}
+    for stem in common:
+        del postings[stem]
     statements = [{s.id: s for s in event.statements} for event in events]
     found: dict[tuple[str, str], list[tuple[Event, Statement]]] = {}
     for n, event in enumerate(events):
         for priority in event.statements_in("priorities"):
-            mine = words(priority.text)
+            mine = words(priority.text).keys() - common
             counts = Counter((m, s.id) for stem in mine for m, s in postings.get(stem, ()) if m > n)
             best: dict[int, tuple[float, Statement]] = {}
             for (m, sid), count in counts.items():
                 later = statements[m][sid]
-                score = count / (min(len(mine), len(words(later.text))) or 1)
+                score = count / (min(len(mine), len(words(later.text).keys() - common)) or 1)
                 close = score >= MATCHED_AT or (score >= THEMED_AT and set(priority.themes) & set(later.themes))
                 if count >= 2 and close and (m not in best or score > best[m][0]):
                     best[m] = (score, later)
