@@ -28,8 +28,8 @@ SOURCES = {
 }
 
 
-def built(tmp_path, sources):
-    root = make_project(tmp_path / "project", {f"content/sources/{name}.txt": text for name, text in sources.items()})
+def built(tmp_path, sources, seed=True):
+    root = make_project(tmp_path / "project", {f"content/sources/{name}.txt": text for name, text in sources.items()}, seed=seed)
     return build(load_config(root), search=False).output
 
 
@@ -71,3 +71,38 @@ def test_no_chart_with_one_year_and_rare_kinds_share_a_colour():
     assert chart.kinds[:KINDS_SHOWN] == ("meeting", "symposium", "forum", "seminar")
     assert sum(y.kinds[-1] for y in chart.years) == 3  # the two rallies and the tour
     assert sum(y.total for y in chart.years) == len(kinds) and chart.peak == max(y.total for y in chart.years)
+
+
+def series_readout(day: str, priorities: list[str]) -> str:
+    """A symposium on the delta of our own words, with the priorities given."""
+    return (f" date {day}\nZhou Ming, Premier of the State Council, chaired a symposium in Hefei on the morning of the "
+            f"{int(day[8:])}th to discuss promoting the integrated development of the Yangtze River Delta.\n\n"
+            "Zhou said steady progress has been made.\n\n" + "\n\n".join(priorities) + "\n")
+
+
+def test_a_series_page_charts_the_themes_of_its_events_priorities_on_a_time_axis(tmp_path):
+    # Planted: three symposiums; the first sets two priorities on innovation and one on the
+    # environment, the second one on innovation, the third none with a theme.
+    site = built(tmp_path, {
+        "2019-05-13-delta": series_readout("2019-05-13", [
+            "He urged the cities to pool their innovation centres.", "He also urged them to share innovation funds.",
+            "He asked for a cleaner environment along the Yangtze."]),
+        "2021-05-10-delta": series_readout("2021-05-10", ["He urged more innovation in the ports."]),
+        "2023-05-15-delta": series_readout("2023-05-15", ["He urged more flights between the airports."]),
+    }, seed=False)
+    (slug,) = [p.name for p in (site / "series").iterdir() if p.is_dir()]
+    soup = page(site, f"series/{slug}/")
+    svg = soup.select_one("figure.chart svg.dots")
+    assert svg["role"] == "img" and "2019 to 2023" in svg.title.get_text()
+    assert [t.get_text() for t in svg.select(".row-label")] == ["Innovation", "Ecology"]
+    # A dot per event and theme its priorities carry, the largest for the most; a tick per event.
+    dots = [(c["class"][0], float(c["cx"]), float(c["r"])) for c in svg.find_all("circle")]
+    assert [(kind, r) for kind, _, r in dots] == [("kind-0", 9.0), ("kind-0", 6.0), ("kind-1", 6.0)]
+    assert dots[0][1] < dots[1][1] and dots[2][1] == dots[0][1]  # by date on one axis
+    assert len(svg.select("line.tick")) == 3
+    rows = [[" ".join(c.get_text(" ", strip=True).split()) for c in tr.find_all(["th", "td"])]
+            for tr in soup.select(".chart-table tbody tr")]
+    # Newest first: priorities, then how many carry each theme.
+    assert [row[1:] for row in rows] == [["1", "0", "0"], ["1", "1", "0"], ["3", "2", "1"]]
+    assert rows[-1][0] == "13 May 2019, morning"
+    check_links(site)

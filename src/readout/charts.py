@@ -58,3 +58,48 @@ def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> Year
         years.append(YearCount(year, year_links.get(year, Link("", "")), len(of_year), tuple(counts),
                                tuple((Link(url, name), n) for (url, name), n in hosts)))
     return YearsChart(tuple(years), tuple(kinds), max(y.total for y in years))
+
+
+SERIES_EVENTS = 40  # a series' chart shows its latest forty events
+SERIES_THEMES = 6   # and the themes most of their priorities carry
+
+
+@dataclass(frozen=True)
+class SeriesColumn:
+    """One event of a series' chart: where it stands on the time axis (``x``, 0 to 1 from the
+    first event shown to the last) and how many of its priorities carry each theme."""
+
+    event: EventSummary            # the event
+    x: float                       # its place on the time axis
+    counts: tuple[int, ...]        # its priorities of each theme, in ``SeriesChart.themes`` order
+    priorities: int                # all its priorities
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    """A series' events on a time axis, each with the themes of its priorities: a dot per
+    event and theme, its size the number of priorities (``peak`` the most of one)."""
+
+    columns: tuple[SeriesColumn, ...] # oldest first
+    themes: tuple[Link, ...]       # the themes shown, most frequent first
+    peak: int                      # the most priorities of one event with one theme
+    first_year: int                # the axis' ends
+    last_year: int
+
+
+def series_chart(events: list, summaries: dict, theme_link) -> SeriesChart | None:
+    """The chart of a series (``events`` oldest first, model events); None where fewer than
+    two dated events or no priority carries a theme."""
+    dated = [e for e in events if e.date][-SERIES_EVENTS:]
+    tally = Counter(t for e in dated for s in e.statements_in("priorities") for t in set(s.themes))
+    if len(dated) < 2 or not tally:
+        return None
+    themes = [t for t, _ in tally.most_common(SERIES_THEMES)]
+    start, end = dated[0].date.toordinal(), dated[-1].date.toordinal()
+    columns = []
+    for e in dated:
+        priorities = e.statements_in("priorities")
+        counts = tuple(sum(1 for s in priorities if t in s.themes) for t in themes)
+        columns.append(SeriesColumn(summaries[e.id], (e.date.toordinal() - start) / ((end - start) or 1), counts, len(priorities)))
+    return SeriesChart(tuple(columns), tuple(theme_link(t) for t in themes),
+                       max(n for c in columns for n in c.counts) or 1, dated[0].date.year, dated[-1].date.year)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .charts import series_chart
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
 from .errors import ReadoutError
@@ -22,7 +23,7 @@ from .followups import follow_ups
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
-from .urls import event_url
+from .urls import event_url, theme_url
 
 SERIES_URL = "series/"
 SERIES_PER_PAGE = 20
@@ -67,6 +68,7 @@ class SeriesPage(Paged):
 
     intro: str = ""                # the series' description
     entries: tuple[SeriesEntry, ...] = () # this page's events
+    chart: object = None           # charts.SeriesChart: its events on a time axis with their priorities' themes (newest page only)
     template = "series.html"
 
 
@@ -215,8 +217,11 @@ def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: d
         listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees),
                                    sum(1 for f in shown.get(e.id, {}).values() if f.forward), len(e.statements_in("priorities")))
                        for n, e in enumerate(series.events, 1))[::-1]
-        pages += cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
-                     description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
+        own = cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
+                  description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
+        own[0] = replace(own[0], chart=series_chart(list(series.events), summaries,
+                                                    lambda t: Link(theme_url(t), str(theme_titles.get(t) or t))))
+        pages += own
         link = Link(url, series.title)
         pages += [remembered(c, ("page", link), lambda c, link=link: compared_page(
             c, link, summaries, views, person_ref, theme_titles), parts) for c in series.comparisons]
