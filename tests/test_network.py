@@ -102,3 +102,34 @@ def test_no_page_grows_with_the_people_someone_met(tmp_path):
     assert len(page(site, "people/network/").select("table.network tbody tr")) == PAIRS
     people = {p["id"]: p for p in json.loads((site / "data" / "people.json").read_text())}
     assert len(people["zhou-ming"]["appeared_with"]) == 50
+
+
+def test_the_network_page_draws_the_pairs_as_lines_between_people_on_a_circle(tmp_path):
+    site = built(tmp_path, SOURCES)
+    soup = page(site, "people/network/")
+    svg = soup.select_one("figure.chart svg.network-chart")
+    assert svg["role"] == "img" and svg.title.get_text().startswith("The people named together")
+    names = [t.get_text() for t in svg.find_all("text")]
+    rows = soup.select("table.network tbody tr")
+    people = {a.get_text() for tr in rows for a in tr.th.find_all("a")}
+    assert sorted(names) == sorted(people)  # everyone of the pairs listed (fewer than sixteen)
+    edges = svg.select("line.edge")
+    assert len(edges) == len(rows)
+    widths = sorted(float(e["stroke-width"]) for e in edges)
+    assert widths[-1] == 6.0 and widths[-2] == round(1 + 5 * 2 / 3, 1) and widths[0] == round(1 + 5 / 3, 1)
+    # The thickest line joins Zhou Ming and Lin Tao, whose dots sit at its ends.
+    dots = {t.get_text(): (float(c["cx"]), float(c["cy"])) for c, t in zip(svg.select("circle.node"), svg.find_all("text"))}
+    thickest = max(edges, key=lambda e: float(e["stroke-width"]))
+    ends = {(float(thickest["x1"]), float(thickest["y1"])), (float(thickest["x2"]), float(thickest["y2"]))}
+    assert ends == {dots["Zhou Ming"], dots["Lin Tao"]}
+
+
+def test_the_drawing_keeps_to_sixteen_people():
+    from readout.context import Link
+    from readout.network import DRAWN, Pair, drawing
+
+    pairs = [Pair(Link(f"people/a{i}/", f"A{i}"), Link(f"people/b{i}/", f"B{i}"), 30 - i, None, None, ()) for i in range(20)]
+    nodes, edges = drawing(pairs)  # type: ignore[arg-type]
+    assert len(nodes) == DRAWN and len(edges) == DRAWN // 2
+    assert {n.person.label for n in nodes} == {f"{s}{i}" for s in "AB" for i in range(DRAWN // 2)}  # the closest pairs
+    assert {n.anchor for n in nodes} == {"start", "end", "above", "below"}

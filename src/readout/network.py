@@ -7,6 +7,7 @@ the archive: a person's page names the ``COMPANIONS`` people they met most, the 
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -50,12 +51,37 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Node:
+    """A person on the network's drawing, placed on a circle (``x``, ``y`` in the drawing's
+    units; ``anchor``: on which side of the dot the name is written)."""
+
+    person: Link                   # their page
+    x: float                       # where
+    y: float
+    anchor: str                    # where the name is written: "start" (right of the dot), "end", "above", "below"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A line between two people of the drawing, ``events`` the events naming both."""
+
+    x1: float                      # from
+    y1: float
+    x2: float                      # to
+    y2: float
+    events: int                    # how many events named both
+
+
+@dataclass(frozen=True)
 class NetworkPage(Page):
     """Who meets whom: the pairs of people named together most often, with when."""
 
     pairs: tuple[Pair, ...] = ()   # at most PAIRS, most shared events first
     people: int = 0                # how many people are named with someone
     linked: int = 0                # how many pairs there are in all
+    nodes: tuple[Node, ...] = ()   # the drawing: the people of the pairs shown, on a circle
+    edges: tuple[Edge, ...] = ()   # a line for each pair shown
+    peak: int = 1                  # the most events of one pair (the lines' scale)
     template = "network.html"
 
 
@@ -143,8 +169,34 @@ def network_page(pairs: dict[tuple[str, str], list[EventSummary]], names: dict[s
         years = Counter(e.date.year for e in events if e.date)
         chosen.append(Pair(Link(url_of(a), names[a]), Link(url_of(b), names[b]), len(events), first, last,
                            tuple(sorted(years.items()))))
+    nodes, edges = drawing(chosen)
     return NetworkPage(
+        nodes=nodes, edges=edges, peak=max((p.events for p in chosen), default=1),
         url=NETWORK_URL, title="Who meets whom",
         description="The people the readouts name together most often, and when.",
         breadcrumbs=(HOME, Link("people/", "People")), pairs=tuple(chosen),
         people=len({p for pair in pairs for p in pair}), linked=len(pairs))
+
+
+RADIUS, CENTRE_X, CENTRE_Y = 150, 250, 200  # the drawing is 500 by 400 units, its people on a circle
+DRAWN = 16  # people drawn: those of the pairs named together most, as far as sixteen
+
+
+def drawing(pairs: list[Pair]) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+    """The people of the first ``pairs`` on a circle (at most ``DRAWN``, in the order they are
+    first met, so the most connected sit together), and a line for each pair among them. A circle needs no layout library and
+    draws the same way at every build: no name moves unless the record changes."""
+    people: list[Link] = []
+    for pair in pairs:
+        if len(people) + (pair.a not in people) + (pair.b not in people) <= DRAWN:
+            people += [person for person in (pair.a, pair.b) if person not in people]
+    pairs = [p for p in pairs if p.a in people and p.b in people]
+    at = {}
+    for i, person in enumerate(people):
+        angle = 2 * math.pi * i / len(people) - math.pi / 2
+        x, y = CENTRE_X + RADIUS * math.cos(angle), CENTRE_Y + RADIUS * math.sin(angle)
+        side = "start" if x >= CENTRE_X + 0.3 * RADIUS else "end" if x <= CENTRE_X - 0.3 * RADIUS else (
+            "above" if y < CENTRE_Y else "below")  # near the top or bottom, names would meet side by side
+        at[person.url] = Node(person, round(x, 1), round(y, 1), side)
+    edges = tuple(Edge(at[p.a.url].x, at[p.a.url].y, at[p.b.url].x, at[p.b.url].y, p.events) for p in pairs)
+    return tuple(at.values()), edges
