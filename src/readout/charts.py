@@ -83,8 +83,8 @@ class SeriesChart:
     columns: tuple[SeriesColumn, ...] # oldest first
     themes: tuple[Link, ...]       # the themes shown, most frequent first
     peak: int                      # the most priorities of one event with one theme
-    first_year: int                # the axis' ends
-    last_year: int
+    first_year: int                # the axis' first year
+    last_year: int                 # and its last
 
 
 def series_chart(events: list, summaries: dict, theme_link) -> SeriesChart | None:

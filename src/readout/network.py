@@ -56,8 +56,8 @@ class Node:
     units; ``anchor``: on which side of the dot the name is written)."""
 
     person: Link                   # their page
-    x: float                       # where
-    y: float
+    x: float                       # where: across
+    y: float                       # and down
     anchor: str                    # where the name is written: "start" (right of the dot), "end", "above", "below"
 
 
@@ -65,10 +65,10 @@ class Node:
 class Edge:
     """A line between two people of the drawing, ``events`` the events naming both."""
 
-    x1: float                      # from
-    y1: float
-    x2: float                      # to
-    y2: float
+    x1: float                      # from: across
+    y1: float                      # and down
+    x2: float                      # to: across
+    y2: float                      # and down
     events: int                    # how many events named both
 
 
