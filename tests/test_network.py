@@ -133,3 +133,20 @@ def test_the_drawing_keeps_to_sixteen_people():
     assert len(nodes) == DRAWN and len(edges) == DRAWN // 2
     assert {n.person.label for n in nodes} == {f"{s}{i}" for s in "AB" for i in range(DRAWN // 2)}  # the closest pairs
     assert {n.anchor for n in nodes} == {"start", "end", "above", "below"}
+
+
+def test_a_new_event_reaches_the_companions_of_people_it_does_not_name_in_a_preview(tmp_path):
+    """Gao Ping presides over a new meeting Hu Wen attends: both their pages gain the other,
+    the network page changes, Zhou Ming's page stays as it was; the preview's rebuild gives
+    what a fresh build gives."""
+    from readout.incremental import Session
+
+    root = make_project(tmp_path / "project", {f"content/sources/{name}.txt": text for name, text in SOURCES.items()})
+    session = Session()
+    build(load_config(root), search=False, session=session)
+    (root / "content" / "sources" / "2024-07-01-roads-five.txt").write_text(readout("2024-07-01", "Gao Ping", ["Hu Wen"]))
+    site = build(load_config(root), search=False, session=session).output
+    fresh = build(load_config(root), root.parent / "fresh", search=False).output
+    for url in ("people/zhou-ming/", "people/gao-ping/", "people/hu-wen/", "people/network/"):
+        assert page(site, url).main == page(fresh, url).main, url
+    assert "Hu Wen" in dict(companions(site, "gao-ping"))

@@ -132,27 +132,37 @@ def ends(events: list[EventSummary]) -> tuple[EventSummary, EventSummary | None]
     return dated[-1], (dated[0] if len(events) > 1 and dated[0] is not dated[-1] else None)
 
 
-def companions(appearances: dict[str, list[Appearance]], names: dict[str, str], url_of,
-               pairs: dict[tuple[str, str], list[EventSummary]]) -> dict[str, tuple[Companion, ...]]:
+class Companions:
     """For each person, everyone named at their events, most often first (then the most recent,
     then by name), each with the events shared and what they did there (a page shows the first
-    ``COMPANIONS``; data/people.json all of them)."""
-    roles = {person_id: first_named(seen) for person_id, seen in appearances.items()}
-    met: dict[str, list[tuple[str, list[EventSummary]]]] = defaultdict(list)
-    for (a, b), events in pairs.items():
-        met[a].append((b, events))
-        met[b].append((a, events))
-    made = {}
-    for person_id, others in met.items():
-        others.sort(key=lambda o: (-len(o[1]), recency(o[1][0]), names[o[0]]))
+    ``COMPANIONS``; data/people.json all of them). Made person by person when asked: a preview's
+    rebuild keeps the pages of everyone whose events did not change, and asks for no one else's."""
+
+    def __init__(self, appearances: dict[str, list[Appearance]], names: dict[str, str], url_of,
+                 pairs: dict[tuple[str, str], list[EventSummary]]):
+        self.appearances, self.names, self.url_of = appearances, names, url_of
+        self.roles: dict[str, dict[str, str]] = {}  # each person's role at each of their events, as asked
+        self.met: dict[str, list[tuple[str, list[EventSummary]]]] = defaultdict(list)
+        for (a, b), events in pairs.items():
+            self.met[a].append((b, events))
+            self.met[b].append((a, events))
+
+    def named(self, person_id: str) -> tuple[tuple[str, str], ...]:
+        """Who they met, by id and name (what their companions' part of their page shows by name)."""
+        return tuple((other, self.names[other]) for other, _ in self.met.get(person_id, ()))
+
+    def __call__(self, person_id: str) -> tuple[Companion, ...]:
+        names = self.names
+        others = sorted(self.met.get(person_id, ()), key=lambda o: (-len(o[1]), recency(o[1][0]), names[o[0]]))
         chosen = []
         for other, events in others:
-            did = Counter(roles[other][e.id] for e in events)
+            if other not in self.roles:
+                self.roles[other] = first_named(self.appearances[other])
+            did = Counter(self.roles[other][e.id] for e in events)
             first, last = ends(events)
-            chosen.append(Companion(other, names[other], url_of(other), len(events), first, last,
+            chosen.append(Companion(other, names[other], self.url_of(other), len(events), first, last,
                                     tuple((what, did[role]) for role, what in DID if did[role]), tuple(e.id for e in events)))
-        made[person_id] = tuple(chosen)
-    return made
+        return tuple(chosen)
 
 
 def network_page(pairs: dict[tuple[str, str], list[EventSummary]], names: dict[str, str], url_of,

@@ -47,7 +47,7 @@ from .incremental import SiteMemo
 from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
-from .network import COMPANIONS, companions, network_page, shared_events
+from .network import COMPANIONS, Companions, network_page, shared_events
 from .series import SERIES_URL, find_series, series_data, series_pages, series_places
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
@@ -319,8 +319,7 @@ class SiteBuilder:
         (newest first), statement groups and organizations, and their people file if any. The
         pages hold ten of their events each, newest first (``paginate``): a person at a
         thousand events has a hundred pages of the same size, not one that grows with the archive."""
-        name, seen, said, bodies, met = inputs
-        url = person_url(person_id)
+        (name, seen, said, bodies, _), met, url = inputs, self.companions(person_id), person_url(person_id)
         latest = seen[0].titles if seen else ()
         if not latest and file and file.positions:
             latest = (file.positions[-1].title,)
@@ -379,13 +378,13 @@ class SiteBuilder:
         for person in self.content.people.values():
             names[person.id] = person.name
         pairs = shared_events(appearances)
-        met = companions(appearances, names, person_url, pairs)
+        self.companions = Companions(appearances, names, person_url, pairs)
         pages: list[Page] = []
         listed, data = [], {}
         for person_id in sorted(names, key=lambda i: (names[i].split()[0], names[i])):
             file = self.content.people.get(person_id)
             inputs = (names[person_id], appearances[person_id], spoken.get(person_id, []), organizations[person_id],
-                      met.get(person_id, ()))
+                      self.companions.named(person_id))
             last = self.last_people.get(person_id)
             if file is None and last is not None and same_inputs(last[0], inputs):
                 made = last[1]  # the very same appearances and statements as last time: kept
