@@ -106,3 +106,27 @@ def test_a_series_page_charts_the_themes_of_its_events_priorities_on_a_time_axis
     assert [row[1:] for row in rows] == [["1", "0", "0"], ["1", "1", "0"], ["3", "2", "1"]]
     assert rows[-1][0] == "13 May 2019, morning"
     check_links(site)
+
+
+def test_charts_order_ties_by_name_whatever_order_the_record_gives():
+    """Themes (and kinds) met as often as each other are ordered by name: the order a set of
+    themes comes out in differs between processes, and a page must not change between builds."""
+    from readout.charts import series_chart
+    from readout.load import parse_source
+
+    def symposium(day: str, themes: list[str]):
+        event = parse_source(series_readout(day, ["He urged the cities to work together.", "He also urged them to plan."]),
+                             f"content/sources/{day}.txt")
+        for statement, theme in zip(event.statements_in("priorities"), themes):
+            statement.themes = [theme]
+        return event
+
+    for order in (["ecology", "opening-up"], ["opening-up", "ecology"]):
+        events = [symposium("2019-05-13", order), symposium("2021-05-10", order[::-1])]
+        summaries = {e.id: e for e in events}
+        chart = series_chart(events, summaries, lambda t: Link(f"themes/{t}/", t))
+        assert chart is not None and [t.label for t in chart.themes] == ["ecology", "opening-up"]
+    kinds = ["seminar", "forum", "seminar", "forum"]
+    chart = years_chart([EventSummary(f"e{i}", f"events/e{i}/", "t", date(2020 + i % 2, 1, 1 + i), None, k, None, None, "s")
+                         for i, k in enumerate(kinds)], {})
+    assert chart is not None and chart.kinds == ("forum", "seminar")

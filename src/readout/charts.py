@@ -42,7 +42,8 @@ def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> Year
     dated = [e for e in events if e.date]
     if len({e.date.year for e in dated}) < 2:  # type: ignore[union-attr]
         return None
-    frequent = [k for k, _ in Counter(e.kind or "unknown" for e in dated).most_common()]
+    counted = Counter(e.kind or "unknown" for e in dated)
+    frequent = sorted(counted, key=lambda k: (-counted[k], k))
     kinds = frequent if len(frequent) <= KINDS_SHOWN + 1 else frequent[:KINDS_SHOWN] + ["other"]
     slot = {k: (i if i < len(kinds) else len(kinds) - 1) for i, k in enumerate(frequent)}
     by_year: dict[int, list[EventSummary]] = defaultdict(list)
@@ -94,7 +95,7 @@ def series_chart(events: list, summaries: dict, theme_link) -> SeriesChart | Non
     tally = Counter(t for e in dated for s in e.statements_in("priorities") for t in set(s.themes))
     if len(dated) < 2 or not tally:
         return None
-    themes = [t for t, _ in tally.most_common(SERIES_THEMES)]
+    themes = sorted(tally, key=lambda t: (-tally[t], t))[:SERIES_THEMES]  # ties by name: the same at every build
     start, end = dated[0].date.toordinal(), dated[-1].date.toordinal()
     columns = []
     for e in dated:

@@ -61,7 +61,7 @@ def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Even
             mine = words(priority.text).keys() - common
             counts = Counter((m, s.id) for stem in mine for m, s in postings.get(stem, ()) if m > n)
             best: dict[int, tuple[float, Statement]] = {}
-            for (m, sid), count in counts.items():
+            for (m, sid), count in sorted(counts.items(), key=lambda c: (c[0][0], int(c[0][1][1:]))):  # ties: the first said
                 later = statements[m][sid]
                 score = count / (min(len(mine), len(words(later.text).keys() - common)) or 1)
                 close = score >= MATCHED_AT or (score >= THEMED_AT and set(priority.themes) & set(later.themes))
