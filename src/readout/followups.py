@@ -8,6 +8,7 @@ here (``tests/test_template_contract.py`` reads it)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -42,28 +43,30 @@ def when(event: Event) -> str:
 def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Event, Statement]]]:
     """For each priority of ``events`` (one series, oldest first), by (event id, statement id),
     the later statements that follow it up, oldest event first: one an event, the closest."""
-    postings: dict[str, list[tuple[int, Statement]]] = defaultdict(list)  # stem → later statements holding it
-    for n, event in enumerate(events):
-        for s in event.statements:
-            if s.section in LATER:
-                for stem in words(s.text):
-                    postings[stem].append((n, s))
+    reports = [(n, s) for n, event in enumerate(events) for s in event.statements if s.section in LATER]  # in order said
+    postings: dict[str, list[int]] = defaultdict(list)  # stem → the reports holding it, by number
+    for k, (_, s) in enumerate(reports):
+        for stem in words(s.text):
+            postings[stem].append(k)
     # Words most statements of the series hold ("delta", "integrated") name the series, not a
     # matter: they neither match two statements nor count in their length.
-    reported = sum(1 for event in events for s in event.statements if s.section in LATER)
-    common = {stem for stem, held in postings.items() if len(held) > max(SERIES_WORDS_FROM, reported * SERIES_WORDS)}
+    common = {stem for stem, held in postings.items() if len(held) > max(SERIES_WORDS_FROM, len(reports) * SERIES_WORDS)}
     for stem in common:
         del postings[stem]
-    statements = [{s.id: s for s in event.statements} for event in events]
+    size = [len(words(s.text).keys() - common) for _, s in reports]
+    after = [bisect_left(reports, n + 1, key=lambda r: r[0]) for n in range(len(events))]  # the first report of a later event
     found: dict[tuple[str, str], list[tuple[Event, Statement]]] = {}
     for n, event in enumerate(events):
         for priority in event.statements_in("priorities"):
             mine = words(priority.text).keys() - common
-            counts = Counter((m, s.id) for stem in mine for m, s in postings.get(stem, ()) if m > n)
+            counts: Counter[int] = Counter()
+            for stem in mine:
+                held = postings.get(stem, [])
+                counts.update(held[bisect_left(held, after[n]):])
             best: dict[int, tuple[float, Statement]] = {}
-            for (m, sid), count in sorted(counts.items(), key=lambda c: (c[0][0], int(c[0][1][1:]))):  # ties: the first said
-                later = statements[m][sid]
-                score = count / (min(len(mine), len(words(later.text).keys() - common)) or 1)
+            for k in sorted(counts):  # ties: the first said
+                count, (m, later) = counts[k], reports[k]
+                score = count / (min(len(mine), size[k]) or 1)
                 close = score >= MATCHED_AT or (score >= THEMED_AT and set(priority.themes) & set(later.themes))
                 if count >= 2 and close and (m not in best or score > best[m][0]):
                     best[m] = (score, later)
