@@ -55,7 +55,13 @@ def test_the_timeline_charts_events_per_year_by_kind_with_a_table_of_the_numbers
         ["kind-0", "kind-1"], [], ["kind-0"], ["kind-1"]]
     heights = [sum(float(r["height"]) for r in g.find_all("rect")) for g in groups]
     assert heights[0] == max(heights) and abs(heights[2] * 3 - heights[0]) < 0.2
-    assert [li.get_text() for li in soup.select(".chart .legend li")] == ["Meeting", "Symposium"]
+    kinds, presided = soup.select("figure.chart")
+    assert [li.get_text() for li in kinds.select(".legend li")] == ["Meeting", "Symposium"]
+    # And again by who presided: most events first, ties by name.
+    assert [li.get_text() for li in presided.select(".legend li")] == ["Gao Ping", "Zhou Ming", "Xi Jinping"]
+    assert "by who presided" in presided.svg.title.get_text()
+    assert [[r["class"][0] for r in g.find_all("rect")] for g in presided.svg.find_all("g")] == [
+        ["kind-0", "kind-1"], [], ["kind-0"], ["kind-2"]]
     check_links(site)
 
 
@@ -130,3 +136,16 @@ def test_charts_order_ties_by_name_whatever_order_the_record_gives():
     chart = years_chart([EventSummary(f"e{i}", f"events/e{i}/", "t", date(2020 + i % 2, 1, 1 + i), None, k, None, None, "s")
                          for i, k in enumerate(kinds)], {})
     assert chart is not None and chart.kinds == ("forum", "seminar")
+
+
+def test_who_presided_keeps_four_names_then_others_then_nobody():
+    hosts = ["Zhou Ming"] * 3 + ["Gao Ping"] * 2 + ["Lin Tao", "Wu Qing", "Hu Wen", "Ma Li", None]
+
+    def event(i: int, host):
+        ref = PersonRef(host.lower().replace(" ", "-"), host, f"people/{host.lower().replace(' ', '-')}/") if host else None
+        return EventSummary(f"e{i}", f"events/e{i}/", "t", date(2020 + i % 2, 1, 1 + i), None, "meeting", None, ref, "s")
+
+    chart = years_chart([event(i, h) for i, h in enumerate(hosts)], {})
+    assert chart is not None
+    assert [p.label for p in chart.presiders] == ["Zhou Ming", "Gao Ping", "Hu Wen", "Lin Tao", "others", "nobody named"]
+    assert [sum(y.presided[i] for y in chart.years) for i in range(6)] == [3, 2, 1, 1, 2, 1]

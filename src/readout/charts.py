@@ -25,6 +25,7 @@ class YearCount:
     total: int                     # its events
     kinds: tuple[int, ...]         # events of each of the chart's kinds, in ``YearsChart.kinds`` order
     hosts: tuple[tuple[Link, int], ...] # who presided most that year, with how many events
+    presided: tuple[int, ...] = () # events of each of ``YearsChart.presiders``, in that order
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class YearsChart:
     years: tuple[YearCount, ...]   # oldest first, every year from the first to the last
     kinds: tuple[str, ...]         # the kinds coloured, most frequent first
     peak: int                      # the most events of one year
+    presiders: tuple[Link, ...] = () # who presided most over all years, then "others" and "nobody named" (no URL)
 
 
 def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> YearsChart | None:
@@ -46,6 +48,11 @@ def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> Year
     frequent = sorted(counted, key=lambda k: (-counted[k], k))
     kinds = frequent if len(frequent) <= KINDS_SHOWN + 1 else frequent[:KINDS_SHOWN] + ["other"]
     slot = {k: (i if i < len(kinds) else len(kinds) - 1) for i, k in enumerate(frequent)}
+    hosted = Counter((e.host.url, e.host.name) for e in dated if e.host)
+    top = sorted(hosted, key=lambda h: (-hosted[h], h[1]))[:KINDS_SHOWN]
+    presiders = [Link(url, name) for url, name in top] + [Link("", "others")] * (len(hosted) > len(top)) + (
+        [Link("", "nobody named")] if any(not e.host for e in dated) else [])
+    host_slot = {url: i for i, (url, _) in enumerate(top)}
     by_year: dict[int, list[EventSummary]] = defaultdict(list)
     for e in dated:
         by_year[e.date.year].append(e)  # type: ignore[union-attr]
@@ -55,10 +62,13 @@ def years_chart(events: list[EventSummary], year_links: dict[int, Link]) -> Year
         counts = [0] * len(kinds)
         for e in of_year:
             counts[slot[e.kind or "unknown"]] += 1
+        presided = [0] * len(presiders)
+        for e in of_year:
+            presided[host_slot.get(e.host.url, len(top)) if e.host else len(presiders) - 1] += 1
         hosts = Counter((e.host.url, e.host.name) for e in of_year if e.host).most_common(HOSTS_SHOWN)
         years.append(YearCount(year, year_links.get(year, Link("", "")), len(of_year), tuple(counts),
-                               tuple((Link(url, name), n) for (url, name), n in hosts)))
-    return YearsChart(tuple(years), tuple(kinds), max(y.total for y in years))
+                               tuple((Link(url, name), n) for (url, name), n in hosts), tuple(presided)))
+    return YearsChart(tuple(years), tuple(kinds), max(y.total for y in years), tuple(presiders))
 
 
 SERIES_EVENTS = 40  # a series' chart shows its latest forty events
