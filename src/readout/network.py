@@ -85,40 +85,22 @@ class NetworkPage(Page):
     template = "network.html"
 
 
-def first_named(appearances: list[Appearance]) -> dict[str, str]:
-    """Each event's role for this person: the first role the event page names them in."""
-    roles: dict[str, str] = {}
-    for a in appearances:
-        roles.setdefault(a.event.id, a.role)
-    return roles
-
-
-def shared_events(appearances: dict[str, list[Appearance]]) -> dict[tuple[str, str], list[EventSummary]]:
-    """For each pair of people (ids in order), the events naming both, newest first (as
-    ``appearances`` lists each person's)."""
+def shared_events(appearances: dict[str, list[Appearance]], rank: dict[str, int]) -> dict[tuple[str, str], list[EventSummary]]:
+    """For each pair of people (ids in order), the events naming both, in the site's order
+    (``rank``: newest first, the undated last)."""
     at: dict[str, list[str]] = defaultdict(list)
     summaries: dict[str, EventSummary] = {}
     for person_id, seen in appearances.items():
-        for event_id in first_named(seen):
-            at[event_id].append(person_id)
-    for seen in appearances.values():
-        for appearance in seen:
-            summaries.setdefault(appearance.event.id, appearance.event)
+        for appearance in seen:  # one an event (``SiteBuilder.people_at``), in the first role named
+            at[appearance.event.id].append(person_id)
+            summaries[appearance.event.id] = appearance.event
     pairs: dict[tuple[str, str], list[EventSummary]] = defaultdict(list)
-    for event_id, people in at.items():
-        people.sort()
+    for event_id in sorted(at, key=rank.__getitem__):
+        people = sorted(at[event_id])
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 pairs[(a, b)].append(summaries[event_id])
-    order = {event_id: n for n, event_id in enumerate(sorted(summaries, key=lambda e: dated_key(summaries[e]), reverse=True))}
-    for events in pairs.values():
-        events.sort(key=lambda e: order[e.id])
     return pairs
-
-
-def dated_key(event: EventSummary) -> tuple:
-    """Newest last: dated events by date, the undated before all of them (never the last seen)."""
-    return (event.date is not None, event.date.isoformat() if event.date else "", event.id)
 
 
 def recency(event: EventSummary) -> int:
@@ -157,7 +139,7 @@ class Companions:
         chosen = []
         for other, events in others:
             if other not in self.roles:
-                self.roles[other] = first_named(self.appearances[other])
+                self.roles[other] = {a.event.id: a.role for a in self.appearances[other]}  # one an event
             did = Counter(self.roles[other][e.id] for e in events)
             first, last = ends(events)
             chosen.append(Companion(other, names[other], self.url_of(other), len(events), first, last,
@@ -169,7 +151,7 @@ def network_page(pairs: dict[tuple[str, str], list[EventSummary]], names: dict[s
                  appearances: dict[str, list[Appearance]]) -> NetworkPage:
     """The network page: the ``PAIRS`` pairs named together most (then the latest, then by
     name), each with its years."""
-    named = {person_id: len(first_named(seen)) for person_id, seen in appearances.items()}
+    named = {person_id: len(seen) for person_id, seen in appearances.items()}  # one appearance an event
     ranked = sorted(pairs.items(), key=lambda p: (-len(p[1]), recency(p[1][0]), names[p[0][0]], names[p[0][1]]))
     chosen = []
     for (a, b), events in ranked[:PAIRS]:

@@ -19,7 +19,7 @@ from .charts import series_chart
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
 from .errors import ReadoutError
-from .followups import follow_ups
+from .followups import follow_ups, when
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
@@ -169,7 +169,7 @@ def followed_in(events: tuple[Event, ...], parts: dict | None) -> tuple:
 def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
     """Each event's place in its series, by event id."""
     def link(event: Event) -> Link:  # named by its date: the events of a series share a title
-        return Link(event_url(event.id), long_date(event.date) if event.date else event.title)
+        return Link(event_url(event.id), when(event))
 
     places = {}
     for series in found.values():

@@ -377,7 +377,7 @@ class SiteBuilder:
                 spoken[speaker].append(group)
         for person in self.content.people.values():
             names[person.id] = person.name
-        pairs = shared_events(appearances)
+        pairs = shared_events(appearances, self.rank)
         self.companions = Companions(appearances, names, person_url, pairs)
         pages: list[Page] = []
         listed, data = [], {}
