@@ -9,6 +9,7 @@ from helpers import SEED_NAME, check_links, make_project, page
 from readout.build import build
 from readout.cli import main
 from readout.config import load_config
+from readout.errors import ReadoutError
 from readout.incremental import Session
 
 
@@ -404,3 +405,33 @@ def test_the_site_is_the_same_whatever_the_processes_hash_seed(tmp_path):
         assert other.keys() == sites[0].keys()
         assert [name for name in sites[0] if sites[0][name] != other[name]] == []
     assert any(name.startswith("series/") for name in sites[0]) and "people/network/index.html" in sites[0]
+
+
+def test_series_made_in_a_worker_give_the_same_site(tmp_path, monkeypatch):
+    """A large site's comparisons and follow-ups are made in a forked worker while the other
+    pages are made: the site is byte for byte the one made without it, an editor's matches
+    included, and an editor's wrong match is still reported where it was written."""
+    from readout import forks, series
+
+    root = followed_project(tmp_path)
+    (root / "content" / "events").mkdir()
+    site = build(load_config(root), root / "serial", search=False).output
+    ids = statement_ids(site)
+    later, earlier = sorted(ids)[1], sorted(ids)[0]
+    (root / "content" / "events" / f"{later}.md").write_text(
+        f"---\nmatches:\n  {ids[later]['He urged more flights']}: {ids[earlier]['He asked for cleaner']}\n---\n")
+    serial = build(load_config(root), root / "serial", search=False).output
+    forked = []
+    monkeypatch.setattr(forks, "pool", lambda processes, pool=forks.pool: forked.append(processes) or pool(processes))
+    monkeypatch.setattr(series, "FORK_FROM", 1)
+    parallel = build(load_config(root), root / "parallel", search=False).output
+    assert forked == [1]
+    a = {str(f.relative_to(serial)): f.read_bytes() for f in serial.rglob("*") if f.is_file() and f.name != ".readout-build.json"}
+    b = {str(f.relative_to(parallel)): f.read_bytes() for f in parallel.rglob("*") if f.is_file() and f.name != ".readout-build.json"}
+    assert a.keys() == b.keys() and [name for name in a if a[name] != b[name]] == []
+    assert '"editor": true' in a["data/series.json"].decode() and "followed up" in a[f"events/{earlier}/index.html"].decode()
+    (root / "content" / "events" / f"{later}.md").write_text(f"---\nmatches:\n  {ids[later]['He urged more flights']}: s99\n---\n")
+    with pytest.raises(ReadoutError, match=f"'s99' is no statement of '{earlier}'") as raised:
+        build(load_config(root), root / "parallel", search=False)
+    (diagnostic,) = raised.value.diagnostics
+    assert str(diagnostic.location).endswith(f"content/events/{later}.md:3:7") and diagnostic.hint

@@ -65,9 +65,11 @@ def match(now: list[Statement], before: list[Statement]) -> list[Pair]:
     candidates = []
     for statement in now:
         mine = later[statement.id]
-        for other, count in Counter(i for word in mine for i in holding.get(word, ())).items():
+        for other, count in Counter([i for word in mine for i in holding.get(word, ())]).items():
+            if count < 2:
+                continue
             score = count / (min(len(mine), len(earlier[other])) or 1)
-            if count >= 2 and (score >= MATCHED_AT or (
+            if (score >= MATCHED_AT or (
                     score >= THEMED_AT and themed.get(statement.id, set()) & themed.get(other, set()))):
                 candidates.append((-score, statement.id, other))
     pairs: list[Pair] = []

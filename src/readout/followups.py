@@ -40,9 +40,10 @@ def when(event: Event) -> str:
     return long_date(event.date) if event.date else event.title
 
 
-def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Event, Statement]]]:
+def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """For each priority of ``events`` (one series, oldest first), by (event id, statement id),
-    the later statements that follow it up, oldest event first: one an event, the closest."""
+    the later statements that follow it up, as (event id, statement id), oldest event first:
+    one an event, the closest."""
     reports = [(n, s) for n, event in enumerate(events) for s in event.statements if s.section in LATER]  # in order said
     postings: dict[str, list[int]] = defaultdict(list)  # stem → the reports holding it, by number
     for k, (_, s) in enumerate(reports):
@@ -55,41 +56,45 @@ def followed(events: tuple[Event, ...]) -> dict[tuple[str, str], list[tuple[Even
         del postings[stem]
     size = [len(words(s.text).keys() - common) for _, s in reports]
     after = [bisect_left(reports, n + 1, key=lambda r: r[0]) for n in range(len(events))]  # the first report of a later event
-    found: dict[tuple[str, str], list[tuple[Event, Statement]]] = {}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for n, event in enumerate(events):
         for priority in event.statements_in("priorities"):
             mine = words(priority.text).keys() - common
-            counts: Counter[int] = Counter()
-            for stem in mine:
-                held = postings.get(stem, [])
-                counts.update(held[bisect_left(held, after[n]):])
+            first = after[n]
+            counts = Counter([k for stem in mine for k in postings.get(stem, ()) if k >= first])
             best: dict[int, tuple[float, Statement]] = {}
-            for k in sorted(counts):  # ties: the first said
+            for k in sorted(k for k, count in counts.items() if count >= 2):  # ties: the first said
                 count, (m, later) = counts[k], reports[k]
                 score = count / (min(len(mine), size[k]) or 1)
                 close = score >= MATCHED_AT or (score >= THEMED_AT and set(priority.themes) & set(later.themes))
-                if count >= 2 and close and (m not in best or score > best[m][0]):
+                if close and (m not in best or score > best[m][0]):
                     best[m] = (score, later)
             if best:
-                found[(event.id, priority.id)] = [(events[m], best[m][1]) for m in sorted(best)]
+                found[(event.id, priority.id)] = [(events[m].id, best[m][1].id) for m in sorted(best)]
     return found
 
 
-def follow_ups(events: tuple[Event, ...]) -> tuple[dict[str, dict[str, FollowUp]], list[dict]]:
-    """Each event's follow-ups by statement id (what its page shows), and the series' as data."""
-    links = followed(events)
-    by_id = {e.id: e for e in events}
+def follow_ups(events: tuple[Event, ...], found: dict | None = None) -> tuple[dict[str, dict[str, FollowUp]], list[dict]]:
+    """Each event's follow-ups by statement id (what its page shows), and the series' as data
+    (``found``: what ``followed(events)`` gives, if made already)."""
+    by_id = {e.id: (e, {s.id: s for s in e.statements}) for e in events}
+
+    def statement(ids: tuple[str, str]) -> tuple[Event, Statement]:
+        event, statements = by_id[ids[0]]
+        return event, statements[ids[1]]
+
+    found = followed(events) if found is None else found
     shown: dict[str, dict[str, FollowUp]] = defaultdict(dict)
     backs: dict[tuple[str, str], tuple[Event, Statement]] = {}
-    for (event_id, priority_id), later in links.items():
-        event = by_id[event_id]
-        priority = next(s for s in event.statements if s.id == priority_id)
+    for (event_id, priority_id), later_ids in found.items():
+        event, priority = statement((event_id, priority_id))
+        later = [statement(ids) for ids in later_ids]
         forward = tuple(statement_link(e, s, f"{SECTION_TITLES[s.section]}, {when(e)}") for e, s in later[:SHOWN])
         shown[event_id][priority_id] = FollowUp(forward, max(0, len(later) - SHOWN))
-        for e, s in later:
-            backs.setdefault((e.id, s.id), (event, priority))  # the earliest: priorities are met oldest first
+        for ids in later_ids:
+            backs.setdefault(ids, (event, priority))  # the earliest: priorities are met oldest first
     for (event_id, statement_id), (event, priority) in backs.items():
         shown[event_id][statement_id] = FollowUp(back=statement_link(event, priority, when(event)))
-    data = [{"priority": f"{event_id}#{priority_id}", "later": [f"{e.id}#{s.id}" for e, s in later]}
-            for (event_id, priority_id), later in links.items()]
+    data = [{"priority": f"{event_id}#{priority_id}", "later": [f"{e}#{s}" for e, s in later]}
+            for (event_id, priority_id), later in found.items()]
     return shown, data

@@ -52,14 +52,14 @@ def run_job(number: int) -> Any:
 
 
 class Workers:
-    """Jobs (callables of no argument) run in two forked workers when ``parallel`` and the
-    machine can (two cores, fork), else here, one after another; results come back in the
-    order asked for, or as they finish. The jobs cross to the workers by fork, not by pickle;
+    """Jobs (callables of no argument) run in two forked workers (or ``processes``) when
+    ``parallel`` and the machine can (two cores, fork), else here, one after another; results
+    come back in the order asked for, or as they finish (``map``), or when asked (``start``). The jobs cross to the workers by fork, not by pickle;
     frozen, the parent's objects are not touched by the workers' collector, so their memory
     stays shared. Used as a context manager: the workers live within the ``with``."""
 
-    def __init__(self, jobs: Sequence[Callable[[], Any]], parallel: bool):
-        self.jobs = jobs
+    def __init__(self, jobs: Sequence[Callable[[], Any]], parallel: bool, processes: int = 2):
+        self.jobs, self.processes = jobs, processes
         self.parallel = parallel and (os.cpu_count() or 1) >= 2 and hasattr(os, "fork")
         self.pool = None
 
@@ -68,7 +68,7 @@ class Workers:
         if self.parallel:
             _JOBS = self.jobs
             gc.freeze()
-            self.pool = pool(2)
+            self.pool = pool(self.processes)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -78,6 +78,13 @@ class Workers:
             self.pool = None
             _JOBS = ()
             gc.unfreeze()
+
+    def start(self, number: int) -> Callable[[], Any]:
+        """Job ``number`` set going (in a worker, while this process does something else);
+        calling what this gives waits for its result (here, it runs the job then)."""
+        if self.pool is None:
+            return self.jobs[number]
+        return self.pool.apply_async(run_job, (number,)).get
 
     def map(self, numbers: Iterable[int], ordered: bool = True, chunksize: int = 1) -> Iterator[Any]:
         """The results of the jobs ``numbers``."""

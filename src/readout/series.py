@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 
 from .charts import series_chart
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
 from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
 from .errors import ReadoutError
-from .followups import follow_ups, when
+from .followups import follow_ups, followed, when
+from .forks import Workers
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
@@ -96,19 +98,32 @@ def plural(kind: str) -> str:
     return kind if kind.endswith("s") else kind + "s"
 
 
-def default_title(events: list[Event]) -> str:
+def default_title(events: tuple[Event, ...]) -> str:
     """"Symposiums on the Yangtze River Delta": the kind, and the subject of the newest event."""
     newest = events[-1]
     kind = plural(newest.kind or "event").capitalize()
     return f"{kind} on {newest.subject}" if newest.subject else kind
 
 
+FORK_FROM = 100  # comparisons to make before they are made in a worker process, beside the other pages
+
+
 def find_series(events: list[Event], settings: dict, parts: dict | None = None) -> dict[str, Series]:
+    """Every series of ``events`` by slug (see ``series_made``), made here."""
+    with series_made(events, settings, parts, parallel=False) as made:
+        return made()
+
+
+@contextmanager
+def series_made(events: list[Event], settings: dict, parts: dict | None = None, parallel: bool = True):
     """Every series of ``events`` by slug, in order of their first event: an editor's (any
     number of events), and the loader's proposals that hold two or more events not set
     otherwise. ``settings`` is site.yml's ``series:`` (slug → {title, description}).
-    ``parts`` (by event id, see ``SiteBuilder.part``) keeps each comparison while its two
-    events are the very objects of the last build, as a preview's rebuild finds them."""
+    ``parts`` (by event id, see ``SiteBuilder.part``) keeps each comparison and follow-up
+    while its events are the very objects of the last build, as a preview's rebuild finds
+    them. What is left to make is made in a forked worker when there is much of it (and
+    ``parallel``), while the caller makes other pages: the block is given a function that
+    returns the series, waiting for the worker."""
     members: dict[str, list[Event]] = defaultdict(list)
     for event in sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id)):
         chosen = event.series
@@ -120,50 +135,75 @@ def find_series(events: list[Event], settings: dict, parts: dict | None = None) 
                 members[kept["proposed"]].append(event)
         elif chosen:  # an editor's
             members[chosen].append(event)
-    found = {}
-    for slug, group in members.items():
-        by_editor = any(e.series == slug for e in group)
-        if len(group) < 2 and not by_editor and slug not in settings:
-            continue
-        given = settings.get(slug, {})
-        found[slug] = Series(
-            slug=slug, title=given.get("title") or default_title(group),
-            description=given.get("description") or (
-                f"{len(group)} events of one kind on one subject, as the readouts name them; an editor may "
-                "set or break a series in an event's front matter." if not by_editor else ""),
-            events=tuple(group), proposed=not by_editor,
-            comparisons=tuple(compared(later, earlier, parts) for earlier, later in zip(group, group[1:])),
-            followups=followed_in(tuple(group), parts))
-    following = {later.id for s in found.values() for later in s.events[1:]}
+    groups = {slug: tuple(group) for slug, group in members.items()
+              if len(group) >= 2 or any(e.series == slug for e in group) or slug in settings}
+    following = {later.id for group in groups.values() for later in group[1:]}
     for event in events:
         if event.matches and event.id not in following:
             written = next(iter(event.matches.values()))[1]
             raise ReadoutError(f"'matches' pairs statements with the event before this one in its series, and "
                                f"'{event.id}' follows none", written,
                                "put it in a series after another event ('series: slug'), or remove 'matches'")
-    return found
+    work = SeriesWork(groups, parts)
+    with Workers([work.make], parallel and len(work.pairs) >= FORK_FROM, processes=1) as workers:
+        pending = workers.start(0)
+        yield lambda: work.series(pending(), settings)
 
 
-def compared(later: Event, earlier: Event, parts: dict | None) -> Comparison:
-    kept = parts.get(later.id, {}) if parts is not None else {}
-    last = kept.get("comparison")
-    if last is None or last.event is not later or last.previous is not earlier:
-        last = compare(later, earlier)
-        if parts is not None:
-            kept["comparison"], kept["made"] = last, {}
-    return last
+def findings(c: Comparison) -> tuple:
+    """What a comparison found, without its two events: ``Comparison(later, earlier, *it)``."""
+    return tuple(getattr(c, f.name) for f in fields(c))[2:]
 
 
-def followed_in(events: tuple[Event, ...], parts: dict | None) -> tuple:
-    """``follow_ups(events)``, kept with the series' first event while its events are the very
-    objects of the last build (see ``compared``)."""
-    kept = parts.get(events[0].id, {}) if parts is not None else {}
-    last = kept.get("followups")
-    if last is None or len(last[0]) != len(events) or any(a is not b for a, b in zip(last[0], events)):
-        last = (events, follow_ups(events))
-        if parts is not None:
-            kept["followups"] = last
-    return last[1]
+class SeriesWork:
+    """The comparisons and follow-ups of a build's series that the last build did not keep
+    (``parts``, see ``series_made``): made by ``make`` (here or in a worker; what it gives
+    pickles: comparisons without their events, follow-ups by ids), then put together with the
+    kept ones by ``series``. An editor's wrong match found in the worker is raised here as it
+    was there, with where it was written."""
+
+    def __init__(self, groups: dict[str, tuple[Event, ...]], parts: dict | None):
+        self.groups, self.parts = groups, parts
+        self.pairs: list[tuple[Event, Event]] = []  # (later, earlier) to compare
+        self.chains: list[tuple[Event, ...]] = []   # series whose follow-ups to make
+        for group in groups.values():
+            last = self.last(group[0], "followups")
+            if last is None or len(last[0]) != len(group) or any(a is not b for a, b in zip(last[0], group)):
+                self.chains.append(group)
+            for earlier, later in zip(group, group[1:]):
+                last = self.last(later, "comparison")
+                if last is None or last.event is not later or last.previous is not earlier:
+                    self.pairs.append((later, earlier))
+
+    def last(self, event: Event, what: str):
+        """What the last build made of ``event`` (see ``series_made``), if it was kept."""
+        return self.parts.get(event.id, {}).get(what) if self.parts is not None else None
+
+    def make(self) -> tuple[list[tuple], list[dict]]:
+        return ([findings(compare(later, earlier)) for later, earlier in self.pairs],
+                [followed(group) for group in self.chains])
+
+    def series(self, made: tuple[list[tuple], list[dict]], settings: dict) -> dict[str, Series]:
+        comparisons, followups = made
+        fresh = {later.id: Comparison(later, earlier, *c) for (later, earlier), c in zip(self.pairs, comparisons)}
+        chained = {group[0].id: follow_ups(group, found) for group, found in zip(self.chains, followups)}
+        kept = self.parts if self.parts is not None else {}
+        for event_id, c in fresh.items():  # for the next build
+            kept.setdefault(event_id, {}).update(comparison=c, made={})
+        for group in self.chains:
+            kept.setdefault(group[0].id, {})["followups"] = (group, chained[group[0].id])
+        found = {}
+        for slug, group in self.groups.items():
+            by_editor = any(e.series == slug for e in group)
+            given = settings.get(slug, {})
+            found[slug] = Series(
+                slug=slug, title=given.get("title") or default_title(group),
+                description=given.get("description") or (
+                    f"{len(group)} events of one kind on one subject, as the readouts name them; an editor may "
+                    "set or break a series in an event's front matter." if not by_editor else ""),
+                events=group, proposed=not by_editor,
+                comparisons=tuple(kept[e.id]["comparison"] for e in group[1:]), followups=kept[group[0].id]["followups"][1])
+        return found
 
 
 def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:

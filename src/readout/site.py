@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .config import Config
@@ -48,7 +48,7 @@ from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, pe
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .network import COMPANIONS, Companions, network_page, shared_events
-from .series import SERIES_URL, find_series, series_data, series_pages, series_places
+from .series import SERIES_URL, series_data, series_made, series_pages, series_places
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
 from .structured import event_jsonld, printed_name, publication, script_json, source_jsonld
@@ -153,14 +153,6 @@ class SiteBuilder:
         self.events = sorted(events, key=lambda e: (e.date.isoformat() if e.date else "", e.id), reverse=True)
         self.rank = {e.id: i for i, e in enumerate(self.events)}  # newest first
         self.theme_titles = {t.slug: t.title for t in config.themes}
-        self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
-        self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
-        self.series = find_series(self.events, config.series, self.parts)
-        self.in_series = series_places(self.series)
-        for e in events:  # an event page shows its place in its series, which other events move
-            if self.parts[e.id].get("series") != self.in_series.get(e.id):
-                self.parts[e.id].pop("pages", None)
-                self.parts[e.id]["series"] = self.in_series.get(e.id)
         self.keeping = last is not None
 
     def part(self, event: Event, name: str, make):
@@ -211,6 +203,19 @@ class SiteBuilder:
 
     def build(self) -> Site:
         config, content = self.config, self.content
+        pages: list[Page] = []
+        with series_made(self.events, config.series, self.parts) as made:  # made beside these pages
+            self.summaries = {e.id: self.part(e, "summary", self.summarize) for e in self.events}
+            self.views = {e.id: self.part(e, "views", self.statement_views) for e in self.events}
+            for event in self.events:
+                pages += self.part(event, "pages", self.event_pages)
+            people_pages, people = self.people_pages()
+            pages += people_pages + index_pages(self)
+            self.series = made()
+        # An event page shows its place in its series, which other events move.
+        places = series_places(self.series)
+        pages = [replace(p, series=places[p.event.id]) if isinstance(p, EventPage) and p.event and p.event.id in places else p
+                 for p in pages]
         nav = [Link(TIMELINE_URL, "Timeline"), Link(TOPICS_URL, "Topics"), Link(PEOPLE_URL, "People")]
         if config.themes:
             nav.append(Link(THEMES_URL, "Themes"))
@@ -220,12 +225,7 @@ class SiteBuilder:
                    *((Link(SERIES_URL, "Series"),) if self.series else ()),
                    Link("data/events.json", "Data (JSON)"), Link("feed.xml", "Atom feed"))
         info = SiteInfo(config.title, config.description, config.language, tuple(nav), config.base_url, indexes)
-        pages: list[Page] = []
-        for event in self.events:
-            pages += self.part(event, "pages", self.event_pages)
-        people_pages, people = self.people_pages()
-        pages += people_pages
-        pages += index_pages(self) + series_pages(self.series, self.summaries, person_ref, self.views, self.theme_titles, self.parts)
+        pages += series_pages(self.series, self.summaries, person_ref, self.views, self.theme_titles, self.parts)
         for free in content.pages:
             pages.append(FreePage(url=f"{free.slug}/", title=free.title, description=free.description,
                                   breadcrumbs=(HOME,), body=to_html(free.body, self.links, f"{free.slug}/", raw_html=config.raw_html,
@@ -271,7 +271,6 @@ class SiteBuilder:
             themes=tuple(self.theme_link(t) for t in event.themes),
             jsonld=script_json(event_jsonld(event, self.absolute)),
             search=search_facets(tuple(by_section["lead"]) + tuple(s for x in sections for s in x.statements), roles),
-            series=self.in_series.get(event.id),
         )]
         for i, section in enumerate(sections):
             before = sections[i - 1] if i > 0 else None
