@@ -84,17 +84,18 @@ def follow_ups(events: tuple[Event, ...], found: dict | None = None) -> tuple[di
         return event, statements[ids[1]]
 
     found = followed(events) if found is None else found
+    dated = {e.id: when(e) for e in events}
     shown: dict[str, dict[str, FollowUp]] = defaultdict(dict)
     backs: dict[tuple[str, str], tuple[Event, Statement]] = {}
     for (event_id, priority_id), later_ids in found.items():
         event, priority = statement((event_id, priority_id))
         later = [statement(ids) for ids in later_ids]
-        forward = tuple(statement_link(e, s, f"{SECTION_TITLES[s.section]}, {when(e)}") for e, s in later[:SHOWN])
+        forward = tuple(statement_link(e, s, f"{SECTION_TITLES[s.section]}, {dated[e.id]}") for e, s in later[:SHOWN])
         shown[event_id][priority_id] = FollowUp(forward, max(0, len(later) - SHOWN))
         for ids in later_ids:
             backs.setdefault(ids, (event, priority))  # the earliest: priorities are met oldest first
     for (event_id, statement_id), (event, priority) in backs.items():
-        shown[event_id][statement_id] = FollowUp(back=statement_link(event, priority, when(event)))
+        shown[event_id][statement_id] = FollowUp(back=statement_link(event, priority, dated[event.id]))
     data = [{"priority": f"{event_id}#{priority_id}", "later": [f"{e}#{s}" for e, s in later]}
             for (event_id, priority_id), later in found.items()]
     return shown, data
