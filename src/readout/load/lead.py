@@ -47,6 +47,7 @@ class Lead:
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
 REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
+REMARKS = re.compile(r"made\s+(?:the|these)\s+(?:remarks?|comments)\b", re.IGNORECASE)
 REGION_BEFORE = re.compile(rf"^{CHINAS}")
 TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)+$")
@@ -146,6 +147,11 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         # "… made the remarks on Wednesday in Shanghai when chairing a symposium": the place
         # the remarks were made in, before the host phrase.
         place = next((p for p in PLACE.finditer(text, body, match.start())
+                      if p.group("place").split()[0] not in lexicon.not_names), None)
+    if place is None and REMARKS.match(text, match.start()):
+        # "… made the remarks on Saturday in Nanjing, Jiangsu Province, at a symposium": the
+        # place the remarks were made in, before the kind of event.
+        place = next((p for p in PLACE.finditer(text, match.start(), match.start("kind"))
                       if p.group("place").split()[0] not in lexicon.not_names), None)
     toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith("tour") else None
     if toured:  # "during a tour of central China's Hubei Province"
