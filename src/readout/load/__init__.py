@@ -269,6 +269,8 @@ class Reader(RoleReading, DateReading, PlaceReading):
                     opening = self.attended_opening() if i != self.story[0] and lead.host and not \
                         self.lexicon.presiding_form.match(match.group("verb")) else None
                     if opening is None:
+                        if lead.place is None:
+                            self.restated_place(lead, i, j)
                         return (i, j), lead
                     self.found = before
                     return (self.story[0], 0), self.make_lead(self.story[0], self.sentences[self.story[0]][0], opening)
@@ -277,6 +279,23 @@ class Reader(RoleReading, DateReading, PlaceReading):
                       self.paragraphs[self.story[0]].start)
             self.found["lead"] = "first paragraph (no host sentence found)"
         return None, None
+
+    def restated_place(self, lead: Lead, i: int, j: int) -> None:
+        """A lead naming no place takes the place of a later sentence of the opening that says
+        the same (a page opening with its headline, "Li presided over a forum on …", then "On
+        November 14, Li … presided over a forum on … in Nanchang, Jiangxi Province")."""
+        verb = lead.verb.lower()
+        for k in (k for k in self.story[:LEAD_WITHIN] if k >= i):
+            for span in self.sentences[k][j + 1:] if k == i else self.sentences[k]:
+                if verb not in self.text[span.start:span.end].lower():
+                    continue
+                match = match_lead(self.text, span, self.lexicon)
+                if match and match.group("verb").lower() == lead.verb.lower() and match.group("kind").lower() == (lead.kind or ""):
+                    again = read_lead(self.text, span, match, self.lexicon)
+                    if again.place:
+                        lead.place = again.place
+                        self.found["location"] = "'in …' in a later sentence restating the lead"
+                        return
 
     def attended_opening(self) -> re.Match | None:
         """The story's first sentence, where it says one person attended an event ("Chinese
