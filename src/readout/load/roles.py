@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Person
 from . import dates
@@ -22,7 +23,20 @@ CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\
 
 
 # "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
+TOURING = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event that are journeys
 ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
+
+
+@lru_cache(maxsize=4)
+def presided_with_subject(kinds: str) -> re.Pattern:
+    return re.compile(rf"\b(?:chaired|chairing|chairs|presided\s+over|presiding\s+over|presides\s+over)\s+(?:a|an|the)\s+"
+                      rf"(?:[\w'’-]+\s+){{0,2}}?(?:{kinds})\s+(?:on|to\s+discuss|about)\s", re.IGNORECASE)
+
+
+def one_meeting_presided(text: str, lexicon) -> bool:
+    """Whether the page says someone presided over one meeting and names its subject ("chaired a
+    symposium on …"), not meetings, "a related meeting" or "a symposium at the end of the trip"."""
+    return bool(presided_with_subject(lexicon.kinds_alternation).search(text))
 
 
 @dataclass
@@ -120,7 +134,12 @@ class RoleReading(SpeechReading):
         subject = self.person(lead.host) if lead and lead.host else None
         if lead is None or subject is None:
             return cast
-        if self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon):
+        # A tour has no host: its leader who "presided over meetings to solicit opinions" or "a
+        # symposium at the end of the trip" is still the one who toured, and spoke. Unless the
+        # story is of one meeting on its own subject held during the tour ("During the tour, Xi
+        # chaired a symposium on the region's coordinated development"): that one is the event.
+        touring = bool(lead.kind and TOURING.search(lead.kind)) and not one_meeting_presided(self.text, self.lexicon)
+        if not touring and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
             cast.host = subject
             self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
         else:
