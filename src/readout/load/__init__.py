@@ -25,7 +25,7 @@ from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case, uncredited_caption
 from .places import THE_PROVINCE, TOURING, PlaceReading
-from .roles import Cast, RoleReading
+from .roles import JOURNEY, Cast, RoleReading
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
@@ -104,7 +104,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         cast = self.read_people(lead)
         when = self.read_date(lead, header.published)
         pieces = self.label(self.forced)
-        self.read_speakers(pieces, cast)
+        self.read_speakers(pieces, cast, touring=bool(lead and lead.kind and JOURNEY.search(lead.kind)))
         statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
                                 p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
         self.check_cut_off()
@@ -158,10 +158,11 @@ class Reader(RoleReading, DateReading, PlaceReading):
             self.forced[self.sentences[self.story[0]][0].start] = ("lead", "the story's first sentence")
         return lead
 
-    def read_speakers(self, pieces: list[Piece], cast: Cast) -> None:
+    def read_speakers(self, pieces: list[Piece], cast: Cast, touring: bool = False) -> None:
         """Who said each statement; participants whose words the story reports are speakers;
         where nobody is said to preside or to give the speech, the one the statements quote
-        most is the main speaker ("…, Xi told the symposium"; "Xi said …")."""
+        most is the main speaker ("…, Xi told the symposium"; "Xi said …"), unless they only
+        sent instructions (on a tour, ``touring``, instructions are given in person)."""
         named = cast.everyone()
         leader = cast.main_speaker if cast.main_speaker and not cast.host else cast.host
         attribute_speakers(self.text, pieces, Speakers(named, self.lexicon, leader.id if leader else None))
@@ -178,7 +179,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             if cast.main_speaker:
                 self.found["main_speaker"] = "the person most statements quote; nobody is said to preside"
                 cast.drop_leaders()
-        if cast.main_speaker and cast.main_speaker.name in self.instruction_givers():
+        if cast.main_speaker and not touring and cast.main_speaker.name in self.instruction_givers():
             # "Xi Jinping made important instructions …, which were conveyed at the conference":
             # his words are quoted, but he did not speak there.
             self.found["main_speaker"] = f"none: {cast.main_speaker.name} sent written instructions"
