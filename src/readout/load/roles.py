@@ -16,7 +16,7 @@ from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
 from .people import Mention, parse_mention, split_people
 from .segment import Span, ends_cut_off
-from .speech import MAIN_SPEECH, SpeechReading
+from .speech import IN_HIS_SPEECH, MAIN_SPEECH, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
@@ -305,7 +305,7 @@ class RoleReading(SpeechReading):
         the main speaker, unless already the host."""
         for i in self.story:
             for span in self.sentences[i]:
-                verb = MAIN_SPEECH.search(self.text, span.start, span.end)
+                verb = MAIN_SPEECH.search(self.text, span.start, span.end) or IN_HIS_SPEECH.search(self.text, span.start, span.end)
                 if verb and self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     continue  # "… delivered an important speech before the two-day conference": another event
                 mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) if verb else None

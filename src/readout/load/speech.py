@@ -18,6 +18,8 @@ from .segment import Span
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?important['’\"”]?\s+)?"
                     r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
+# "Xi Jinping, who is also …, in his address presented a systematic review of …".
+IN_HIS_SPEECH = re.compile(r",?\s+in\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|keynote\s+speech)\b(?!\s+(?:at|to)\b)")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b"
                           r"|In\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|address)\s+(?:at|to)\b)[^,]{0,120},\s*", re.IGNORECASE)
