@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields, replace
 
 from .charts import series_chart
 from .compare import Comparison, compare, compared_page, compared_url, comparison_data
-from .context import HOME, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
+from .context import HOME, EventPage, EventSummary, IndexEntry, IndexPage, Link, Paged, PersonRef, SeriesPlace, long_date
 from .errors import ReadoutError
 from .followups import follow_ups, followed, when
 from .forks import Workers
@@ -224,6 +224,16 @@ def series_places(found: dict[str, Series]) -> dict[str, SeriesPlace]:
     return places
 
 
+def placed(page: EventPage, place: SeriesPlace, kept: dict) -> EventPage:
+    """The event ``page`` showing its ``place`` in its series: the last build's page while both
+    are the same (``kept``: what was made of its event), so that the renderer sees at once
+    that it is unchanged."""
+    last = kept.get("placed")
+    if last is None or last[0] is not page or last[1] != place:
+        last = kept["placed"] = (page, place, replace(page, series=place))
+    return last[2]
+
+
 def series_data(found: dict[str, Series], parts: dict | None = None) -> list[dict]:
     """``data/series.json``: every series, its events oldest first."""
     return [{"slug": s.slug, "title": s.title, "description": s.description, "proposed": s.proposed,
@@ -244,6 +254,13 @@ def remembered(comparison: Comparison, what, make, parts: dict | None):
     return made[what]
 
 
+def same_series(last: tuple, now: tuple) -> bool:
+    """Whether a series' page would be made of the same things as last time: the very same
+    event objects and follow-ups, and the same title, description and themes' titles."""
+    return (len(last[0]) == len(now[0]) and all(a is b for a, b in zip(last[0], now[0])) and last[1] is now[1]
+            and last[2:] == now[2:])
+
+
 def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: dict, theme_titles: dict,
                  parts: dict | None = None) -> list:
     """The page of each series (its events newest first, numbered from the first, cut into
@@ -253,21 +270,30 @@ def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: d
     index = Link(SERIES_URL, "Series")
     for series in found.values():
         url = f"{SERIES_URL}{series.slug}/"
-        shown = series.followups[0]
-        listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees),
-                                   sum(1 for f in shown.get(e.id, {}).values() if f.forward), len(e.statements_in("priorities")))
-                       for n, e in enumerate(series.events, 1))[::-1]
-        own = cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
-                  description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
-        own[0] = replace(own[0], chart=series_chart(list(series.events), summaries,
-                                                    lambda t: Link(theme_url(t), str(theme_titles.get(t) or t))))
+        # Kept with the series' first event while its events and follow-ups are the very
+        # objects of the last build (a preview's rebuild of another series' event).
+        kept = parts.setdefault(series.events[0].id, {}) if parts is not None else {}
+        inputs = (series.events, series.followups, series.title, series.description, theme_titles)
+        last = kept.get("series pages")
+        if last is not None and same_series(last[0], inputs):
+            own = last[1]
+        else:
+            shown = series.followups[0]
+            listed = tuple(SeriesEntry(summaries[e.id], n, tuple(person_ref(p) for p in e.attendees),
+                                       sum(1 for f in shown.get(e.id, {}).values() if f.forward), len(e.statements_in("priorities")))
+                           for n, e in enumerate(series.events, 1))[::-1]
+            own = cut(SeriesPage, url, series.title, listed, SERIES_PER_PAGE, "entries", breadcrumbs=(HOME, index),
+                      description=f"{series.title}: {len(listed)} events, in order.", intro=series.description)
+            own[0] = replace(own[0], chart=series_chart(list(series.events), summaries,
+                                                        lambda t: Link(theme_url(t), str(theme_titles.get(t) or t))))
+            kept["series pages"] = (inputs, own)
         pages += own
         link = Link(url, series.title)
         pages += [remembered(c, ("page", link), lambda c, link=link: compared_page(
             c, link, summaries, views, person_ref, theme_titles), parts) for c in series.comparisons]
         dated = [e.date for e in series.events if e.date]
         span = f"{long_date(dated[0])} – {long_date(dated[-1])}" if len(dated) > 1 else (long_date(dated[0]) if dated else "")
-        entries.append(IndexEntry(url, series.title, len(listed), span))
+        entries.append(IndexEntry(url, series.title, len(series.events), span))
     if found:
         pages.append(IndexPage(url=SERIES_URL, title="Series", breadcrumbs=(HOME,), entries=tuple(entries),
                                description="Events that continue one another: the same kind of meeting on the same subject.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .config import Config
@@ -48,7 +48,7 @@ from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, pe
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
 from .network import COMPANIONS, Companions, network_page, shared_events
-from .series import SERIES_URL, series_data, series_made, series_pages, series_places
+from .series import SERIES_URL, placed, series_data, series_made, series_pages, series_places
 from .sitechecks import check_all_links, check_unique_ids, one_page_per_url, record_links
 from .sources import project_lexicon
 from .structured import event_jsonld, printed_name, publication, script_json, source_jsonld
@@ -214,8 +214,8 @@ class SiteBuilder:
             self.series = made()
         # An event page shows its place in its series, which other events move.
         places = series_places(self.series)
-        pages = [replace(p, series=places[p.event.id]) if isinstance(p, EventPage) and p.event and p.event.id in places else p
-                 for p in pages]
+        pages = [placed(p, places[p.event.id], self.parts[p.event.id]) if isinstance(p, EventPage) and p.event
+                 and p.event.id in places else p for p in pages]
         nav = [Link(TIMELINE_URL, "Timeline"), Link(TOPICS_URL, "Topics"), Link(PEOPLE_URL, "People")]
         if config.themes:
             nav.append(Link(THEMES_URL, "Themes"))
