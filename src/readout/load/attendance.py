@@ -157,6 +157,11 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
         # "While presiding over the conference, Li Qiang stressed …"
         comma = text.find(",", verb.end(), span.end)
         return parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
+    clauses = list(AND_CLAUSE.finditer(text, span.start, verb.start()))
+    if clauses:  # "Li, …, was invited to give a report, and Hu Wanning, …, presided over the seminar"
+        second = parse_mention(text, Span(clauses[-1].end(), verb.start()), lexicon)
+        if second:
+            return second
     first = parse_mention(text, Span(span.start, verb.start()), lexicon)
     last = NAME_BEFORE.search(text, span.start, verb.start())
     if first and last and last.start() > first.name.end:
@@ -166,6 +171,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     return first
 
 
+AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to the one before
 BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
 WAS_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
