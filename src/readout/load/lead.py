@@ -51,7 +51,7 @@ REMARKS = re.compile(r"made\s+(?:the|these)\s+(?:remarks?|comments)\b", re.IGNOR
 REGION_BEFORE = re.compile(rf"^{CHINAS}")
 TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)+$")
-OWNED_AFTER = re.compile(r"['’]s\s.*$")
+OWNED_AFTER = re.compile(r"['’]s(?:\s.*)?$")
 CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 ACCOMPANIED_ASIDE = re.compile(r",\s+accompanied\s+by\s", re.IGNORECASE)
@@ -178,5 +178,5 @@ def short_place(place: str, lexicon: Lexicon) -> str:
     capitals ran into it ("in Beijing Tuesday afternoon")."""
     place = TIME_AFTER.sub("", place) or place
     place = REGION_BEFORE.sub("", place) or place  # "Central China's Hunan"
-    place = OWNED_AFTER.sub("", place) or place  # "in Beijing’s State-owned enterprises": Beijing
+    place = OWNED_AFTER.sub("", place) or place  # "in Beijing’s State-owned enterprises", "inspected Hunan's rice farms"
     return lexicon.place_suffix.sub("", place) or place

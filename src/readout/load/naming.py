@@ -33,6 +33,8 @@ class NameReading(Reading):
         surname = passive.group(1) if passive else self.subject_surname(lead, verb_start)
         if surname is None or surname in self.lexicon.not_names or not self.lexicon.is_pinyin(surname, 2):
             return None
+        if self.lexicon.pronouns.fullmatch(surname):  # "He was in Wuzhishan City …, and inspected …": the leader, not He Lifeng
+            return None
         return self.full_name(surname, lead, paragraph)
 
     def subject_surname(self, lead: Span, verb_start: int) -> str | None:
