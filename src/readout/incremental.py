@@ -12,6 +12,12 @@ from typing import Any, Protocol
 from .model import Event
 
 
+def same_objects(last, now) -> bool:
+    """Whether two sequences hold the very same objects, in the same order: what a memo checks
+    before it keeps what it made of them (an object is never changed, only replaced)."""
+    return len(last) == len(now) and all(a is b for a, b in zip(last, now))
+
+
 class Cache(Protocol):
     """The parse cache (``write.ParseCache``): parsed events by their source's key."""
 

@@ -22,6 +22,7 @@ from .context import HOME, EventPage, EventSummary, IndexEntry, IndexPage, Link,
 from .errors import ReadoutError
 from .followups import follow_ups, followed, when
 from .forks import Workers
+from .incremental import same_objects
 from .indexes import cut
 from .model import Event
 from .slugs import slugify
@@ -108,12 +109,6 @@ def default_title(events: tuple[Event, ...]) -> str:
 FORK_FROM = 100  # comparisons to make before they are made in a worker process, beside the other pages
 
 
-def find_series(events: list[Event], settings: dict, parts: dict | None = None) -> dict[str, Series]:
-    """Every series of ``events`` by slug (see ``series_made``), made here."""
-    with series_made(events, settings, parts, parallel=False) as made:
-        return made()
-
-
 @contextmanager
 def series_made(events: list[Event], settings: dict, parts: dict | None = None, parallel: bool = True):
     """Every series of ``events`` by slug, in order of their first event: an editor's (any
@@ -168,7 +163,7 @@ class SeriesWork:
         self.chains: list[tuple[Event, ...]] = []   # series whose follow-ups to make
         for group in groups.values():
             last = self.last(group[0], "followups")
-            if last is None or len(last[0]) != len(group) or any(a is not b for a, b in zip(last[0], group)):
+            if last is None or not same_objects(last[0], group):
                 self.chains.append(group)
             for earlier, later in zip(group, group[1:]):
                 last = self.last(later, "comparison")
@@ -257,8 +252,7 @@ def remembered(comparison: Comparison, what, make, parts: dict | None):
 def same_series(last: tuple, now: tuple) -> bool:
     """Whether a series' page would be made of the same things as last time: the very same
     event objects and follow-ups, and the same title, description and themes' titles."""
-    return (len(last[0]) == len(now[0]) and all(a is b for a, b in zip(last[0], now[0])) and last[1] is now[1]
-            and last[2:] == now[2:])
+    return same_objects(last[0], now[0]) and last[1] is now[1] and last[2:] == now[2:]
 
 
 def series_pages(found: dict[str, Series], summaries: dict, person_ref, views: dict, theme_titles: dict,

@@ -43,7 +43,7 @@ from .context import (
     unique,
 )
 from .errors import Location
-from .incremental import SiteMemo
+from .incremental import SiteMemo, same_objects
 from .indexes import PERSON_EVENTS_PER_PAGE, index_pages, numbered, paginate, people_index
 from .markup import to_html
 from .model import SECTION_TITLES, TOPICS, Event, Person
@@ -401,8 +401,7 @@ def same_inputs(last: tuple, now: tuple) -> bool:
     and organizations, and the very same appearance and statement objects (kept with their
     events), in the same order."""
     (name, seen, said, bodies, met), (name_now, seen_now, said_now, bodies_now, met_now) = last, now
-    return (name == name_now and bodies == bodies_now and met == met_now and len(seen) == len(seen_now) and len(said) == len(said_now)
-            and all(a is b for a, b in zip(seen, seen_now)) and all(a is b for a, b in zip(said, said_now)))
+    return name == name_now and bodies == bodies_now and met == met_now and same_objects(seen, seen_now) and same_objects(said, said_now)
 
 
 def build_site(content: Content, config: Config, last: SiteMemo | None = None) -> Site:
