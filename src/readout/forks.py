@@ -54,9 +54,10 @@ def run_job(number: int) -> Any:
 class Workers:
     """Jobs (callables of no argument) run in two forked workers (or ``processes``) when
     ``parallel`` and the machine can (two cores, fork), else here, one after another; results
-    come back in the order asked for, or as they finish (``map``), or when asked (``start``). The jobs cross to the workers by fork, not by pickle;
-    frozen, the parent's objects are not touched by the workers' collector, so their memory
-    stays shared. Used as a context manager: the workers live within the ``with``."""
+    come back in the order asked for, or as they finish (``map``), or when asked (``start``).
+    The jobs cross to the workers by fork, not by pickle; frozen, the parent's objects are not
+    touched by the workers' collector, so their memory stays shared. Used as a context
+    manager: the workers live within the ``with``."""
 
     def __init__(self, jobs: Sequence[Callable[[], Any]], parallel: bool, processes: int = 2):
         self.jobs, self.processes = jobs, processes

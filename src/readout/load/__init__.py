@@ -25,7 +25,7 @@ from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case, uncredited_caption
 from .places import THE_PROVINCE, TOURING, PlaceReading
-from .roles import JOURNEY, Cast, RoleReading
+from .roles import Cast, RoleReading, is_journey
 from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_sentences
 
 # How many paragraphs back a repeated paragraph is looked for inside a longer one.
@@ -104,7 +104,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         cast = self.read_people(lead)
         when = self.read_date(lead, header.published)
         pieces = self.label(self.forced)
-        self.read_speakers(pieces, cast, touring=bool(lead and lead.kind and JOURNEY.search(lead.kind)))
+        self.read_speakers(pieces, cast, touring=is_journey(lead))
         statements = [Statement(f"s{n}", p.section, self.quote(p.span), p.paragraph, p.span.start,
                                 p.span.end, p.speaker) for n, p in enumerate(pieces, 1)]
         self.check_cut_off()
@@ -291,7 +291,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 if verb not in self.text[span.start:span.end].lower():
                     continue
                 match = match_lead(self.text, span, self.lexicon)
-                if match and match.group("verb").lower() == lead.verb.lower() and match.group("kind").lower() == (lead.kind or ""):
+                if match and match.group("verb").lower() == verb and match.group("kind").lower() == (lead.kind or ""):
                     again = read_lead(self.text, span, match, self.lexicon)
                     if again.place:
                         lead.place = again.place

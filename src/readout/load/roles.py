@@ -24,6 +24,11 @@ CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\
 
 # "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
 JOURNEY = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event that are journeys
+
+
+def is_journey(lead: Lead | None) -> bool:
+    """Whether the lead's event is a tour, a trip, an inspection or a visit: nobody presides it."""
+    return bool(lead and lead.kind and JOURNEY.search(lead.kind))
 ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
 
 
@@ -138,7 +143,7 @@ class RoleReading(SpeechReading):
         # symposium at the end of the trip" is still the one who toured, and spoke. Unless the
         # story is of one meeting on its own subject held during the tour ("During the tour, Xi
         # chaired a symposium on the region's coordinated development"): that one is the event.
-        touring = bool(lead.kind and JOURNEY.search(lead.kind)) and not one_meeting_presided(self.text, self.lexicon)
+        touring = is_journey(lead) and not one_meeting_presided(self.text, self.lexicon)
         if not touring and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
             cast.host = subject
             self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
