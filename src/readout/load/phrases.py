@@ -8,6 +8,11 @@ import re
 # "southwest China's", "North China's", "central China’s": the region before a province.
 CHINAS = (r"(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entral|[Nn]orth(?:west|east)|[Ss]outh(?:west|east)|"
           r"[Nn]orthern|[Ss]outhern|[Ee]astern|[Ww]estern)[\s-]+){0,2}China['’]s(?:\s+|(?=[A-Z]))")
+# China's provinces, autonomous regions and municipalities, by the short names readouts print.
+PROVINCES = ("Beijing", "Tianjin", "Shanghai", "Chongqing", "Hebei", "Shanxi", "Liaoning", "Jilin", "Heilongjiang",
+             "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan", "Guangdong",
+             "Hainan", "Sichuan", "Guizhou", "Yunnan", "Shaanxi", "Gansu", "Qinghai", "Guangxi", "Tibet", "Xizang",
+             "Ningxia", "Xinjiang", "Inner Mongolia")
 
 
 def alternation(phrases, fold: bool = True) -> str:

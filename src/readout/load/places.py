@@ -9,7 +9,7 @@ import re
 from . import dates
 from .lead import PLACE, Lead, short_place
 from .page import CAPTION_VERB
-from .phrases import CHINAS
+from .phrases import CHINAS, PROVINCES
 from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
@@ -36,6 +36,14 @@ SEVERAL_IN_PROVINCE = re.compile(rf"{CITY}(?:\s*,\s*{CITY})*\s*,?\s+and\s+{CITY}
                                  r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:[Pp]rovince|Autonomous\s+Region)\b")
 # "… at the Great Hall of the People in Beijing, capital of China": the capital.
 CAPITAL_OF_CHINA = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’-]+),\s+(?:the\s+)?capital\s+of\s+China\b")
+# "… stressed during an inspection tour in Gansu Province that …", "visited Hainan province on
+# April 10 and 11": the province a tour is of (not "a tour in Jinzhou, Liaoning Province", nor
+# "after a trip to Henan last month").
+TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!before his )(?<!previous )(?<!earlier )(?<!last )\b(?:tour|inspection|trip|visit|visited|toured|inspected)\s+(?:(?:of|to|in)\s+)?(?:the\s+)?(?:"
+                           + CHINAS + r")?(?P<place>" + "|".join(PROVINCES) + r")\b(?!\s+(?:[Cc]ity|[Cc]ounty))")
+# "a tour to Haixi, Haidong and Xining", "… to Tianshui and Lanzhou": more stops follow the first
+# (a province after a comma only says where the first is).
+MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
 
@@ -117,16 +125,20 @@ class PlaceReading(Reading):
         return None
 
     def toured_province(self, kind: str | None, lead: Lead | None) -> str | None:
-        """The province of a tour the lead sentence (else the story's first paragraph) says
-        took in several of its places."""
+        """The province of a tour: one the lead sentence (else the story's first paragraph)
+        says the tour took in several places of, or the one the opening says it was of."""
         if not TOURING.search(kind or "") or not self.story:
             return None
         where = lead.sentence if lead else self.paragraphs[self.story[0]]
         match = SEVERAL_IN_PROVINCE.search(self.text, where.start, where.end)
-        if match is None:
-            return None
-        self.found["location"] = "the province of the several places the tour took in"
-        return short_place(match.group("place"), self.lexicon)
+        if match:
+            self.found["location"] = "the province of the several places the tour took in"
+            return short_place(match.group("place"), self.lexicon)
+        if lead and lead.place and re.search(rf"\b(?:tour|inspection|trip|visit)\s+(?:in|of|to)\s+(?:{CHINAS})?{re.escape(lead.place)}(?!{MORE_STOPS})",
+                                             self.text[lead.sentence.start:lead.sentence.end]):
+            return None  # the lead says what the tour was of ("a tour in Jinzhou, Liaoning Province")
+        # A tour the opening says was of a province: a city the lead or a dateline gives is one stop.
+        return self.first_place(TOUR_PROVINCE, self.story[:2], "the province the story's opening says the tour was of")
 
     def held_place(self, paragraphs: list[int] | None = None, tours: bool = True) -> str | None:
         """Where the first paragraphs of the story say the event took place ("The meeting was
