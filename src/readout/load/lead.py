@@ -16,8 +16,13 @@ PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 PLACE = re.compile(
     rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
+# "… of the mountainous Chongqing municipality", "… to the northern city of Tianjin": words that
+# say what a place is like before its name (not "… of the region from Wednesday").
+PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"
+PLACE_NOUN_OF = r"(?:city|province|county|region|municipality)\s+of\s+"
+THE_KIND_OF = rf"the\s+{PLACE_ADJECTIVES}(?:{PLACE_NOUN_OF})?(?!Chinese\b)"
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
-TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:the\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:{THE_KIND_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
 TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 SUBJECT_END = re.compile(

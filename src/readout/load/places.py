@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .lead import PLACE, Lead, short_place
+from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, short_place
 from .page import CAPTION_VERB
 from .phrases import CHINAS, PROVINCES
 from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
-# held in Beijing on Friday, …" too).
-EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|met|symposium|meeting|conference|gathering|workshop|seminar|"
+# held in Beijing on Friday, …", "members gathered at the Great Hall of the People in Beijing" too).
+EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|met|gathered|symposium|meeting|conference|gathering|workshop|seminar|"
                          r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
-                         r"(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + ")")
+                         r"(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + r"|(?:of|to)\s+the\s+" + PLACE_ADJECTIVES + PLACE_NOUN_OF + "[A-Z])")
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
 LONE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?")
@@ -44,7 +44,7 @@ TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!befor
 # "a tour to Haixi, Haidong and Xining", "… to Tianshui and Lanzhou": more stops follow the first
 # (a province after a comma only says where the first is).
 MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
-TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + THE_KIND_OF + r")?(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
 
 def shows_event(text: str, kind: str | None, start: int, end: int) -> bool:
