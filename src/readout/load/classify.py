@@ -279,7 +279,9 @@ class Speakers:
         verb = self.lexicon.speech_verbs.search(sentence)
         named = list(self.pattern.finditer(sentence)) if self.pattern else []
         if verb is None:
-            if named and piece.section != "attendees":
+            # The person a sentence is about, not one named in its object ("He commended the
+            # work, noting advances under the leadership … with Xi at its core" is still his).
+            if named and piece.section != "attendees" and not self.lexicon.pronouns.match(sentence):
                 self.last = self.names[named[0].group()]
             return
         piece.has_speech_verb = True
