@@ -57,11 +57,10 @@ def cue_section(sentence: str, lexicon: Lexicon, skip: str | None = None) -> tup
     seen: set[tuple[str, ...]] = set()
     scores: dict[str, list] = {}  # section → [score, first word's position, first cue]
     after = 0  # the words of a set phrase ("progress while ensuring stability") are no cue
-    for i, word in enumerate(words):
-        entries = index.get(word) if i >= after else None
-        if not entries:
+    for i in [i for i, word in enumerate(words) if word in index]:  # most words start no cue
+        if i < after:
             continue
-        for phrase, section, weight in entries:
+        for phrase, section, weight in index[words[i]]:
             if section == skip or phrase in seen or (len(phrase) > 1 and tuple(words[i:i + len(phrase)]) != phrase):
                 continue
             if section == "none":

@@ -38,7 +38,7 @@ PATTERNS = [
 ]
 RULES = dict(PATTERNS)
 NEEDS = {"day month year": "year", "month day year": "year", "month day": "month", "day month": "month",
-         "ordinal day": "ordinal", "weekday": "weekday", "relative day": "weekday"}
+         "ordinal day": "ordinal", "weekday": "weekday", "relative day": "relative"}
 MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
 # "BEIJING, June 9, 2023 /PRNewswire/ --": a press release's dateline, year and wire included.
@@ -408,9 +408,12 @@ def find_event_date(text: str, start: int, end: int, reference: date | Anchor | 
     best = None
     # What each rule needs, looked for once: most passages name no date at all.
     digits = DIGIT.search(text, start, end) is not None
+    lowered = text[start:end].lower()
+    days = "day" in lowered
     needs = {"year": digits and YEAR_LIKE.search(text, start, end) is not None,
              "month": digits and MONTH_WORD.search(text, start, end) is not None,
-             "ordinal": digits, "weekday": "day" in text[start:end].lower()}
+             "ordinal": digits, "weekday": days and any(day in lowered for day in WEEKDAYS),
+             "relative": days and ("yesterday" in lowered or "today" in lowered)}
     for rule, pattern in PATTERNS:
         if not needs[NEEDS[rule]]:
             continue

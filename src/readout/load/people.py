@@ -58,11 +58,11 @@ def find_name(text: str, span: Span, lexicon: Lexicon) -> Span | None:
     for word in WORD.finditer(text, span.start, span.end):
         if not word.group()[:1].isupper():
             continue
+        match = NAME.match(text, word.start(), span.end)
+        if not match:
+            continue
+        words = list(NON_SPACE.finditer(match.group()))
         for size in (3, 2):
-            match = NAME.match(text, word.start(), span.end)
-            if not match:
-                break
-            words = list(NON_SPACE.finditer(match.group()))
             if len(words) < size:
                 continue
             candidate = Span(word.start(), word.start() + words[size - 1].end())
