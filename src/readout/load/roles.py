@@ -16,7 +16,7 @@ from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
 from .people import Mention, parse_mention, split_people
 from .segment import Span, ends_cut_off
-from .speech import IN_HIS_SPEECH, MAIN_SPEECH, SpeechReading
+from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
@@ -313,7 +313,13 @@ class RoleReading(SpeechReading):
                 verb = MAIN_SPEECH.search(self.text, span.start, span.end) or IN_HIS_SPEECH.search(self.text, span.start, span.end)
                 if verb and self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     continue  # "… delivered an important speech before the two-day conference": another event
-                mention = parse_mention(self.text, Span(span.start, verb.start()), self.lexicon) if verb else None
+                subject = span.start
+                if verb and verb.groupdict().get("participle"):
+                    with_ = WITH_SPEAKER.search(self.text, span.start, verb.start())
+                    if not with_:
+                        continue  # "Delivering an important speech at …, Xi said": another rule's
+                    subject = with_.end()
+                mention = parse_mention(self.text, Span(subject, verb.start()), self.lexicon) if verb else None
                 if mention:
                     person = self.person(mention)
                     if cast.host is None and presides(self.text, person.name.split()[0], self.lexicon):

@@ -17,7 +17,10 @@ from .segment import Span
 # (a rewrite's quotes): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?important['’\"”]?\s+)?"
                     r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
-MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave)\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
+MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave|(?P<participle>delivering|making|giving))\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
+# "… was held in Beijing, with Xi Jinping, …, attending the meeting and delivering an important
+# speech": the speaker of a participle is named after "with".
+WITH_SPEAKER = re.compile(r"\bwith\s+(?!.*\bwith\s)")
 # "Xi Jinping, who is also …, in his address presented a systematic review of …".
 IN_HIS_SPEECH = re.compile(r",?\s+in\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|keynote\s+speech)\b(?!\s+(?:at|to)\b)")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
