@@ -12,6 +12,7 @@ from .people import Mention, is_name, parse_mention, singular, split_people, tit
 from .phrases import alternation
 from .segment import Span, trimmed
 
+AND_OTHERS = re.compile(r"\s+and\s+other\s+(?:[\w-]+\s+){0,5}?(?:leaders|officials)\s*,?\s*$")
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
 AND_THEN = re.compile(r",?\s+and\s+")
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")
@@ -41,6 +42,13 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         start = floor if floor is not None and floor <= before.start() else span.start
         openers = list(lexicon.list_opener.finditer(text, start, before.start()))
         people = Span(openers[-1].end() if openers else start, before.start())
+        others = AND_OTHERS.search(text, start, openers[-1].start()) if openers else None
+        named = trimmed(text, start, others.start()) if others else None
+        first = parse_mention(text, named, lexicon) if named else None
+        if first and named and first.name.start == named.start:
+            # "Xi Jinping and other Party and state leaders, including Li Qiang, …, attended":
+            # the one named first is among them.
+            return [first] + attendance_mentions(text, span, lexicon, openers[-1].start(), role, lowered)
         dash = DASH_END.search(text, people.start, people.end)  # "… and Wang Yong — attended"
         if dash:
             people = Span(people.start, dash.start())

@@ -66,6 +66,10 @@ class SpeechReading(NameReading):
                         return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
                 if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
+                    # The sentence of the verb, where a caption runs several together unsplit
+                    # ("… Xi Jinping, … attended the closing meeting. Wang Yang presided over
+                    # the meeting and delivered a speech.").
+                    start = max(start, self.text.rfind(". ", start, verb.start()) + 2)
                     mention = parse_mention(self.text, Span(start, verb.start()), self.lexicon) \
                         or self.named_by_surname(span, verb.start(), i)
                     if mention:
