@@ -73,6 +73,25 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     return mentions
 
 
+# A photo's roll of the leaders it shows, each with their place in it: "Xi Jinping (C, front),
+# Li Keqiang (R4, front), … and Han Zheng (1st L, front) attend the opening meeting …".
+ROLL_NAME = re.compile(r"(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})[ \t]*\((?:C|[LR]\d{0,2}|\d{1,2}(?:st|nd|rd|th)[ \t]+[LR])"
+                       r"(?:,[ \t]*(?:front|back|rear))?\)")
+ROLL_GAP = re.compile(r",?[ \t]*(?:and[ \t]+)?")
+ROLL_END = re.compile(r"[ \t]*,?[ \t]*(?:also[ \t]+)?attend")
+
+
+def caption_roll(text: str, span: Span, lexicon: Lexicon) -> list[Mention]:
+    """The people of a photo's roll (``ROLL_NAME``) said to attend: two or more names one after
+    the other, then "attend"; none for a caption of one leader ("Xi Jinping (C) talks with …")."""
+    names = list(ROLL_NAME.finditer(text, span.start, span.end))
+    if len(names) < 2 or not ROLL_END.match(text, names[-1].end(), span.end) or not all(
+            ROLL_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(names, names[1:])):
+        return []
+    spans = [Span(m.start("name"), m.end("name")) for m in names]
+    return [Mention(name) for name in spans if is_name(text, name, lexicon)]
+
+
 def listed_people(text: str, span: Span, lexicon: Lexicon) -> list[Mention]:
     """A sentence that is only a list of three or more people with their titles, one a
     semicolon ("A, general secretary …; B, member of …; and C, …"): the leaders present, where

@@ -280,8 +280,9 @@ class Speakers:
         if verb is None:
             # The person a sentence is about, not one named in its object ("He commended the
             # work, noting advances under the leadership … with Xi at its core" is still his).
-            if named and piece.section != "attendees" and not self.lexicon.pronouns.match(sentence):
-                self.last = self.names[named[0].group()]
+            people = {self.names[m.group()] for m in named}
+            if len(people) == 1 and piece.section != "attendees" and not self.lexicon.pronouns.match(sentence):
+                self.last = people.pop()  # (a sentence naming several, a list or a photo's roll, says nothing of "he")
             return
         piece.has_speech_verb = True
         before = sentence[:verb.start()]

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..model import Person
 from . import dates
-from .attendance import aside_titles, attendance_mentions, listed_people, presider, presides, shared_title
+from .attendance import aside_titles, attendance_mentions, caption_roll, listed_people, presider, presides, shared_title
 from .classify import call_in, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
@@ -268,6 +268,9 @@ class RoleReading(SpeechReading):
             if not dates.full_dates(self.text, span.start, span.end) and not dates.is_caption(self.text, span.start, span.end):
                 self.add(cast, attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), cast.attendees,
                          "attendees", "names in a sub-headline saying who attended")
+        for i in self.outside_story:  # a photo's roll of the leaders who attend
+            self.add(cast, caption_roll(self.text, self.paragraphs[i], self.lexicon), cast.attendees,
+                     "attendees", "names in a photo's roll of those attending")
 
     def headline_host(self, cast: Cast) -> None:
         """Whoever a headline or caption says presided: it may be the one place that says so
