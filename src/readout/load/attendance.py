@@ -12,6 +12,7 @@ from .people import Mention, is_name, parse_mention, singular, split_people, tit
 from .phrases import alternation
 from .segment import Span, trimmed
 
+ALONG_WITH = re.compile(r"[^,.;]{0,60}?\b(?:along\s+|together\s+)?with\s+")
 AND_OTHERS = re.compile(r"\s+and\s+other\s+(?:[\w-]+\s+){0,5}?(?:leaders|officials)\s*,?\s*$")
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
 AND_THEN = re.compile(r",?\s+and\s+")
@@ -68,9 +69,24 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
             extra = parse_mention(text, Span(more.end(), piece.end), lexicon) if more else None
             if extra and extra.name.start > mention.name.end:
                 mentions.append(extra)
+    if before and not after and role == "attendance" and mentions:
+        mentions += attended_with(text, Span(before.end(), span.end), lexicon, before_phrases)
     share_plural_title(text, mentions)
     share_plural_apposition(text, mentions, lexicon)
     return mentions
+
+
+def attended_with(text: str, span: Span, lexicon: Lexicon, attending: re.Pattern) -> list[Mention]:
+    """The people someone attended with ("Xi Jinping attended the conference with members of
+    the Standing Committee … Li Qiang, Zhao Leji, …, and Vice President Han Zheng attended",
+    "… along with Li Qiang and Ding Xuexiang"), in the clause after the attendance phrase."""
+    along = ALONG_WITH.match(text, span.start, span.end)
+    if along is None:
+        return []
+    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
+    stop = attending.search(text, along.end(), end) or LIST_END.search(text, along.end(), end)
+    people = Span(along.end(), stop.start() if stop else end)
+    return [m for piece in split_people(text, people, lexicon) if (m := parse_mention(text, piece, lexicon))]
 
 
 # A photo's roll of the leaders it shows, each with their place in it: "Xi Jinping (C, front),
