@@ -510,3 +510,39 @@ def test_a_wire_credit_line_is_page_furniture(line):
 def test_the_place_a_lead_names_is_the_place_not_what_it_owns(printed, place):
     from readout.load.lead import short_place
     assert short_place(printed, default_lexicon()) == place
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"presided\s+over\s+the", ("presided",)),  # the rarer-looking of the words it must print
+    (r"(?:called\s+for|stressed)\s+\w+", ("called", "stressed")),  # one word from each alternative
+    (r"(?:said|told)?\s+(?:at|to)\s+the", ("the",)),  # the only word it must print, however common
+    (r"(?:at|to)?\s+\w+", None),  # optional, or too short to be worth a look
+    (r"(?:on|during)\s+his\s+tour", ("tour",)),
+    (r"(?=trip)|tour", None),  # an alternative that prints nothing
+    (r"remarks?\s+at", ("remark",)),
+])
+def test_required_words_are_what_every_match_must_print(pattern, words):
+    import re
+
+    from readout.load.phrases import required_words
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_lead_shortcut_spares_no_sentence_a_lead_pattern_matches():
+    """Every sentence of the fixtures and the seed that a lead pattern matches holds one of the
+    words the loader looks for before trying it."""
+    from pathlib import Path
+
+    lexicon = default_lexicon()
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in [*(root / "tests" / "data" / "readouts").glob("*.txt"),
+                                                      *(root / "content" / "sources").glob("*.txt")]]
+    matched = 0
+    for text in texts:
+        for sentence in text.split("\n"):
+            lowered = sentence.lower()
+            for pattern, words in zip(lexicon.lead_patterns, lexicon.lead_words):
+                if pattern.search(sentence):
+                    matched += 1
+                    assert any(w in lowered for w in words), (pattern.pattern[:60], sentence)
+    assert matched > 100

@@ -405,15 +405,12 @@ def in_future_clause(text: str, start: int, at: int) -> bool:
 
 def find_event_date(text: str, start: int, end: int, reference: date | Anchor | None) -> FoundDate | None:
     """The earliest date named between ``start`` and ``end`` of ``text`` that resolves."""
-    best = None
-    # What each rule needs, looked for once: most passages name no date at all.
-    digits = DIGIT.search(text, start, end) is not None
-    lowered = text[start:end].lower()
-    days = "day" in lowered
+    best = None  # (what each rule needs is looked for once: most passages name no date at all)
+    digits, lowered = DIGIT.search(text, start, end) is not None, text[start:end].lower()
     needs = {"year": digits and YEAR_LIKE.search(text, start, end) is not None,
-             "month": digits and MONTH_WORD.search(text, start, end) is not None,
-             "ordinal": digits, "weekday": days and any(day in lowered for day in WEEKDAYS),
-             "relative": days and ("yesterday" in lowered or "today" in lowered)}
+             "month": digits and MONTH_WORD.search(text, start, end) is not None, "ordinal": digits,
+             "weekday": "day" in lowered and any(day in lowered for day in WEEKDAYS),
+             "relative": "yesterday" in lowered or "today" in lowered}
     for rule, pattern in PATTERNS:
         if not needs[NEEDS[rule]]:
             continue

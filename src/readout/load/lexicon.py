@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..yamlnodes import compose, value
-from .phrases import CHINAS, alternation, phrase_pattern
+from .phrases import CHINAS, alternation, phrase_pattern, required_words
 
 LIST_KEYS = (
     "abbreviations", "host_verbs", "inspection_verbs", "host_patterns", "place_suffixes", "presiding_verbs", "event_kinds",
@@ -222,18 +222,18 @@ class Lexicon:
 
     @cached_property
     def lead_words(self) -> list[tuple[str, ...]]:
-        """For each of ``lead_patterns``, the lower-case words of three letters or more it is
-        written with (a host phrase's literals, the host or inspection verbs): a sentence
-        holding none of them cannot match it, and the pattern is spared. Every alternative a
-        host phrase requires holds such a word ("during|on" comes with "inspection|tour|trip")."""
+        """For each of ``lead_patterns``, lower-case words a sentence must hold one of to match
+        it (``phrases.required_words``), else every word of three letters or more it is written
+        with: a sentence holding none of them cannot match it, and the pattern is spared."""
         def words(phrases) -> tuple[str, ...]:
             found: set[str] = set()
             for phrase in phrases:
                 bare = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\{kind\}", " ", str(phrase))
                 found |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", bare)}
             return tuple(sorted(found))
-        return [words([p]) for p in self.data["host_patterns"]] + [words(self.data["host_verbs"]),
-                                                                     words(self.data["inspection_verbs"])]
+        written = [words([p]) for p in self.data["host_patterns"]] + [words(self.data["host_verbs"]),
+                                                                        words(self.data["inspection_verbs"])]
+        return [required_words(p) or w for p, w in zip(self.lead_patterns, written)]
 
     @cached_property
     def before_event(self) -> re.Pattern:

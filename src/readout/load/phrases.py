@@ -3,6 +3,7 @@ words. The loader's many phrase lists (``lexicon``) and the names it remembers u
 
 from __future__ import annotations
 
+import importlib
 import re
 
 # "southwest China's", "North China's", "central China’s": the region before a province.
@@ -40,3 +41,40 @@ def phrase_pattern(phrases, flags=re.IGNORECASE) -> re.Pattern:
     """A regex matching any of ``phrases`` as whole words, longest first."""
     body = alternation(phrases, fold=bool(flags & re.IGNORECASE))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if phrases else body, flags)
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words of which every match of ``pattern`` holds one (read from its parsed
+    form: the rarest-looking of the literals each alternative must print, three letters or
+    more), or None where the pattern requires none. A text holding none of them cannot match,
+    so the search can be spared."""
+    try:  # the regex module's own parser (private, so looked up by name)
+        sre, parser = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, re.error):  # a Python without it: no shortcut, the search runs
+        return None
+
+    def better(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+        if not a or not b:
+            return a or b
+        return max(a, b, key=lambda words: (min(map(len, words)), -len(words), sorted(words)))
+
+    def sequence(items) -> frozenset | None:
+        best, run = None, []
+        for op, av in [*items, (None, None)]:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            chunk = max(re.findall(r"[a-z]{3,}", "".join(run).lower()), key=len, default=None)
+            best, run = better(best, frozenset([chunk]) if chunk else None), []
+            if op is sre.SUBPATTERN:
+                best = better(best, sequence(av[-1]))
+            elif op is sre.BRANCH:
+                branches = [sequence(b) for b in av[1]]
+                best = better(best, frozenset().union(*(b for b in branches if b)) if all(branches) else None)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                best = better(best, sequence(av[2]))
+        return best
+
+    found = sequence(tree)
+    return tuple(sorted(found)) if found else None
