@@ -35,7 +35,11 @@ class NameReading(Reading):
             return None
         if self.lexicon.pronouns.fullmatch(surname):  # "He was in Wuzhishan City …, and inspected …": the leader, not He Lifeng
             return None
-        return self.full_name(surname, lead, paragraph)
+        full = self.full_name(surname, lead, paragraph)
+        meant = next((n for n in self.lexicon.data.get("lone_surnames", ()) if n.split()[0] == surname), None)
+        alone = re.search(rf"\b{surname}\b", self.text[lead.start:verb_start]) if meant and full is None else None
+        # A surname the page never prints in full, which only one leader has ("Xi convened …").
+        return Mention(Span(lead.start + alone.start(), lead.start + alone.end()), meant=meant) if alone else full
 
     def subject_surname(self, lead: Span, verb_start: int) -> str | None:
         """The surname that is the subject of the lead's verb: right before it ("After …, Xi

@@ -28,6 +28,7 @@ class Mention:
     name: Span
     titles: list[Span | str] = field(default_factory=list)
     plural_title: bool = False
+    meant: str | None = None  # the full name a surname printed alone stands for ("Xi" → "Xi Jinping")
 
 
 CITIES = CAPITAL_CITIES | OTHER_CITIES

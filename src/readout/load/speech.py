@@ -45,8 +45,8 @@ class SpeechReading(NameReading):
         printed = self.quote(mention.name)
         # "Xi JinPing", as a rewrite printed it, is Xi Jinping: the name as it is spelt, the
         # printed one kept beside it.
-        name = " ".join(word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word
-                        for word in printed.split())
+        name = mention.meant or " ".join(word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word
+                                         for word in printed.split())
         return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
 
     def speech_giver(self) -> Person | None:
