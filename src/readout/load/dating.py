@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import islice
 
 from . import dates
@@ -25,6 +25,8 @@ DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4
 EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
                        r"(?:tour|trip|visit|inspection|conference|meeting|session|symposium|forum|seminar|plenum)s?\b"
                        r"|\bspent\s+(?=(?:two|three|four|five|six|[2-6])\s+days\b)(\w+)", re.IGNORECASE)
+# "… a study session … in November 2025" in an editor's note: a month of a year anywhere on the page.
+MONTH_YEAR = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b(?![\s,]*\d)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
 
@@ -64,7 +66,8 @@ class DateReading(Reading):
             found = self.first_day(found)
         if found is None and not anchors and self.story:
             # No full date anywhere: a month and day in the year the story speaks in.
-            named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end)
+            named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end) \
+                or self.month_year_anchor()
             found = self.date_from(lead, [named]) if named else None
             if found:
                 found = self.first_day(found)
@@ -78,6 +81,13 @@ class DateReading(Reading):
             self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
                       else "no event date found in the text", where.start)
         return found
+
+    def month_year_anchor(self) -> dates.Anchor | None:
+        """Where the story names no year, the latest month of a year the page names elsewhere
+        ("… at a study session in November 2025", an editor's note), as a year for a month and
+        day."""
+        years = sorted(int(m.group("year")) for m in MONTH_YEAR.finditer(self.text))
+        return dates.Anchor(date(years[-1], 12, 31), "named year", 0, 0, tuple(years)) if years else None
 
     def first_day(self, found: dates.FoundDate) -> dates.FoundDate:
         """The first day of a tour or meeting the page dates by its end ("a tour of Ningxia that
