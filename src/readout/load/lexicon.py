@@ -360,12 +360,12 @@ class Lexicon:
 
     @cached_property
     def business(self) -> re.Pattern:
-        """A sentence telling what the meeting did with its business: the meeting (or "it", the
-        attendees) and a business verb, or a business verb in the passive "at the meeting"."""
+        """What the meeting did with its business: the meeting (or "it", the attendees; "The session,
+        which opened …, approved", "… earnestly studied") and a business verb, or one in the passive "at the meeting"."""
         verbs = alternation(self.data["business_verbs"], fold=False)
         return re.compile(
             rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|everyone|attendees|participants)"
-            rf"\s+(?:also\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
+            rf"(?:,\s+which\s[^,]{{1,60}},)?\s+(?:also\s+|[a-z]+ly\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
             rf"(?:meeting|session|conference|symposium)\b"
             # "During the symposium, various officials, including …, reported on the progress …"
             rf"|[^.]{{0,80}}?\b(?:officials|representatives|entrepreneurs|experts|heads|leaders|chiefs|members)\b"
