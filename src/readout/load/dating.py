@@ -38,7 +38,9 @@ def describe_anchor(anchor) -> str:
     names = {"publication line": "the publication date", "time stamp": "the page's time stamp",
              "caption": "a photo caption's date", "dateline": "the dateline"}
     if anchor.kind == "named year":
-        return f"the year the story names, {'/'.join(map(str, anchor.years))}"
+        return f"the year the page names, {'/'.join(map(str, anchor.years))}"
+    if anchor.years:
+        return f"{names[anchor.kind]} {anchor.value}, its year the one the page names ({'/'.join(map(str, anchor.years))})"
     return f"{names[anchor.kind]} {anchor.value}"
 
 
@@ -83,11 +85,22 @@ class DateReading(Reading):
         return found
 
     def month_year_anchor(self) -> dates.Anchor | None:
-        """Where the story names no year, the latest month of a year the page names elsewhere
-        ("… at a study session in November 2025", an editor's note), as a year for a month and
-        day."""
-        years = sorted(int(m.group("year")) for m in MONTH_YEAR.finditer(self.text))
+        """Where the story names no year, the latest year the page gives elsewhere: a month of a
+        year ("… at a study session in November 2025", an editor's note) or an anniversary of a
+        founding ("to celebrate the 71st anniversary of the founding of the People's Republic of
+        China": 2020), as a year for a month and day."""
+        founded = {name.lower(): year for name, year in self.lexicon.data.get("founding_years", {}).items()}
+        years = sorted([int(m.group("year")) for m in MONTH_YEAR.finditer(self.text)] + [
+            int(m.group("n")) + founded[re.sub(r"\s+", " ", m.group("body")).replace("’", "'").lower()]
+            for m in self.anniversary().finditer(self.text)])
         return dates.Anchor(date(years[-1], 12, 31), "named year", 0, 0, tuple(years)) if years else None
+
+    def anniversary(self) -> re.Pattern:
+        """"the 70th anniversary of the founding of New China": the count and the body."""
+        bodies = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+")
+                          for name in sorted(self.lexicon.data.get("founding_years", {}), key=len, reverse=True))
+        return re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+the\s+(?:founding|establishment)\s+of\s+"
+                          rf"(?:both\s+)?(?:the\s+)?(?P<body>{bodies or '(?!)'})\b")
 
     def first_day(self, found: dates.FoundDate) -> dates.FoundDate:
         """The first day of a tour or meeting the page dates by its end ("a tour of Ningxia that
@@ -110,8 +123,9 @@ class DateReading(Reading):
         # With no lead sentence found, the story's own dateline still dates what it tells.
         dateline = lead.dateline if lead else self.story_dateline()
         day = dateline.resolve(anchor) if dateline and (anchor or dateline.year) else None  # "Chengdu, June 01, 2024, …"
-        if dateline and day:
-            return anchor, dates.Anchor(day, "dateline", dateline.start, dateline.end)
+        if dateline and day:  # (with the years a year of its own came from, where it has none)
+            years = anchor.years if anchor and anchor.kind == "named year" and not dateline.year else ()
+            return anchor, dates.Anchor(day, "dateline", dateline.start, dateline.end, years)
         return anchor, anchor
 
     def date_from(self, lead: Lead | None, anchors: list[dates.Anchor]):
