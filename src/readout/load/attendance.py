@@ -12,7 +12,7 @@ from .people import Mention, is_name, parse_mention, singular, split_people, tit
 from .phrases import alternation
 from .segment import Span, trimmed
 
-ALONG_WITH = re.compile(r"[^,.;]{0,60}?\b(?:along\s+|together\s+)?with\s+")
+ALONG_WITH = re.compile(r"[^,.;]{0,60}?(?:\b|,\s*)(?:along\s+|together\s+)?with\s+")
 AND_OTHERS = re.compile(r"\s+and\s+other\s+(?:[\w-]+\s+){0,5}?(?:leaders|officials)\s*,?\s*$")
 WHILE = re.compile(r"\s*(?:(?:while|when)\s+)?", re.IGNORECASE)  # "Presiding over the meeting, Li …" too
 AND_THEN = re.compile(r",?\s+and\s+")
