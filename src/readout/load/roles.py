@@ -15,7 +15,7 @@ from .classify import call_in, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
 from .people import Mention, parse_mention, split_people
-from .segment import Span, ends_cut_off
+from .segment import Span, ends_cut_off, split_sentences
 from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
@@ -111,7 +111,7 @@ class RoleReading(SpeechReading):
         subject = cast.host or cast.main_speaker
         self.mark_lead(lead)
         self.read_story_people(lead, cast)
-        self.read_headline_people(cast)
+        self.read_headline_people(cast, lead.kind if lead and lead.kind else "event")
         if cast.host is None:
             self.headline_host(cast)
         if cast.main_speaker is None and lead and subject is None:
@@ -256,11 +256,9 @@ class RoleReading(SpeechReading):
                 person.titles.append(title)
             cast.named_last = []
 
-    def read_headline_people(self, cast: Cast) -> None:
-        """Who a sub-headline, or a headline above the story, says attended ("Wang Huning and
-        Han Zheng attended"; "Original title: … Li Zhanshu Wang Huning … attended …"): it may be
-        the one place that names them. A caption, which may show another event, is not read
-        for that."""
+    def read_headline_people(self, cast: Cast, kind: str) -> None:
+        """Who a sub-headline or a headline above the story ("Wang Huning and Han Zheng attended"),
+        or a caption of the event of ``kind`` (not "… attended the press conference"), says attended."""
         above = {i for i in self.outside_story if self.story and i < self.story[0]
                  and not CAPTION_VERB.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)}
         for i in sorted(self.headings | above):
@@ -268,9 +266,17 @@ class RoleReading(SpeechReading):
             if not dates.full_dates(self.text, span.start, span.end) and not dates.is_caption(self.text, span.start, span.end):
                 self.add(cast, attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), cast.attendees,
                          "attendees", "names in a sub-headline saying who attended")
-        for i in self.outside_story:  # a photo's roll of the leaders who attend
-            self.add(cast, caption_roll(self.text, self.paragraphs[i], self.lexicon), cast.attendees,
+        for i in self.outside_story:  # a photo's roll of the leaders who attend, or a caption's last word on who attended
+            span = self.paragraphs[i]
+            self.add(cast, caption_roll(self.text, span, self.lexicon), cast.attendees,
                      "attendees", "names in a photo's roll of those attending")
+            if dates.is_caption(self.text, span.start, span.end):
+                for sentence in split_sentences(self.text, span, self.lexicon):  # "… Vice Premier Zhang Gaoli also attended the seminar."
+                    named = {m.group().lower().split()[-1] for m in self.lexicon.event_kinds.finditer(self.text, sentence.start, sentence.end)}
+                    if named and named != {kind.split()[-1]}:
+                        continue  # "Vice premiers … attended the press conference": another event
+                    self.add(cast, attendance_mentions(self.text, sentence, self.lexicon), cast.attendees,
+                             "attendees", "names a photo caption says attended")
 
     def headline_host(self, cast: Cast) -> None:
         """Whoever a headline or caption says presided: it may be the one place that says so
