@@ -65,14 +65,18 @@ def long_heading(body: str, following: str) -> bool:
     return is_heading(body, following, 60) and not INNER_STOP.search(body) and not CAPTION_VERB.match(body)
 
 
-# A caption's closing date: "…, Hunan Province, March 18, 2024." or "…, 18 March 2024".
-DATE_AT_END = re.compile(r",\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+),?\s+\d{4}\s*[.)\]]?\s*$")
+# A caption's closing date: "…, Hunan Province, March 18, 2024.", "…, 18 March 2024", "… on February 22.".
+DATE_AT_END = re.compile(r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+),?\s+\d{4}"
+                         r"|\s+on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)\s*[.)\]]?\s*$")
 
 
 def uncredited_caption(body: str) -> bool:
     """A photo's caption the page printed without its credit: one sentence in the caption's
     present tense ending with the picture's date ("President Xi talks with teachers … in
-    Changsha, Hunan Province, March 18, 2024.")."""
-    if not body.rstrip().rstrip(".)]").rstrip()[-4:].isdigit():
-        return False  # (most paragraphs: no year at the end, and no long pattern tried)
-    return bool(CAPTION_VERB.match(body) and DATE_AT_END.search(body) and not INNER_STOP.search(body))
+    Changsha, Hunan Province, March 18, 2024.", "Wang inspects a farm park on February 22.")."""
+    if not body.rstrip().rstrip(".)]").rstrip()[-1:].isdigit():
+        return False  # (most paragraphs: no date at the end, and no long pattern tried)
+    date_at_end = DATE_AT_END.search(body)
+    if date_at_end and not date_at_end.group().rstrip(".)] ")[-4:].isdigit() and len(body) > 160:
+        return False  # a day without its year closes short captions only, not "…, which is set to open on March 3."
+    return bool(CAPTION_VERB.match(body) and date_at_end and not INNER_STOP.search(body))
