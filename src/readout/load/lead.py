@@ -12,14 +12,15 @@ from .phrases import CHINAS
 from .segment import Span, trimmed
 
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
-# "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality".
+PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"  # "the mountainous …", "the northern city of …"
+PLACE_NOUN_OF = r"(?:city|province|county|region|municipality)\s+of\s+"
+# "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality", "in the
+# northern city of Tianjin".
 PLACE = re.compile(
-    rf"\bin\s+(?:the\s+(?:city|province|county|region)\s+of\s+)?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+    rf"\bin\s+(?:the\s+{PLACE_ADJECTIVES}{PLACE_NOUN_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
 # "… of the mountainous Chongqing municipality", "… to the northern city of Tianjin": words that
 # say what a place is like before its name (not "… of the region from Wednesday").
-PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"
-PLACE_NOUN_OF = r"(?:city|province|county|region|municipality)\s+of\s+"
 THE_KIND_OF = rf"the\s+{PLACE_ADJECTIVES}(?:{PLACE_NOUN_OF})?(?!Chinese\b)"
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
 TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:{THE_KIND_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
