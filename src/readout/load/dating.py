@@ -25,9 +25,11 @@ DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4
 EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
                        r"(?:tour|trip|visit|inspection|conference|meeting|session|symposium|forum|seminar|plenum)s?\b"
                        r"|\bspent\s+(?=(?:two|three|four|five|six|[2-6])\s+days\b)(\w+)", re.IGNORECASE)
-# "… a study session … in November 2025" in an editor's note: a month of a year anywhere on the page.
-MONTH_YEAR = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b(?![\s,]*\d)"
-                        r"|\A[ \t]*date[ \t]+(?P<month_line>(?:19|20)\d\d)-\d{2}\b(?!-)")  # a ' date 2022-12' line: the month alone
+# "… a study session … in November 2025" in an editor's note: a month of a year anywhere on the
+# page, found by its year (a long search for month names would cost more); a ' date 2022-12' line.
+A_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])(?![\s,]*\d)")
+MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
+MONTH_LINE = re.compile(r"[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-\d{2}\b(?!-)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
 
@@ -91,9 +93,12 @@ class DateReading(Reading):
         founding ("to celebrate the 71st anniversary of the founding of the People's Republic of
         China": 2020), as a year for a month and day."""
         founded = {name.lower(): year for name, year in self.lexicon.data.get("founding_years", {}).items()}
-        years = sorted([int(m.group("year") or m.group("month_line")) for m in MONTH_YEAR.finditer(self.text)] + [
+        line = MONTH_LINE.match(self.text)
+        years = sorted([int(m.group()) for m in A_YEAR.finditer(self.text)
+                        if MONTH_BEFORE.search(self.text, max(0, m.start() - 15), m.start())]
+                       + ([int(line.group("year"))] if line else []) + [
             int(m.group("n")) + founded[re.sub(r"\s+", " ", m.group("body")).replace("’", "'").lower()]
-            for m in self.anniversary().finditer(self.text)])
+            for m in (self.anniversary().finditer(self.text) if "anniversary" in self.text else ())])
         return dates.Anchor(date(years[-1], 12, 31), "named year", 0, 0, tuple(years)) if years else None
 
     def anniversary(self) -> re.Pattern:
