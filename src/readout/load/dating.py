@@ -72,7 +72,7 @@ class DateReading(Reading):
         if found is None and not anchors and self.story:
             # No full date anywhere: a month and day in the year the story speaks in.
             named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end) \
-                or self.month_year_anchor()
+                or self.page_year_anchor()
             found = self.date_from(lead, [named]) if named else None
             if found:
                 found = self.first_day(found)
@@ -87,7 +87,7 @@ class DateReading(Reading):
                       else "no event date found in the text", where.start)
         return found
 
-    def month_year_anchor(self) -> dates.Anchor | None:
+    def page_year_anchor(self) -> dates.Anchor | None:
         """Where the story names no year, the latest year the page gives elsewhere: a month of a
         year ("… at a study session in November 2025", an editor's note) or an anniversary of a
         founding ("to celebrate the 71st anniversary of the founding of the People's Republic of
