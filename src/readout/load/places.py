@@ -29,6 +29,10 @@ HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:
 VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?"
                      r"|the\s+(?:city|county|town|village|province)\s+of\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# "… visited the homes of villagers …", "paid a three-day visit to the region", "during a visit to
+# the south China region": a visit, where the story names no other kind of event.
+A_VISIT = re.compile(r"\b(?:visited|visits)\s+(?:the|a|an)\b|\b(?:paid|made|on|during)\s+(?:a|an|his|her)\s+(?:[\w-]+\s+)?visit\s+to\b",
+                     re.IGNORECASE)
 # "… inspected Tongren city and Guiyang city, Southwest China's Guizhou province", "… the people
 # of Shangluo, Ankang and Xi'an in Shaanxi province on an inspection trip": a tour of several
 # places of one province is of the province.
@@ -94,7 +98,8 @@ class PlaceReading(Reading):
             if match:
                 return re.sub(r"\s+", " ", match.group().lower()), f"the first kind of event the story names, {match.group()!r}"
         for i in self.story[:3]:
-            if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+            if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end) \
+                    or A_VISIT.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
                 return "visit", "the story says a place was visited"
         return None
 
