@@ -214,6 +214,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     return first
 
 
+HE_SAID_WHILE = re.compile(r"\b(?:he|she)\s+(?:said|stressed|noted|added|told\s+[\w\s]{1,40}?)\s+(?:while|when)\s+$", re.IGNORECASE)
 AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to the one before
 BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
 WAS_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")  # (a caption's "The conference is held in …" too)
@@ -253,6 +254,12 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
         # A full name right before the verb is its subject, in a headline run together from
         # several ("… Xi Jinping stressed at … Li Keqiang presided over …"); else the clause's
         # first name ("Xi, also general secretary …, presided over").
+        if HE_SAID_WHILE.search(clause):
+            # "…, he said while presiding over a meeting": whoever the page named last before "he".
+            named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text[max(0, match.start() - 600):match.start() - len(clause)])
+                     if w not in lexicon.not_names and lexicon.is_pinyin(w, 1)]
+            if named and named[-1] == surname:
+                return True
         right_before = NAME_BEFORE.search(clause)
         words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
         subject = next((w for w in words if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
