@@ -32,7 +32,8 @@ HOST_SUBJECT = re.compile(r"(?:(?:At|During|In|While|Moreover|Furthermore|Also)\
                           r"(?:also\s+|further\s+)?[a-z]+ed\b")
 # "urged officials to …", "asked Gansu to …": an instruction to someone is one of the tasks.
 DIRECTED = re.compile(r"\b(?:urged|asked|called\s+on|instructed|required)\s+(?!efforts\b)(?:[\w'’-]+\s+){1,4}?to\s")
-RELATIVE_ATTENDED = re.compile(r",\s*(?:which|that)\s+(?:(?:also|was|were)\s+){1,2}attended\b|\bwho\s+(?:also\s+|had\s+)?attended\b",
+RELATIVE_ATTENDED = re.compile(r",\s*(?:which|that)\s+(?:(?:also|was|were)\s+){1,2}attended\b|\bwho\s+(?:also\s+|had\s+)?attended\b"
+                               r"|\b(?:at|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,4}?attended\s+by\b",  # "At a workshop attended by …, Li said"
                                re.IGNORECASE)
 SPOKEN = ("progress", "problems", "priorities", "conclusion")
 
