@@ -207,7 +207,7 @@ class PlaceReading(Reading):
         """Where the lead names no place, the place of a photo caption showing the event of
         ``kind`` ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
         for i, span in enumerate(self.paragraphs):
-            caption = dates.is_caption(self.text, span.start, span.end) or (
+            caption = self.caption_at(i) or (
                 i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
             if caption and shows_event(self.text, kind, span.start, span.end):
                 match = PLACE.search(self.text, span.start, span.end)

@@ -263,14 +263,14 @@ class RoleReading(SpeechReading):
                  and not CAPTION_VERB.match(self.text, self.paragraphs[i].start, self.paragraphs[i].end)}
         for i in sorted(self.headings | above):
             span = self.paragraphs[i]
-            if not dates.full_dates(self.text, span.start, span.end) and not dates.is_caption(self.text, span.start, span.end):
+            if not dates.full_dates(self.text, span.start, span.end) and not self.caption_at(i):
                 self.add(cast, attendance_mentions(self.text, span, self.lexicon, role="headline_attendance"), cast.attendees,
                          "attendees", "names in a sub-headline saying who attended")
         for i in self.outside_story:  # a photo's roll of the leaders who attend, or a caption's last word on who attended
             span = self.paragraphs[i]
             self.add(cast, caption_roll(self.text, span, self.lexicon), cast.attendees,
                      "attendees", "names in a photo's roll of those attending")
-            if dates.is_caption(self.text, span.start, span.end):
+            if self.caption_at(i):
                 for sentence in split_sentences(self.text, span, self.lexicon):  # "… Vice Premier Zhang Gaoli also attended the seminar."
                     named = {m.group().lower().split()[-1] for m in self.lexicon.event_kinds.finditer(self.text, sentence.start, sentence.end)}
                     if named and named != {kind.split()[-1]}:
