@@ -196,7 +196,8 @@ class Reader(RoleReading, DateReading, PlaceReading):
         if toured:
             place = toured
         elif place is None:
-            place = self.story_place() or self.caption_place(kind) or self.headline_place() or self.capital_in_opening()
+            place = self.story_place() or self.caption_place(kind) or self.headline_place() or self.capital_in_opening() \
+                or self.venue_named()
         elif lead:
             place = self.nearer_place(place, lead)
         if lead and place is None:

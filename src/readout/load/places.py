@@ -5,11 +5,12 @@ a headline showing the event. A mixin of ``Reader``."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import dates
 from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, short_place
 from .page import CAPTION_VERB
-from .phrases import CHINAS, PROVINCES
+from .phrases import CHINAS, PROVINCES, alternation
 from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
@@ -50,6 +51,12 @@ TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!befor
 # (a province after a comma only says where the first is).
 MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + THE_KIND_OF + r")?(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
+
+
+@lru_cache(maxsize=4)
+def venue_pattern(venues: tuple[str, ...]) -> re.Pattern:
+    """"at the Great Hall of the People", "in Zhongnanhai": one of ``venues`` after "at" or "in"."""
+    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>" + alternation(venues, fold=False) + r")\b")
 
 
 def shows_event(text: str, kind: str | None, start: int, end: int) -> bool:
@@ -193,6 +200,16 @@ class PlaceReading(Reading):
             self.found["location"] = "the dateline's city, in the province the lead names"
             return dateline.place
         return place
+
+    def venue_named(self) -> str | None:
+        """Where nothing else says, a venue known by its own name (``venues``) that the story's
+        opening says the event was at ("held a reception at the Great Hall of the People")."""
+        match = next((m for i in self.story[:4] for m in [venue_pattern(tuple(self.lexicon.data.get("venues", ()))).search(
+            self.text, self.paragraphs[i].start, self.paragraphs[i].end)] if m), None)
+        if match is None:
+            return None
+        self.found["location"] = "the venue the story's first paragraphs name, with no city"
+        return re.sub(r"\s+", " ", match.group("place"))
 
     def capital_in_opening(self) -> str | None:
         """Where nothing else says, the "in Beijing, capital of China" of the story's opening
