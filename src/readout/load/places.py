@@ -54,9 +54,11 @@ TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + THE_KIND_OF + r")?(?:" + CHINAS + r")?
 
 
 @lru_cache(maxsize=4)
-def venue_pattern(venues: tuple[str, ...]) -> re.Pattern:
-    """"at the Great Hall of the People", "in Zhongnanhai": one of ``venues`` after "at" or "in"."""
-    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>" + alternation(venues, fold=False) + r")\b")
+def venue_pattern(venues: tuple[str, ...], halls: tuple[str, ...]) -> re.Pattern:
+    """"at the Great Hall of the People", "in Zhongnanhai" (one of ``venues``: group ``venue``),
+    "at the Huai'an Grand Theater" (a name before one of ``halls``: group ``place``)."""
+    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?P<venue>" + alternation(venues, fold=False) + r")\b|"
+                      r"(?P<place>[A-Z][a-z]+(?:['’][a-z]+)?)\s+(?:" + alternation(halls, fold=False) + r")\b)")
 
 
 def shows_event(text: str, kind: str | None, start: int, end: int) -> bool:
@@ -202,14 +204,19 @@ class PlaceReading(Reading):
         return place
 
     def venue_named(self) -> str | None:
-        """Where nothing else says, a venue known by its own name (``venues``) that the story's
-        opening says the event was at ("held a reception at the Great Hall of the People")."""
-        match = next((m for i in self.story[:4] for m in [venue_pattern(tuple(self.lexicon.data.get("venues", ()))).search(
-            self.text, self.paragraphs[i].start, self.paragraphs[i].end)] if m), None)
-        if match is None:
-            return None
-        self.found["location"] = "the venue the story's first paragraphs name, with no city"
-        return re.sub(r"\s+", " ", match.group("place"))
+        """Where nothing else says, the venue the story's first paragraphs say the event was at:
+        one known by its own name (``venues``: "held a reception at the Great Hall of the
+        People"), else the place a hall is named after ("opened at the Huai'an Grand Theater")."""
+        pattern = venue_pattern(tuple(self.lexicon.data.get("venues", ())), tuple(self.lexicon.data.get("venue_halls", ())))
+        for i in self.story[:4]:
+            for match in pattern.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                if match.group("venue"):
+                    self.found["location"] = "the venue the story's first paragraphs name, with no city"
+                    return re.sub(r"\s+", " ", match.group("venue"))
+                if self.lexicon.is_pinyin(match.group("place")) and match.group("place") not in self.lexicon.not_names:
+                    self.found["location"] = "the place the hall the story's first paragraphs name is named after"
+                    return match.group("place")
+        return None
 
     def capital_in_opening(self) -> str | None:
         """Where nothing else says, the "in Beijing, capital of China" of the story's opening
