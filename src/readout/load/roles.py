@@ -20,15 +20,15 @@ from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
-
-
-# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
 JOURNEY = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event that are journeys
 
 
 def is_journey(lead: Lead | None) -> bool:
     """Whether the lead's event is a tour, a trip, an inspection or a visit: nobody presides it."""
     return bool(lead and lead.kind and JOURNEY.search(lead.kind))
+
+
+# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
 ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
 
 
@@ -306,7 +306,7 @@ class RoleReading(SpeechReading):
     def lead_names(self, lead: Lead, cast: Cast) -> None:
         """The first person the lead sentence names: the host if said to preside, else the
         main speaker."""
-        mention = parse_mention(self.text, lead.sentence, self.lexicon)
+        mention = self.named_as_subject(lead.sentence)
         if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
             cast.host = self.person(mention)
             self.found["host"] = "the first person the lead sentence names, who presided"
@@ -364,7 +364,7 @@ class RoleReading(SpeechReading):
         for where in ([lead.sentence] if lead else []) + [self.opening(i) for i in self.story[:3] if self.sentences[i]]:
             if lead and where != lead.sentence and self.lexicon.before_event.search(self.text, where.start, where.end):
                 continue  # "Xi presided over a meeting of … before the two-day conference": another event
-            mention = parse_mention(self.text, where, self.lexicon)
+            mention = self.named_as_subject(where)
             person = self.person(mention) if mention else None
             if person and person.id not in present:
                 break

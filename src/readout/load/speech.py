@@ -25,6 +25,7 @@ WITH_SPEAKER = re.compile(r"\bwith\s+(?!.*\bwith\s)")
 IN_HIS_SPEECH = re.compile(r",?\s+in\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|keynote\s+speech)\b(?!\s+(?:at|to)\b)")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b"
+                          r"|(?:In|During)\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|remarks)(?=,)"
                           r"|In\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|address)\s+(?:at|to)\b)[^,]{0,120},\s*", re.IGNORECASE)
 # "… made important instructions on …", "… has issued instructions urging …".
 # (Not "Li also gave instructions regarding …" on a tour: instructions given there are spoken.)
@@ -34,6 +35,10 @@ CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\
 # A translated headline naming who spoke: "Xi Jinping stressed at the National Conference on …".
 SPOKE_AT = re.compile(r"\b(?:stressed|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+at\s+(?:the|a)\s")
 ATTENDED = re.compile(r"\battended\b")
+# "… studied General Secretary Xi Jinping's important speeches", "under the leadership of General
+# Secretary Xi Jinping": a name in the possessive, or after "of", is not who the story is about.
+POSSESSIVE = re.compile(r"['’]s\b")
+OF_NAME = re.compile(r"\bof\s+(?:[A-Z][\w-]*\s+){0,3}$")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -49,6 +54,14 @@ class SpeechReading(NameReading):
                                          for word in printed.split())
         return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
 
+    def named_as_subject(self, span: Span) -> Mention | None:
+        """The person ``span`` names first, unless named as whose words or lead it is about
+        ("studied Xi Jinping's speeches", "under the leadership of General Secretary Xi Jinping")."""
+        mention = parse_mention(self.text, span, self.lexicon)
+        if mention and (POSSESSIVE.match(self.text, mention.name.end) or OF_NAME.search(self.text, span.start, mention.name.start)):
+            return None
+        return mention
+
     def speech_giver(self) -> Person | None:
         """Who a sentence of the page — the story first, then a headline or caption — says
         delivered the important speech or the work report ("Xi Jinping delivered an important
@@ -60,8 +73,10 @@ class SpeechReading(NameReading):
                 own = self.paragraph_dateline(i) if j == 0 else None  # a dateline opens a paragraph
                 start = min(own.end, span.end) if own else span.start
                 leading = SPEECH_FIRST.match(self.text, start, span.end)
-                if leading:  # "Delivering an important speech at the conference, Xi Jinping …"
-                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon)
+                if leading:  # "Delivering an important speech at the conference, Xi Jinping …", "In his speech, Xi …"
+                    first = self.text[leading.end():span.end].split(" ", 1)[0]
+                    mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon) or (
+                        self.full_name(first, span, i) if first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
                     if mention:
                         return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
