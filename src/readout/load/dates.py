@@ -21,7 +21,7 @@ PART = r"(?P<tod>morning|afternoon|evening)"
 PART_OF = rf"(?:(?:the\s+)?{PART}\s+of\s+)?"
 PART_AFTER = r"(?:\s+(?P<tod2>morning|afternoon|evening))?"
 
-# The last day of a range: "October 26 to 29, 2020", "8-9 April 2025" (the first day is the date).
+# The last day of a range: "October 26 to 29, 2020", "8-9 April 2025", "11 and 12 May" (the first day is the date).
 UNTIL = r"(?:\s*(?:to|-|–|—|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 
 # Tried in order; the earliest match in a passage gives the date.
@@ -30,7 +30,7 @@ PATTERNS = [
     # "Jan. 19. 2026": a caption's misprint of the comma.
     ("month day year", re.compile(rf"\b(?:on\s+)?{PART_OF}{MONTH}\s*{DAY}{UNTIL}\s*[,.]?\s*{YEAR}\b", re.I)),
     ("month day", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{MONTH}\s+{DAY}\b(?!{UNTIL}\s*[,.]?\s*\d{{4}}){PART_AFTER}", re.I)),
-    ("day month", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{DAY}\s+{MONTH}(?![\w.]*\s*,?\s*\d{{4}})\b{PART_AFTER}", re.I)),
+    ("day month", re.compile(rf"\b(?:(?:on|from)\s+)?{PART_OF}{DAY}{UNTIL}\s+{MONTH}(?![\w.]*\s*,?\s*\d{{4}})\b{PART_AFTER}", re.I)),
     ("ordinal day", re.compile(rf"\b(?:on|from)\s+{PART_OF}the\s+{DAY}\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?:on|from|last|this)\s+)?{PART_OF}{WEEKDAY}(?:'s|’s)?\b{PART_AFTER}", re.I)),
     # "came into operation yesterday": the day before the page's stamp.
