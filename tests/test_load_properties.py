@@ -43,9 +43,10 @@ def check_event(text: str) -> None:
     for person in event.people():
         # The name as printed is in the text: the name itself, or beside it what was printed.
         assert person.id and (person.as_printed or person.name) in text
-        # … and differs from the name only in case, unless it is the surname alone of a leader
-        # the lexicon knows by it ("Xi" for Xi Jinping).
-        assert person.as_printed is None or person.as_printed.lower() == person.name.lower() or (
+        # … and differs from the name only in case and spacing ("Ai  Ai", printed with two
+        # spaces, is Ai Ai), unless it is the surname alone of a leader the lexicon knows by it
+        # ("Xi" for Xi Jinping).
+        assert person.as_printed is None or " ".join(person.as_printed.split()).lower() == person.name.lower() or (
             person.name in LONE_SURNAMES and person.name.split()[0] == person.as_printed)
         for title in person.titles:
             assert title
