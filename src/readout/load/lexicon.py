@@ -124,11 +124,11 @@ class Lexicon:
     @cached_property
     def news_report(self) -> tuple[re.Pattern, re.Pattern]:
         """A news source reporting, after a date ("On March 30, Xinhua reported …") and before
-        one ("state media said on Tuesday …"): that date is the report's."""
-        sources = alternation(self.data["news_sources"])
-        verbs = r"(?:reported|said|announced|disclosed)"
+        one ("state media said on Tuesday …", "… said in a statement on Monday that …"): the report's."""
+        sources, verbs = alternation(self.data["news_sources"]), r"(?:reported|said|announced|disclosed)"
+        statement = r"(?:(?:in|according\s+to)\s+a\s+statement|statement)(?:\s+(?:issued|released|published))?"
         return (re.compile(rf"\s*,?\s*(?:{sources})\s+{verbs}\b", re.IGNORECASE),
-                re.compile(rf"\b(?:{sources})\s+{verbs}\s+(?:on\s+)?$", re.IGNORECASE))
+                re.compile(rf"\b(?:(?:{sources})\s+{verbs}|{statement})\s+(?:on\s+)?$", re.IGNORECASE))
 
     @cached_property
     def organizations(self) -> list[tuple[re.Pattern, str]]:
