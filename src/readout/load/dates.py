@@ -392,7 +392,7 @@ def resolve(match: re.Match, rule: str, reference: date | Anchor | None) -> date
     return latest_on_or_before(candidates, anchor.value + timedelta(days=1 if anchor.kind != "publication line" else 0))
 
 
-FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held|upcoming)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held|upcoming|which\s+(?:opens|starts|begins))\b", re.IGNORECASE)
 
 
 def in_future_clause(text: str, start: int, at: int) -> bool:
@@ -431,11 +431,8 @@ def find_unresolved_date(text: str, start: int, end: int) -> str | None:
     vague = VAGUE.search(text, start, end)
     if vague:
         return vague.group()
-    for _, pattern in PATTERNS:
-        match = pattern.search(text, start, end)
-        if match:
-            return match.group().strip()
-    return None
+    found = [m for _, pattern in PATTERNS if (m := pattern.search(text, start, end)) and not in_future_clause(text, start, m.start())]
+    return min(found, key=lambda m: m.start()).group().strip() if found else None  # the first the text gives
 
 
 def find_time_of_day(text: str, start: int, end: int) -> str | None:
