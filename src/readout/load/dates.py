@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -196,6 +197,7 @@ DAY_MON_YEAR = re.compile(r"(?<![\d])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|
 # (a day over 12 on one side).
 YEAR_LAST = re.compile(r"(?<![\d.-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d{2})(?![\d-])")
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
+CJK_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<day>\d{1,2})日")  # a stamp in Chinese: "2018年03月13日"
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
 # "(Xinhua/Ju Peng)", "(AP Photo/Ng Han Guan)", "[Photo/…]", "Photo taken on …", "JU PENG/XINHUA".
 CAPTION = re.compile(r"\((?:xinhua|photo|cfp|cns|(?:ap|afp|reuters|epa|xinhua|cns)\s+photo)\s*/|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b|\bphoto by\b"
@@ -224,7 +226,7 @@ def full_dates(text: str, start: int, end: int) -> list[tuple[date, int, int]]:
     if not YEAR_LIKE.search(text, start, end):  # most paragraphs name no year: skip the rest
         return []
     found = []
-    for match in ISO_DATE.finditer(text, start, end):
+    for match in chain(ISO_DATE.finditer(text, start, end), CJK_DATE.finditer(text, start, end)):
         value = safe_date(int(match.group("year")), int(match.group("m")), int(match.group("day")))
         if value:
             found.append((value, match.start(), match.end()))
