@@ -217,7 +217,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
 HE_SAID_WHILE = re.compile(r"\b(?:he|she)\s+(?:said|stressed|noted|added|told\s+[\w\s]{1,40}?)\s+(?:while|when)\s+$", re.IGNORECASE)
 AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to the one before
 BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
-WAS_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")  # (a caption's "The conference is held in …" too)
+WAS_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$")  # (a caption's "The conference is held in …", "will be convened")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar)\s+$", re.IGNORECASE)
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
