@@ -37,8 +37,9 @@ CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\
 SPOKE_AT = re.compile(r"\b(?:stressed|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+at\s+(?:the|a)\s")
 ATTENDED = re.compile(r"\battended\b")
 # "… studied General Secretary Xi Jinping's important speeches", "under the leadership of General
-# Secretary Xi Jinping": a name in the possessive, or after "of", is not who the story is about.
-POSSESSIVE = re.compile(r"['’]s\b")
+# Secretary Xi Jinping", "the Central Committee with Comrade Xi Jinping as the core": a name in
+# the possessive, after "of" or as the core is not who the story is about.
+POSSESSIVE = re.compile(r"['’]s\b|\s+(?:as|at)\s+the\s+core\b")
 OF_NAME = re.compile(r"\bof\s+(?:[A-Z][\w-]*\s+){0,3}$")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
@@ -58,9 +59,10 @@ class SpeechReading(NameReading):
     def named_as_subject(self, span: Span) -> Mention | None:
         """The person ``span`` names first, unless named as whose words or lead it is about
         ("studied Xi Jinping's speeches", "under the leadership of General Secretary Xi Jinping")."""
-        mention = parse_mention(self.text, span, self.lexicon)
-        if mention and (POSSESSIVE.match(self.text, mention.name.end) or OF_NAME.search(self.text, span.start, mention.name.start)):
-            return None
+        start = span.start
+        while (mention := parse_mention(self.text, Span(start, span.end), self.lexicon)) and (
+                POSSESSIVE.match(self.text, mention.name.end) or OF_NAME.search(self.text, span.start, mention.name.start)):
+            start = mention.name.end  # "…, with Comrade Xi Jinping as the core, …, said Zhang Dejiang": the next name
         return mention
 
     def speech_giver(self) -> Person | None:
