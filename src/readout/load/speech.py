@@ -30,7 +30,8 @@ SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressi
                           r"|In\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|address)\s+(?:at|to)\b)[^,]{0,120},\s*", re.IGNORECASE)
 # "… made important instructions on …", "… has issued instructions urging …".
 # (Not "Li also gave instructions regarding …" on a tour: instructions given there are spoken.)
-INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b")
+INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b"
+                        r"|\bmade\s+the\s+remarks\s+in\s+(?:an?\s+)?(?:written\s+)?instruction\b")  # "… made the remarks in an instruction to …"
 # "Xi's instructions were conveyed to officials at a video conference".
 CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\s+(?:were|was)\s+(?:conveyed|read|relayed)\b")
 # A translated headline naming who spoke: "Xi Jinping stressed at the National Conference on …".
