@@ -40,8 +40,9 @@ ATTENDED = re.compile(r"\battended\b")
 # "… studied General Secretary Xi Jinping's important speeches", "under the leadership of General
 # Secretary Xi Jinping", "the Central Committee with Comrade Xi Jinping as the core": a name in
 # the possessive, after "of" or as the core is not who the story is about.
-POSSESSIVE = re.compile(r"['’]s\b|\s+(?:as|at)\s+the\s+core\b")
-OF_NAME = re.compile(r"\bof\s+(?:[A-Z][\w-]*\s+){0,3}$")
+NOT_SUBJECT_AFTER = re.compile(r"['’]s\b|\s+(?:as|at)\s+the\s+core\b")
+NOT_SUBJECT_BEFORE = re.compile(r"\bof\s+(?:[A-Z][\w-]*\s+){0,3}$")
+LONE_WORD = re.compile(r"[A-Z][a-z]+\b")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
 
@@ -58,11 +59,12 @@ class SpeechReading(NameReading):
         return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
 
     def named_as_subject(self, span: Span) -> Mention | None:
-        """The person ``span`` names first, unless named as whose words or lead it is about
-        ("studied Xi Jinping's speeches", "under the leadership of General Secretary Xi Jinping")."""
+        """The first person ``span`` names who may be what it is about: not one named as whose
+        words or leadership it tells of ("studied Xi Jinping's speeches", "under the leadership of
+        General Secretary Xi Jinping", "with Comrade Xi Jinping as the core")."""
         start = span.start
         while (mention := parse_mention(self.text, Span(start, span.end), self.lexicon)) and (
-                POSSESSIVE.match(self.text, mention.name.end) or OF_NAME.search(self.text, span.start, mention.name.start)):
+                NOT_SUBJECT_AFTER.match(self.text, mention.name.end) or NOT_SUBJECT_BEFORE.search(self.text, span.start, mention.name.start)):
             start = mention.name.end  # "…, with Comrade Xi Jinping as the core, …, said Zhang Dejiang": the next name
         return mention
 
@@ -78,9 +80,10 @@ class SpeechReading(NameReading):
                 start = min(own.end, span.end) if own else span.start
                 leading = SPEECH_FIRST.match(self.text, start, span.end)
                 if leading:  # "Delivering an important speech at the conference, Xi Jinping …", "In his speech, Xi …"
-                    first = self.text[leading.end():span.end].split(" ", 1)[0]
+                    lone = LONE_WORD.match(self.text, leading.end(), span.end)  # "In his speech, Xi, who is also …"
+                    first = lone.group() if lone else ""
                     mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon) or (
-                        self.full_name(first, span, i) if first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
+                        self.full_name(first, span, i) if first and first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
                     if mention:
                         return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
