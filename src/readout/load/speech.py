@@ -54,8 +54,8 @@ class SpeechReading(NameReading):
         printed = self.quote(mention.name)
         # "Xi JinPing", as a rewrite printed it, is Xi Jinping: the name as it is spelt, the
         # printed one kept beside it.
-        name = mention.meant or " ".join(word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word
-                                         for word in printed.split())
+        name = mention.meant or self.lexicon.data.get("misprinted_names", {}).get(" ".join(printed.split())) or " ".join(
+            word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word for word in printed.split())
         return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
 
     def named_as_subject(self, span: Span) -> Mention | None:
