@@ -19,6 +19,7 @@ AND_THEN = re.compile(r",?\s+and\s+")
 SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 DASH_END = re.compile(r"\s*[—–-]+\s*$")
 LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
+CREDIT_BEFORE = re.compile(r"/\s*$")  # a photographer's name in a caption's credit
 
 
 def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None,
@@ -61,6 +62,8 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     mentions = []
     for piece in split_people(text, people, lexicon):
         mention = parse_mention(text, piece, lexicon)
+        if mention and CREDIT_BEFORE.search(text, max(0, mention.name.start - 3), mention.name.start):
+            mention = parse_mention(text, Span(mention.name.end, piece.end), lexicon)  # "(Xinhua/Wang Ye) … Wang Huning"
         if mention:
             mentions.append(mention)
             # "Premier Li Keqiang, and the other members of the Standing Committee Zhang
