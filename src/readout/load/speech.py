@@ -52,7 +52,8 @@ class SpeechReading(NameReading):
 
     def person(self, mention: Mention) -> Person:
         printed = self.quote(mention.name)
-        # "Xi JinPing", as a rewrite printed it, is Xi Jinping: the name as it is spelt, the
+        # "Xi JinPing", as a rewrite printed it, is Xi Jinping, and "Cai Qiding", as a machine
+        # translation garbles him, Cai Qi (``misprinted_names``): the name as it is spelt, the
         # printed one kept beside it.
         name = mention.meant or self.lexicon.data.get("misprinted_names", {}).get(" ".join(printed.split())) or " ".join(
             word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word for word in printed.split())
