@@ -28,9 +28,11 @@ HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
-VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived)\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?"
+VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|(?<=while\s)(?:visiting|inspecting|touring))\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?"
                      r"|the\s+(?:city|county|town|village|province)\s+of\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+WHILE_TOURING = re.compile(r"\bmade\s+(?:the|these)\s+(?:remarks|comments)\s+while\s+(visiting|inspecting|touring)\s+[A-Za-z]")
+TOURED_AS = {"visiting": "visit", "inspecting": "inspection", "touring": "tour"}
 # "… visited the homes of villagers …", "paid a three-day visit to the region", "during a visit to
 # the south China region": a visit, where the story names no other kind of event.
 A_VISIT = re.compile(r"\b(?:visited|visits)\s+(?:the|a|an)\b|\b(?:paid|made|on|during)\s+(?:a|an|his|her)\s+(?:[\w-]+\s+)?visit\s+to\b",
@@ -107,6 +109,10 @@ class PlaceReading(Reading):
                           and not dates.in_future_clause(self.text, self.paragraphs[i].start, m.start())), None)
             if match:
                 return re.sub(r"\s+", " ", match.group().lower()), f"the first kind of event the story names, {match.group()!r}"
+        for i in self.story[:3]:  # "… made the remarks while inspecting Wuhan": an inspection
+            touring = WHILE_TOURING.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
+            if touring:
+                return TOURED_AS[touring.group(1)], "the story says the remarks were made while touring"
         for i in self.story[:3]:
             if VISITED.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end) \
                     or A_VISIT.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
