@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from . import dates
@@ -32,6 +33,15 @@ MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
 MONTH_LINE = re.compile(r"[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-\d{2}\b(?!-)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def anniversaries(founded: tuple[tuple[str, int], ...]) -> tuple[re.Pattern, dict[str, int]]:
+    """"the 70th anniversary of the founding of New China" (its count and body), for the bodies
+    of ``founded`` (lexicon.yml's ``founding_years``); and each body's year, by its name in lower case."""
+    bodies = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+") for name, _ in sorted(founded, key=lambda f: -len(f[0])))
+    return (re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+the\s+(?:founding|establishment)\s+of\s+"
+                       rf"(?:both\s+)?(?:the\s+)?(?P<body>{bodies or '(?!)'})\b"), {name.lower(): year for name, year in founded})
 
 
 def describe_anchor(anchor) -> str:
@@ -92,21 +102,15 @@ class DateReading(Reading):
         year ("… at a study session in November 2025", an editor's note) or an anniversary of a
         founding ("to celebrate the 71st anniversary of the founding of the People's Republic of
         China": 2020), as a year for a month and day."""
-        founded = {name.lower(): year for name, year in self.lexicon.data.get("founding_years", {}).items()}
+        founded = self.lexicon.data.get("founding_years", {})
+        anniversary, founded_in = anniversaries(tuple(founded.items()))
         line = MONTH_LINE.match(self.text)
         years = sorted([int(m.group()) for m in A_YEAR.finditer(self.text)
                         if MONTH_BEFORE.search(self.text, max(0, m.start() - 15), m.start())]
                        + ([int(line.group("year"))] if line else []) + [
-            int(m.group("n")) + founded[re.sub(r"\s+", " ", m.group("body")).replace("’", "'").lower()]
-            for m in (self.anniversary().finditer(self.text) if "anniversary" in self.text else ())])
+            int(m.group("n")) + founded_in[re.sub(r"\s+", " ", m.group("body")).replace("’", "'").lower()]
+            for m in (anniversary.finditer(self.text) if "anniversary" in self.text else ())])
         return dates.Anchor(date(years[-1], 12, 31), "named year", 0, 0, tuple(years)) if years else None
-
-    def anniversary(self) -> re.Pattern:
-        """"the 70th anniversary of the founding of New China": the count and the body."""
-        bodies = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+")
-                          for name in sorted(self.lexicon.data.get("founding_years", {}), key=len, reverse=True))
-        return re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+the\s+(?:founding|establishment)\s+of\s+"
-                          rf"(?:both\s+)?(?:the\s+)?(?P<body>{bodies or '(?!)'})\b")
 
     def first_day(self, found: dates.FoundDate) -> dates.FoundDate:
         """The first day of a tour or meeting the page dates by its end ("a tour of Ningxia that
