@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..yamlnodes import compose, value
+from .namewords import NameVocabulary
 from .phrases import CHINAS, alternation, phrase_pattern, required_words
 
 LIST_KEYS = (
@@ -32,8 +33,9 @@ UPPER = re.compile(r"(?<!\\)[A-Z]")  # a capital letter in a pattern, an escape'
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """Cue phrases and vocabulary, as plain data plus the patterns compiled from it."""
+class Lexicon(NameVocabulary):
+    """Cue phrases and vocabulary, as plain data plus the patterns compiled from it (those for
+    people's names and titles are in ``NameVocabulary``)."""
 
     data: dict
 
@@ -66,40 +68,10 @@ class Lexicon:
         return phrase_pattern(self.data["subject_cues"])
 
     @cached_property
-    def title_head(self) -> re.Pattern:
-        """Matches at the start of a title ("Premier of …", "also premier of …")."""
-        ordered = sorted(set(self.data["title_heads"]), key=len, reverse=True)
-        body = "|".join(re.escape(t) for t in ordered)
-        nations = "|".join(re.escape(n) for n in self.data["nationalities"])
-        return re.compile(rf"(?:also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?(?:{body})(?![\w-])",
-                          re.IGNORECASE)
-
-    @cached_property
-    def title_lead_in(self) -> re.Pattern:
-        """What may stand before a title without being part of it: "(who is) also", an article,
-        a nationality ("also a member of …", "Chinese president")."""
-        nations = "|".join(re.escape(n) for n in self.data["nationalities"])
-        return re.compile(rf"(?:(?:who\s+is\s+)?also\s+)?(?:(?:a|an|the)\s+)?(?:(?:{nations})\s+)?", re.IGNORECASE)
-
-    @cached_property
-    def title_words(self) -> frozenset[str]:
-        words = set()
-        for title in self.data["title_heads"] + self.data["title_adjectives"]:
-            words.update(title.replace("-", " ").split())
-        return frozenset(words)
-
-    @cached_property
     def place_suffix(self) -> re.Pattern:
         """An administrative suffix at the end of a place name."""
         body = alternation(self.data["place_suffixes"], fold=False)
         return re.compile(rf"\s+(?:{body})$")
-
-    @cached_property
-    def not_person_after(self) -> re.Pattern:
-        """What follows a proper name that is not a person's: a place's noun ("… Autonomous
-        Region", "… County") or a doctrine's ("Xi Jinping Thought")."""
-        nouns = self.data["place_nouns"] + self.data["doctrine_nouns"]
-        return re.compile(rf"[ \t]+(?:{alternation(nouns, fold=False)})\b")
 
     @cached_property
     def outside_voice(self) -> re.Pattern:
@@ -129,76 +101,6 @@ class Lexicon:
         statement = r"(?:(?:in|according\s+to)\s+a\s+statement|statement)(?:\s+(?:issued|released|published))?"
         return (re.compile(rf"\s*,?\s*(?:{sources})\s+{verbs}\b", re.IGNORECASE),
                 re.compile(rf"\b(?:(?:{sources})\s+{verbs}|{statement})\s+(?:on\s+)?$", re.IGNORECASE))
-
-    @cached_property
-    def organizations(self) -> list[tuple[re.Pattern, str]]:
-        """(pattern, canonical name) for each body a title may name."""
-        found = []
-        for entry in self.data.get("organizations", []):
-            aliases = sorted({entry["name"], *entry.get("aliases", [])}, key=len, reverse=True)
-            # "People's" and "People’s": pages print either apostrophe.
-            escaped = (re.escape(a).replace("'", "['’]") for a in aliases)
-            found.append((re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])",
-                                     re.IGNORECASE), entry["name"]))
-        return found
-
-    @cached_property
-    def any_organization(self) -> re.Pattern:
-        """Any body's name the lexicon knows, in one pattern."""
-        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in self.organizations) or "(?!)", re.IGNORECASE)
-
-    def organizations_in(self, title: str) -> list[str]:
-        """The canonical names of the bodies a title names, in the order of the lexicon
-        (remembered per title: an archive prints the same titles again and again)."""
-        if title not in self.bodies_by_title:
-            self.bodies_by_title[title] = [name for pattern, name in self.organizations if pattern.search(title)]
-        return list(self.bodies_by_title[title])
-
-    @cached_property
-    def bodies_by_title(self) -> dict[str, list[str]]:
-        return {}
-
-    @cached_property
-    def nationalities(self) -> frozenset[str]:
-        return frozenset(self.data["nationalities"])
-
-    @cached_property
-    def pinyin(self) -> frozenset[str]:
-        return frozenset(str(self.data["pinyin_syllables"]).split())
-
-    @cached_property
-    def known_names(self) -> frozenset[str]:
-        return frozenset(self.data["known_names"])
-
-    @cached_property
-    def pinyin_memo(self) -> dict:
-        return {}
-
-    def is_pinyin(self, word: str, most: int = 3) -> bool:
-        """Whether ``word`` is one to ``most`` pinyin syllables ("Jinping", "Ouyang"; "Xi-an"
-        counts its parts): names readouts print are, page furniture mostly is not.
-        Remembered: the same few names recur in every readout."""
-        key = (word, most)
-        known = self.pinyin_memo.get(key)
-        if known is None:
-            known = self.pinyin_memo[key] = self.segments_into_pinyin(word, most)
-        return known
-
-    def segments_into_pinyin(self, word: str, most: int) -> bool:
-        letters = word.lower().replace("ü", "v").replace("-", "").replace("'", "").replace("’", "")
-        ends = {0: 0}  # position -> fewest syllables to reach it
-        for i in range(len(letters)):
-            if i not in ends or ends[i] >= most:
-                continue
-            for size in range(1, 7):
-                if letters[i:i + size] in self.pinyin and i + size <= len(letters):
-                    ends[i + size] = min(ends.get(i + size, most + 1), ends[i] + 1)
-        return len(letters) in ends and bool(letters)
-
-    @cached_property
-    def not_names(self) -> frozenset[str]:
-        plurals = {w + "s" for w in self.title_words}
-        return frozenset(self.data["not_names"]) | self.title_words | plurals | self.nationalities
 
     @cached_property
     def kinds_alternation(self) -> str:
@@ -309,13 +211,14 @@ class Lexicon:
     @cached_property
     def role_words(self) -> dict[str, tuple[str, ...]]:
         """For attendance and speaking, lower-case stems one of which every phrase of the role
-        holds (its ``telling`` list; a phrase holding none of them adds its longest word): a
+        holds (its ``telling`` list; a phrase holding none of them adds its longest word, the
+        ``{kind}`` aside: "addressed the {kind}" adds "addressed", not every kind of event): a
         sentence holding none holds no phrase of the role, and the long alternations are
         spared (a substring test is many times faster than a regex of forty words)."""
         words = {}
         for role in ROLES:
             telling = {str(w).lower() for w in self.data[role].get("telling", ())}
-            phrases = [p.lower() for side in ("before", "after") for p in self.role_list(role, side)]
+            phrases = [str(p).lower().replace("{kind}", "") for side in ("before", "after") for p in self.data[role].get(side, ())]
             telling |= {max(TOKEN.findall(p), key=len) for p in phrases
                         if TOKEN.findall(p) and not any(w in p for w in telling)}
             words[role] = tuple(sorted(telling))
@@ -419,7 +322,7 @@ class Lexicon:
 
     def compile_all(self) -> None:
         """Compile every pattern now, so a bad one is reported before any source is read."""
-        for name, attribute in type(self).__dict__.items():
+        for name, attribute in {**vars(NameVocabulary), **vars(type(self))}.items():
             if isinstance(attribute, cached_property):
                 getattr(self, name)
 
