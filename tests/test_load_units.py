@@ -546,3 +546,20 @@ def test_lead_shortcut_spares_no_sentence_a_lead_pattern_matches():
                     matched += 1
                     assert any(w in lowered for w in words), (pattern.pattern[:60], sentence)
     assert matched > 100
+
+
+@pytest.mark.parametrize("caption", ["Li Qiang talks with dock workers at a port in Tianjin. (Photo: Harbour Press)",
+                                     "Li Qiang talks with dock workers at a port in Tianjin. [Photo: Harbour Press]",
+                                     "Li Qiang talks with dock workers in Tianjin on a wet morning [file photo: Harbour Press]"])
+def test_a_caption_ending_in_a_credit_in_brackets_is_page_furniture(caption):
+    text = f"Updated: 2025-01-10 12:00\n\nXi Jinping presided over a meeting on Friday.\n\n{caption}\n\nHe said reform must go on.\n"
+    assert [p.section for p in parse_source(text, "x.txt").paragraphs][2] == "other"
+
+
+def test_a_name_is_found_where_the_span_starts_inside_a_run_of_dashes():
+    # "(Xinhua)--Xi Jinping, …": the lead's subject starts right after the dashes.
+    from readout.load.people import find_name
+    text = "BEIJING, June 16 (Xinhua)--Xi Jinping, general secretary, visited a village."
+    start = text.index("Xi Jinping")
+    name = find_name(text, Span(start, len(text)), default_lexicon())
+    assert name is not None and text[name.start:name.end] == "Xi Jinping"

@@ -29,7 +29,7 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     for instance)."""
     # A cheap look for the words every phrase of the role holds spares the long alternations.
     sentence = lowered if lowered is not None else text[span.start:span.end].lower()
-    if not any(word in sentence for word in lexicon.role_words[role]):
+    if not any(map(sentence.__contains__, lexicon.role_words[role])):
         return []
     before_phrases, after_phrases = lexicon.role_phrases[role]
     after = after_phrases.search(text, span.start, span.end)
@@ -181,7 +181,7 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     ``headline`` may say it in the present tense ("Li Keqiang Chairs, …")."""
     if not headline:
         sentence = text[span.start:span.end].lower()
-        if not any(word in sentence for word in lexicon.presiding_words):
+        if not any(map(sentence.__contains__, lexicon.presiding_words)):
             return None
     verb = (lexicon.presiding_form if headline else lexicon.presiding).search(text, span.start, span.end)
     if not verb or ANOTHER_EVENT.search(text, span.start, verb.start()) or lexicon.before_event.search(text, verb.end(), span.end):

@@ -82,9 +82,9 @@ def match_lead(text: str, span: Span, lexicon: Lexicon) -> re.Match | None:
         return None
     sentence = text[span.start:span.end].lower()
     pairs = list(zip(lexicon.lead_patterns, lexicon.lead_words))
-    if not any(w in sentence for w in lexicon.kind_words):
+    if not any(map(sentence.__contains__, lexicon.kind_words)):
         pairs = pairs[-1:]  # inspection last
-    patterns = [p for p, words in pairs if any(w in sentence for w in words)]
+    patterns = [p for p, words in pairs if any(map(sentence.__contains__, words))]
     found = [m for p in patterns if (m := p.search(text, span.start, span.end))
              and not ANOTHER_EVENT.search(text, span.start, m.start())
              and not (PASSIVE.search(text, max(span.start, m.start() - 12), m.start()) and not m.group("verb").endswith("ing"))

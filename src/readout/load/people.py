@@ -13,6 +13,8 @@ from .segment import Span, trimmed
 NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+(?![A-Za-z]))?(?:-[a-z]+)?"  # "Xi JinPing", as a rewrite site printed it
 NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
+# The first letter of a word, where it is a capital: where a name may start.
+CAPITAL_START = re.compile(r"(?<![\w'’-])[A-Z]")
 # A surname and a hyphenated given name, as Hong Kong and Macao names are printed.
 HONG_KONG_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}")
 COMMA = re.compile(r"\s*,\s*")
@@ -56,17 +58,15 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
 
 def find_name(text: str, span: Span, lexicon: Lexicon) -> Span | None:
     """The first name in ``span`` (three words preferred to two)."""
-    for word in WORD.finditer(text, span.start, span.end):
-        if not word.group()[:1].isupper():
-            continue
-        match = NAME.match(text, word.start(), span.end)
+    for word in CAPITAL_START.finditer(text[span.start:span.end]):  # (a word may start where the span does)
+        match = NAME.match(text, span.start + word.start(), span.end)
         if not match:
             continue
         words = list(NON_SPACE.finditer(match.group()))
         for size in (3, 2):
             if len(words) < size:
                 continue
-            candidate = Span(word.start(), word.start() + words[size - 1].end())
+            candidate = Span(match.start(), match.start() + words[size - 1].end())
             if is_name(text, candidate, lexicon):
                 return candidate
     return None
