@@ -217,6 +217,11 @@ class PlaceReading(Reading):
         pattern = venue_pattern(tuple(self.lexicon.data.get("venues", ())), tuple(self.lexicon.data.get("venue_halls", ())))
         for i in self.story[:4]:
             for match in pattern.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+                spaced = match.group("venue") and self.text[match.end():match.end() + 1].isspace()
+                city = PLACE.match(self.text, match.end() + 1, self.paragraphs[i].end) if spaced else None
+                if city and city.group("place").split()[0] not in self.lexicon.not_names:
+                    self.found["location"] = "the city of the venue the story's first paragraphs name"
+                    return short_place(city.group("place"), self.lexicon)  # "at the Great Hall of the People in Beijing"
                 if match.group("venue"):
                     self.found["location"] = "the venue the story's first paragraphs name, with no city"
                     return re.sub(r"\s+", " ", match.group("venue"))
