@@ -159,8 +159,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         # place the remarks were made in, before the kind of event.
         place = next((p for p in PLACE.finditer(text, match.start(), match.start("kind"))
                       if p.group("place").split()[0] not in lexicon.not_names), None)
-    toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith("tour") else None
-    if toured:  # "during a tour of central China's Hubei Province"
+    toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith(("tour", "trip")) else None
+    if toured:  # "during a tour of central China's Hubei Province", "an inspection trip to the northeastern province of Liaoning"
         lead.place = short_place(toured.group("place"), lexicon)
     elif place:
         lead.place = short_place(place.group("place"), lexicon)
