@@ -27,9 +27,10 @@ HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc
                               r"\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")  # "… Departments Meet in Beijing"
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
-# "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing".
+# "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing",
+# "while inspecting the flood-hit Henan Province".
 VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|(?<=while\s)(?:visiting|inspecting|touring))\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?"
-                     r"|the\s+(?:city|county|town|village|province)\s+of\s+)?"
+                     r"|the\s+(?:city|county|town|village|province)\s+of\s+|the\s+[a-z]+-(?:hit|stricken|affected)\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 WHILE_TOURING = re.compile(r"\bmade\s+(?:the|these)\s+(?:remarks|comments)\s+while\s+(visiting|inspecting|touring)\s+[A-Za-z]")
 TOURED_AS = {"visiting": "visit", "inspecting": "inspection", "touring": "tour"}
