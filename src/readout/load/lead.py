@@ -26,6 +26,8 @@ THE_KIND_OF = rf"the\s+{PLACE_ADJECTIVES}(?:{PLACE_NOUN_OF})?(?!Chinese\b)"
 TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:{THE_KIND_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
 TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+# A city or province as the subject of the host phrase: "Wuxi held a symposium", "Jiangsu Province convened …".
+SUBJECT_PLACE = re.compile(rf"(?:{CHINAS})?(?P<place>[A-Z][a-z]+)(?:\s+(?:[Pp]rovince|[Cc]ity|[Mm]unicipality))?")
 SUBJECT_END = re.compile(
     rf",\s+(?=[a-z])|\s+(?:was|were)\s+(?:held|convened)\b|\s+in\s+(?:[a-z]+\s+)*(?:{CHINAS})?{PLACE_WORDS}(?=[\s,.]|$)|\s+on\s+(?=(?:the\s+)?(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+\.?\s+\d))",
     re.IGNORECASE)
@@ -121,6 +123,12 @@ def subject_span(text: str, body: int, verb: int) -> Span:
     return before
 
 
+def trimmed_bounds(text: str, span: Span) -> tuple[int, int]:
+    """``span`` without surrounding white space, as (start, end); empty where nothing is left."""
+    piece = trimmed(text, span.start, span.end)
+    return (piece.start, piece.end) if piece else (span.start, span.start)
+
+
 def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
               dateline: dates.Dateline | None = None) -> Lead:
     """Host, kind, place and subject of the lead sentence ``span``; ``dateline`` is the story's
@@ -167,6 +175,9 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     elif tour := TOUR_PLACE.search(text, span.start, span.end):
         lead.place = short_place(tour.group("place"), lexicon)
         lead.place_from = "tour"
+    elif lead.host is None and (city := SUBJECT_PLACE.fullmatch(text, *trimmed_bounds(text, subject_span(text, body, match.start())))) \
+            and not lexicon.is_pinyin(city.group("place"), 1) and lexicon.is_pinyin(city.group("place")) and city.group("place") not in lexicon.not_names:
+        lead.place = city.group("place")  # "Wuxi held an entrepreneurs' symposium": the city is where it was held
     elif dateline:
         lead.place, lead.place_from = dateline.place, "dateline"
     if cue:
