@@ -123,10 +123,27 @@ def subject_span(text: str, body: int, verb: int) -> Span:
     return before
 
 
-def trimmed_bounds(text: str, span: Span) -> tuple[int, int]:
-    """``span`` without surrounding white space, as (start, end); empty where nothing is left."""
-    piece = trimmed(text, span.start, span.end)
-    return (piece.start, piece.end) if piece else (span.start, span.start)
+def remarks_place(text: str, body: int, match: re.Match, lexicon: Lexicon) -> re.Match | None:
+    """The place a lead says the remarks were made in, before its host phrase: "… made the
+    remarks on Wednesday in Shanghai when chairing a symposium", "… made the remarks on
+    Saturday in Nanjing, Jiangsu Province, at a symposium" (before the kind of event)."""
+    if REMARKS_IN.search(text, body, match.start()):
+        where = Span(body, match.start())
+    elif REMARKS.match(text, match.start()):
+        where = Span(match.start(), match.start("kind"))
+    else:
+        return None
+    return next((p for p in PLACE.finditer(text, where.start, where.end) if p.group("place").split()[0] not in lexicon.not_names), None)
+
+
+def subject_place(text: str, subject: Span, lead: Lead, lexicon: Lexicon) -> str | None:
+    """A city or province as the subject of a lead that names no person ("Wuxi held a
+    symposium", "Jiangsu Province convened …"): a pinyin word of two or three syllables (not a
+    lone surname: "Xi presided") that the lexicon does not call no name."""
+    piece = trimmed(text, subject.start, subject.end)
+    city = SUBJECT_PLACE.fullmatch(text, piece.start, piece.end) if piece and lead.host is None else None
+    name = city.group("place") if city else ""
+    return name if name and lexicon.is_pinyin(name) and not lexicon.is_pinyin(name, 1) and name not in lexicon.not_names else None
 
 
 def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
@@ -156,17 +173,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     # "… to be submitted to the session in March": a month (or another word that names no
     # place) after "in" is not where the event was.
     place = next((p for p in PLACE.finditer(text, after_kind, span.end)
-                  if p.group("place").split()[0] not in lexicon.not_names), None)
-    if place is None and REMARKS_IN.search(text, body, match.start()):
-        # "… made the remarks on Wednesday in Shanghai when chairing a symposium": the place
-        # the remarks were made in, before the host phrase.
-        place = next((p for p in PLACE.finditer(text, body, match.start())
-                      if p.group("place").split()[0] not in lexicon.not_names), None)
-    if place is None and REMARKS.match(text, match.start()):
-        # "… made the remarks on Saturday in Nanjing, Jiangsu Province, at a symposium": the
-        # place the remarks were made in, before the kind of event.
-        place = next((p for p in PLACE.finditer(text, match.start(), match.start("kind"))
-                      if p.group("place").split()[0] not in lexicon.not_names), None)
+                  if p.group("place").split()[0] not in lexicon.not_names), None) or remarks_place(text, body, match, lexicon)
     toured = TOUR_OF.match(text, after_kind, span.end) if lead.kind.endswith(("tour", "trip")) else None
     if toured:  # "during a tour of central China's Hubei Province", "an inspection trip to the northeastern province of Liaoning"
         lead.place = short_place(toured.group("place"), lexicon)
@@ -175,9 +182,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     elif tour := TOUR_PLACE.search(text, span.start, span.end):
         lead.place = short_place(tour.group("place"), lexicon)
         lead.place_from = "tour"
-    elif lead.host is None and (city := SUBJECT_PLACE.fullmatch(text, *trimmed_bounds(text, subject_span(text, body, match.start())))) \
-            and not lexicon.is_pinyin(city.group("place"), 1) and lexicon.is_pinyin(city.group("place")) and city.group("place") not in lexicon.not_names:
-        lead.place = city.group("place")  # "Wuxi held an entrepreneurs' symposium": the city is where it was held
+    elif city := subject_place(text, subject_span(text, body, match.start()), lead, lexicon):
+        lead.place = city  # "Wuxi held an entrepreneurs' symposium": the city is where it was held
     elif dateline:
         lead.place, lead.place_from = dateline.place, "dateline"
     if cue:
