@@ -430,7 +430,7 @@ class RoleReading(SpeechReading):
                 match = match_lead(self.text, span, self.lexicon)
                 if match is None or self.lexicon.before_event.search(self.text, match.end(), span.end):
                     continue  # none, or "… presided over a meeting of … before the two-day conference"
-                mention = parse_mention(self.text, Span(span.start, match.start()), self.lexicon)
+                mention = self.named_as_subject(Span(span.start, match.start()))  # not "Xi Jinping's speeches during his tour"
                 if mention:
                     self.found["later"] = f"subject of {match.group('verb')!r} after the lead sentence"
                     self.host_sentence = span

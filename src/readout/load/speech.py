@@ -15,9 +15,10 @@ from .segment import Span
 # "delivered an important speech", "made important speeches", "delivered a work report" (or a
 # report with its title in quotes: "delivered a report “Writing a New Chapter …”"),
 # "delivered a key (keynote) speech", "pronounced an important speech" (a machine translation),
+# "delivered a report on behalf of the Standing Committee" (a plenary session's work report),
 # "delivered an 'important' speech" (a rewrite's quotes): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?(?:important|key|keynote)['’\"”]?\s+)?"
-                    r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"]))|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+                    r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"])|report\s+on\s+behalf\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave|(?P<participle>delivering|making|giving))\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
 # "… was held in Beijing, with Xi Jinping, …, attending the meeting and delivering an important
 # speech": the speaker of a participle is named after "with".
