@@ -197,7 +197,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             place = toured
         elif place is None:
             place = self.story_place() or self.caption_place(kind) or self.headline_place() or self.capital_in_opening() \
-                or self.venue_named()
+                or self.venue_named() or self.attended_place()
         elif lead:
             place = self.nearer_place(place, lead)
         if lead and place is None:

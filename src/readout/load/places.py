@@ -33,6 +33,7 @@ VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|(?<=while\s)(?:visi
                      r"|the\s+(?:city|county|town|village|province)\s+of\s+|the\s+[a-z]+-(?:hit|stricken|affected)\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 WHILE_TOURING = re.compile(r"\bmade\s+(?:the|these)\s+(?:remarks|comments)\s+while\s+(visiting|inspecting|touring)\s+[A-Za-z]")
+NO_PLACE_AFTER = re.compile(r"[,.;:!?]")  # (the place of "attended the … in X" stands in the same clause)
 TOURED_AS = {"visiting": "visit", "inspecting": "inspection", "touring": "tour"}
 # "… visited the homes of villagers …", "paid a three-day visit to the region", "during a visit to
 # the south China region": a visit, where the story names no other kind of event.
@@ -229,6 +230,21 @@ class PlaceReading(Reading):
                 if self.lexicon.is_pinyin(match.group("place")) and match.group("place") not in self.lexicon.not_names:
                     self.found["location"] = "the place the hall the story's first paragraphs name is named after"
                     return match.group("place")
+        return None
+
+    def attended_place(self) -> str | None:
+        """Where nothing else says, the place a sentence of the story's opening says the event
+        attended was in ("119 members attended the Eighth Plenary Session of the … Commission
+        for Discipline Inspection in Beijing on Monday"): no comma between the two."""
+        for i in self.story[:4]:
+            span = self.paragraphs[i]
+            for match in self.lexicon.attended_kind.finditer(self.text, span.start, span.end):
+                stop = NO_PLACE_AFTER.search(self.text, match.end(), span.end)
+                place = next((p for p in PLACE.finditer(self.text, match.end(), stop.start() if stop else span.end)
+                              if p.group("place").split()[0] not in self.lexicon.not_names), None)
+                if place:
+                    self.found["location"] = "where the story says the event people attended took place"
+                    return short_place(place.group("place"), self.lexicon)
         return None
 
     def capital_in_opening(self) -> str | None:
