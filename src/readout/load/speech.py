@@ -19,6 +19,10 @@ from .segment import Span
 # "delivered an 'important' speech" (a rewrite's quotes): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?(?:important|key|keynote)['’\"”]?\s+)?"
                     r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"])|report\s+on\s+behalf\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+# "The session heard and discussed the work report delivered by Comrade Feng Zhonghua on behalf of
+# the standing committee": the report heard is the main speech (not "studied a speech delivered by …").
+HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to|deliberated(?:\s+on)?|discussed|reviewed)\s+(?:and\s+\w+\s+)?(?:the|a)\s+"
+                          r"(?:work\s+)?report\s+(?:delivered|made|given)\s+by\s+(?:Comrade\s+)?(?=[A-Z])")
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave|(?P<participle>delivering|making|giving))\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
 # "… was held in Beijing, with Xi Jinping, …, attending the meeting and delivering an important
 # speech": the speaker of a participle is named after "with".
@@ -39,10 +43,11 @@ CONVEYED = re.compile(r"\b([A-Z][a-z]+)['’]s\s+(?:important\s+)?instructions?\
 SPOKE_AT = re.compile(r"\b(?:stressed|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+at\s+(?:the|a)\s")
 ATTENDED = re.compile(r"\battended\b")
 # "… studied General Secretary Xi Jinping's important speeches", "under the leadership of General
-# Secretary Xi Jinping", "the Central Committee with Comrade Xi Jinping as the core": a name in
-# the possessive, after "of" or as the core is not who the story is about.
+# Secretary Xi Jinping", "the Central Committee with Comrade Xi Jinping as the core", "studied the
+# speech delivered by General Secretary Xi Jinping": a name in the possessive, after "of" or
+# "speech delivered by", or as the core is not who the story is about.
 NOT_SUBJECT_AFTER = re.compile(r"['’]s\b|\s+(?:as|at)\s+the\s+core\b")
-NOT_SUBJECT_BEFORE = re.compile(r"\bof\s+(?:[A-Z][\w-]*\s+){0,3}$")
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:of|(?:speech(?:es)?|instructions?|remarks)\s+(?:delivered|made|given)\s+by)\s+(?:[A-Z][\w-]*\s+){0,3}$")
 LONE_WORD = re.compile(r"[A-Z][a-z]+\b")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
@@ -88,6 +93,10 @@ class SpeechReading(NameReading):
                         self.full_name(first, span, i) if first and first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
                     if mention:
                         return self.person(mention)
+                heard = HEARD_REPORT.search(self.text, start, span.end)
+                mention = parse_mention(self.text, Span(heard.end(), span.end), self.lexicon) if heard else None
+                if mention:
+                    return self.person(mention)
                 verb = SPEECH.search(self.text, start, span.end)
                 if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     # The sentence of the verb, where a caption runs several together unsplit
