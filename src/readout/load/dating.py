@@ -57,6 +57,9 @@ def describe_anchor(anchor) -> str:
     return f"{names[anchor.kind]} {anchor.value}"
 
 
+LISTED = 3  # paragraphs in a row that each give a time stamp: a list of related stories and their dates
+
+
 class DateReading(Reading):
     """Reading the event date."""
 
@@ -66,8 +69,14 @@ class DateReading(Reading):
         """Every full date the page gives that a relative one can be resolved against: the
         ' date' line, time stamps and captions (see ``dates.block_anchors``)."""
         found = [dates.Anchor(published, "publication line", 0, 0)] if published else []
-        for i, span in enumerate(self.paragraphs):
-            found += dates.block_anchors(self.text, span.start, span.end, i in self.in_story)
+        each = [dates.block_anchors(self.text, span.start, span.end, i in self.in_story) for i, span in enumerate(self.paragraphs)]
+        stamped = [{a.value for a in anchors if a.kind == "time stamp"} for anchors in each]
+        listed: set[int] = set()  # three stamps or more in a row, not all of one day: a list of other stories' dates
+        for k in range(len(stamped) - LISTED + 1):
+            if all(stamped[k:k + LISTED]) and len(set().union(*stamped[k:k + LISTED])) > 1:
+                listed.update(range(k, k + LISTED))
+        for i, anchors in enumerate(each):
+            found += [a for a in anchors if not (i in listed and a.kind == "time stamp")]
         return found
 
     def read_date(self, lead: Lead | None, published):
