@@ -63,6 +63,9 @@ OWNED_AFTER = re.compile(r"['’]s(?:\s.*)?$")
 CLAUSE_BEFORE = re.compile(r",\s+(?:while|whereas)\s+(?=[^,]*$)")
 ACCOMPANIED_BY = re.compile(r"\s*Accompanied\s+by\s", re.IGNORECASE)
 ACCOMPANIED_ASIDE = re.compile(r",\s+accompanied\s+by\s", re.IGNORECASE)
+# "Nanning News (reporter/Chen Yize, Wei Heng) On December 28, the Party committee held …": the
+# reporters' credit names nobody of the event.
+REPORTERS = re.compile(r"\((?:reporters?|correspondents?|text|written\s+by|by)\b[^)]*\)", re.IGNORECASE)
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
 # "He held talks with workers there": a visit's conversation, not talks as an event (those are
@@ -117,6 +120,9 @@ def subject_span(text: str, body: int, verb: int) -> Span:
         # "Accompanied by Liu Ning, …, and Lan Tianli, …, Xi inspected Nanning": the subject
         # stands after the list of those who accompanied.
         before = Span(text.rfind(",", body, verb) + 1 or body, verb)
+    credit = list(REPORTERS.finditer(text, before.start, before.end))
+    if credit:
+        before = Span(credit[-1].end(), before.end)
     aside = ACCOMPANIED_ASIDE.search(text, before.start, before.end)
     if aside:  # "Xi, accompanied by Hu Changsheng, …, made an inspection tour": not those who went along
         before = Span(before.start, aside.start())

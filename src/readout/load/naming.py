@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .lead import OPENING_PARTICIPLE
+from .lead import OPENING_PARTICIPLE, REPORTERS
 from .people import Mention, is_name, parse_mention
 from .reading import Reading
 from .segment import Span
@@ -47,7 +47,8 @@ class NameReading(Reading):
         the remarks"); after the clause where the sentence opens with one ("Addressing a
         plenary meeting …, Li said")."""
         own = dates.match_dateline(self.text, lead.start, verb_start, self.lexicon.is_pinyin)
-        region = self.text[own.end if own else lead.start:verb_start]
+        credits = list(REPORTERS.finditer(self.text, own.end if own else lead.start, verb_start))  # "(reporter/Chen Yize) …"
+        region = self.text[credits[-1].end() if credits else own.end if own else lead.start:verb_start]
         comma = self.text.find(",", verb_start, lead.end)
         opening = OPENING_PARTICIPLE.match(self.text, verb_start) or WHILE_BEFORE.fullmatch(region) or not region.strip()
         if opening and comma != -1:
