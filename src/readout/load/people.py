@@ -11,7 +11,9 @@ from .lexicon import Lexicon
 from .segment import Span, trimmed
 
 NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+(?![A-Za-z]))?(?:-[a-z]+)?"  # "Xi JinPing", as a rewrite site printed it
-NAME = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
+# A surname in capitals, as some translations print it ("CAI Qi", "LI Qiang"): one syllable (see ``is_name``).
+CAPS_SURNAME = r"[A-Z]{2,6}(?=[ \t]+[A-Z][a-z])"
+NAME = re.compile(rf"(?:{CAPS_SURNAME}|{NAME_WORD})(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
 WORD = re.compile(r"[\w'’-]+")
 # The first letter of a word, where it is a capital: where a name may start.
 CAPITAL_START = re.compile(r"(?<![\w'’-])[A-Z]")
@@ -51,6 +53,8 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
     # machine translations do ("Li Quiang").
     if HONG_KONG_NAME.fullmatch(name):  # "Tung Chee-hwa", "Leung Chun-ying": Cantonese spelling
         return True
+    if words[0].isupper() and not lexicon.is_pinyin(words[0], 1):
+        return False  # "BEIJING Xinhua": a dateline, not a surname in capitals
     return name in lexicon.known_names or (lexicon.is_pinyin(words[0], 2) and all(
         lexicon.is_pinyin(w) or any(lexicon.is_pinyin(w[:i] + w[i + 1:]) for i in range(1, len(w) - 1))
         for w in words[1:]))
