@@ -10,7 +10,8 @@ from .dates import CAPITAL_CITIES, OTHER_CITIES
 from .lexicon import Lexicon
 from .segment import Span, trimmed
 
-NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+(?![A-Za-z]))?(?:-[a-z]+)?"  # "Xi JinPing", as a rewrite site printed it
+# "Xi JinPing", as a rewrite site printed it; "Chen Min'er" (a syllable after an apostrophe opens with a vowel: not "'s")
+NAME_WORD = r"[A-Z][a-z]+(?:['’][aeo][a-z]*)?(?:[A-Z][a-z]+(?![A-Za-z]))?(?:-[a-z]+)?"
 # A surname in capitals, as some translations print it ("CAI Qi", "LI Qiang"): one syllable (see ``is_name``).
 CAPS_SURNAME = r"[A-Z]{2,6}(?=[ \t]+[A-Z][a-z])"
 NAME = re.compile(rf"(?:{CAPS_SURNAME}|{NAME_WORD})(?:[ \t]+{NAME_WORD}){{1,2}}")  # a name never spans lines
