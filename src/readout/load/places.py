@@ -15,9 +15,10 @@ from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
 # held in Beijing on Friday, …", "members gathered at the Great Hall of the People in Beijing",
-# "… made the remarks in northern city of Tianjin" too).
+# "… made the remarks in northern city of Tianjin" too; "opened on April 26 in Haikou").
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|met|gathered|made\s+the\s+remarks|symposium|meeting|conference|gathering|workshop|seminar|"
-                         r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
+                         r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?"
+                         r"(?:on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+),?\s+)?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
                          r"(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + r"|(?:of|to|in)\s+the\s+" + PLACE_ADJECTIVES + PLACE_NOUN_OF + "[A-Z])")
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
