@@ -23,7 +23,7 @@ EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
 LONE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?")
-TOURING = re.compile(r"tour|inspection|visit")
+TOURING = re.compile(r"tour|inspection|visit|trip")
 HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc]onvenes|[Mm]eets?|[Mm]et|[Cc]lose[sd]?|[Cc]onclude[sd]?)"
                               r"\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")  # "… Departments Meet in Beijing"
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
