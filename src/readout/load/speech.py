@@ -14,11 +14,11 @@ from .segment import Span
 
 # "delivered an important speech", "made important speeches", "delivered a work report" (or a
 # report with its title in quotes: "delivered a report “Writing a New Chapter …”"),
-# "delivered a key (keynote) speech", "pronounced an important speech" (a machine translation),
+# "delivered a key (keynote) speech" (or "a keynote report"), "pronounced an important speech" (a machine translation),
 # "delivered a report (to the congress) on behalf of the Standing Committee" (a work report),
 # "delivered an 'important' speech" (a rewrite's quotes): the main speech of an event.
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?(?:important|key|keynote)['’\"”]?\s+)?"
-                    r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"])|report\s+(?:to\s+the\s+\w+\s+)?on\s+behalf\s+of)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
+                    r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"])|report\s+(?:to\s+the\s+\w+\s+)?on\s+behalf\s+of|(?<=keynote )report\b)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 # "The session heard and discussed the work report delivered by Comrade Feng Zhonghua on behalf of
 # the standing committee": the report heard is the main speech (not "studied a speech delivered by …").
 HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to|deliberated(?:\s+on)?|discussed|reviewed)\s+(?:and\s+\w+\s+)?(?:the|a)\s+"
