@@ -12,7 +12,8 @@ from .segment import BULLET, LINK_LABEL, NUMBER_MARK
 # the session"): before the story, such a paragraph describes a picture.
 CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|delivers|makes|gives|moderates|inspects|"
                           r"visits|views|tours|talks\s+with|learns\s+about|listens\s+to|meets|speaks|addresses|hosts|"
-                          r"waves|greets|poses|shakes\s+hands)\b")
+                          r"waves|greets|poses|shakes\s+hands|looks\s+at|checks|examines|chats\s+with|interacts\s+with|"
+                          r"communicates\s+with|watches|observes|hears|plants|applauds)\b")
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*" + LINK_LABEL + r"\s*$")
