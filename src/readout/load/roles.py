@@ -371,8 +371,7 @@ class RoleReading(SpeechReading):
             person = None
         if person is None or (cast.host is not None and person.id == cast.host.id):
             return
-        # "He made the remarks while chairing a meeting …": the one the story opens with, who presided.
-        pronoun = lead and self.lexicon.pronouns.match(self.text, lead.sentence.start) and self.lead_presides(lead)
+        pronoun = lead and self.lexicon.pronouns.match(self.text, lead.sentence.start) and self.lead_presides(lead)  # "He … while chairing"
         if cast.host is None and (pronoun or presides(self.text, person.name.split()[0], self.lexicon)):
             cast.host = person
             self.found["host"] = "the person the story opens with, who presided"
