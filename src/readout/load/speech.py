@@ -93,7 +93,7 @@ class SpeechReading(NameReading):
                         self.full_name(first, span, i) if first and first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
                     if mention:
                         return self.person(mention)
-                heard = HEARD_REPORT.search(self.text, start, span.end)
+                heard = HEARD_REPORT.search(self.text, start, span.end) if self.text.find("by", start, span.end) != -1 else None
                 mention = parse_mention(self.text, Span(heard.end(), span.end), self.lexicon) if heard else None
                 if mention:
                     return self.person(mention)
