@@ -67,11 +67,12 @@ class DateReading(Reading):
 
     def anchors(self, published) -> list[dates.Anchor]:
         """Every full date the page gives that a relative one can be resolved against: the
-        ' date' line, time stamps and captions (see ``dates.block_anchors``)."""
+        ' date' line, time stamps and captions (see ``dates.block_anchors``); not the dates of
+        a list of other stories (``LISTED`` stamps in a row, not all of one day)."""
         found = [dates.Anchor(published, "publication line", 0, 0)] if published else []
         each = [dates.block_anchors(self.text, span.start, span.end, i in self.in_story) for i, span in enumerate(self.paragraphs)]
         stamped = [{a.value for a in anchors if a.kind == "time stamp"} for anchors in each]
-        listed: set[int] = set()  # three stamps or more in a row, not all of one day: a list of other stories' dates
+        listed: set[int] = set()
         for k in range(len(stamped) - LISTED + 1):
             if all(stamped[k:k + LISTED]) and len(set().union(*stamped[k:k + LISTED])) > 1:
                 listed.update(range(k, k + LISTED))
