@@ -22,6 +22,22 @@ LIST_END = re.compile(r",?\s+(?:while|whereas)\b")
 CREDIT_BEFORE = re.compile(r"/\s*$")  # a photographer's name in a caption's credit
 
 
+def list_after(text: str, span: Span, after: re.Match | None, before: re.Match | None,
+               lexicon: Lexicon) -> tuple[re.Match | None, Span]:
+    """The phrase the names follow ("… was attended by A and B") and where they stand, to the
+    clause's end; (None, …) where there is none, or where it names nobody and a phrase the names
+    come before stands first ("A, B and C were present at the reception, which was attended by
+    about 800 guests")."""
+    if after is None:
+        return None, span
+    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
+    stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"
+    people = Span(after.end(), stop.start() if stop else end)
+    if before and before.start() < after.start() and parse_mention(text, people, lexicon) is None:
+        return None, span
+    return after, people
+
+
 def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | None = None,
                         role: str = "attendance", lowered: str | None = None) -> list[Mention]:
     """The people a sentence says attended (``role`` "attendance") or spoke ("speaking");
@@ -32,13 +48,11 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
     if not any(map(sentence.__contains__, lexicon.role_words[role])):
         return []
     before_phrases, after_phrases = lexicon.role_phrases[role]
-    after = after_phrases.search(text, span.start, span.end)
     before = before_phrases.search(text, span.start, span.end)
-    if after:
-        end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-        stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"
-        people = Span(after.end(), stop.start() if stop else end)
-    elif before:
+    after, people = list_after(text, span, after_phrases.search(text, span.start, span.end), before, lexicon)
+    if after is None:
+        if before is None:
+            return []
         # (A floor after the phrase is another clause's: "A and B attended the meeting, while
         # C presided over it".)
         start = floor if floor is not None and floor <= before.start() else span.start
@@ -54,8 +68,6 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
         dash = DASH_END.search(text, people.start, people.end)  # "… and Wang Yong — attended"
         if dash:
             people = Span(people.start, dash.start())
-    else:
-        return []
     run = names_run_together(text, people, lexicon) if before and not after else []
     if run:
         return run
