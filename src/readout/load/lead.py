@@ -160,7 +160,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     dateline = own or dateline
     body = own.end if own else span.start
     lead = Lead(span, match.group("verb"), match.start(), match.end(), dateline=dateline)
-    lead.host = parse_mention(text, subject_span(text, body, match.start()), lexicon)
+    subject = subject_span(text, body, match.start())
+    lead.host = parse_mention(text, subject, lexicon)
     if lead.host is None and (OPENING_PARTICIPLE.match(match.group("verb")) or not text[body:match.start()].strip()):
         # "Addressing a plenary meeting …, Li Keqiang said", "During his recent inspection tour
         # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
@@ -188,7 +189,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     elif tour := TOUR_PLACE.search(text, span.start, span.end):
         lead.place = short_place(tour.group("place"), lexicon)
         lead.place_from = "tour"
-    elif city := subject_place(text, subject_span(text, body, match.start()), lead, lexicon):
+    elif city := subject_place(text, subject, lead, lexicon):
         lead.place = city  # "Wuxi held an entrepreneurs' symposium": the city is where it was held
     elif dateline:
         lead.place, lead.place_from = dateline.place, "dateline"
