@@ -563,3 +563,10 @@ def test_a_name_is_found_where_the_span_starts_inside_a_run_of_dashes():
     start = text.index("Xi Jinping")
     name = find_name(text, Span(start, len(text)), default_lexicon())
     assert name is not None and text[name.start:name.end] == "Xi Jinping"
+
+
+@pytest.mark.parametrize("word, most, expected", [("Wuxi", 3, True), ("Xi", 1, True), ("Beijing", 1, False),
+                                                  ("Premier", 3, False), ("Xinhua", 3, False), ("China", 3, False)])
+def test_a_word_that_may_be_a_name_is_pinyin_and_no_word_the_lexicon_rules_out(word, most, expected):
+    # "Xinhua" and "China" are pinyin, but the lexicon says they are never a name.
+    assert default_lexicon().may_be_name(word, most) is expected

@@ -272,12 +272,12 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
         if HE_SAID_WHILE.search(clause):
             # "…, he said while presiding over a meeting": whoever the page named last before "he".
             named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text[max(0, match.start() - 600):match.start() - len(clause)])
-                     if w not in lexicon.not_names and lexicon.is_pinyin(w, 1)]
+                     if lexicon.may_be_name(w, 1)]
             if named and named[-1] == surname:
                 return True
         right_before = NAME_BEFORE.search(clause)
         words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
-        subject = next((w for w in words if w not in lexicon.not_names and lexicon.is_pinyin(w, 2)), None)
+        subject = next((w for w in words if lexicon.may_be_name(w, 2)), None)
         if subject == surname:
             return True
     return False

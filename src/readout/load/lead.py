@@ -149,7 +149,7 @@ def subject_place(text: str, subject: Span, lead: Lead, lexicon: Lexicon) -> str
     piece = trimmed(text, subject.start, subject.end)
     city = SUBJECT_PLACE.fullmatch(text, piece.start, piece.end) if piece and lead.host is None else None
     name = city.group("place") if city else ""
-    return name if name and lexicon.is_pinyin(name) and not lexicon.is_pinyin(name, 1) and name not in lexicon.not_names else None
+    return name if name and lexicon.may_be_name(name) and not lexicon.is_pinyin(name, 1) else None
 
 
 def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,

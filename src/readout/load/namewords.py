@@ -89,6 +89,11 @@ class NameVocabulary:
     def pinyin_memo(self) -> dict:
         return {}
 
+    def may_be_name(self, word: str, most: int = 3) -> bool:
+        """Whether ``word`` may be (part of) a person's name: one to ``most`` pinyin syllables,
+        and no word the lexicon says is never one (a title, a nationality, "Premier")."""
+        return word not in self.not_names and self.is_pinyin(word, most)
+
     def is_pinyin(self, word: str, most: int = 3) -> bool:
         """Whether ``word`` is one to ``most`` pinyin syllables ("Jinping", "Ouyang"; "Xi-an"
         counts its parts): names readouts print are, page furniture mostly is not.

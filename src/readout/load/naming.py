@@ -31,7 +31,7 @@ class NameReading(Reading):
             if named:
                 return named
         surname = passive.group(1) if passive else self.subject_surname(lead, verb_start)
-        if surname is None or surname in self.lexicon.not_names or not self.lexicon.is_pinyin(surname, 2):
+        if surname is None or not self.lexicon.may_be_name(surname, 2):
             return None
         if self.lexicon.pronouns.fullmatch(surname):  # "He was in Wuzhishan City …, and inspected …": the leader, not He Lifeng
             return None
@@ -62,8 +62,7 @@ class NameReading(Reading):
         last = re.search(r"\b([A-Z][a-z]+)\W*$", region)
         words = ([last] if last else []) + list(re.finditer(r"\b([A-Z][a-z]+)\b", region))
         # A surname is one syllable far more often than two ("Beijing" is a place).
-        first = next((w for most in (1, 2) for w in words if w.group(1) not in self.lexicon.not_names
-                      and self.lexicon.is_pinyin(w.group(1), most)), words[0] if words else None)
+        first = next((w for most in (1, 2) for w in words if self.lexicon.may_be_name(w.group(1), most)), words[0] if words else None)
         return first.group(1) if first else None
 
     def full_name(self, surname: str, lead: Span, paragraph: int) -> Mention | None:

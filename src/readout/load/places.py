@@ -228,7 +228,7 @@ class PlaceReading(Reading):
                 if match.group("venue"):
                     self.found["location"] = "the venue the story's first paragraphs name, with no city"
                     return re.sub(r"\s+", " ", match.group("venue"))
-                if self.lexicon.is_pinyin(match.group("place")) and match.group("place") not in self.lexicon.not_names:
+                if self.lexicon.may_be_name(match.group("place")):
                     self.found["location"] = "the place the hall the story's first paragraphs name is named after"
                     return match.group("place")
         return None

@@ -90,7 +90,7 @@ class SpeechReading(NameReading):
                     lone = LONE_WORD.match(self.text, leading.end(), span.end)  # "In his speech, Xi, who is also …"
                     first = lone.group() if lone else ""
                     mention = parse_mention(self.text, Span(leading.end(), span.end), self.lexicon) or (
-                        self.full_name(first, span, i) if first and first not in self.lexicon.not_names and self.lexicon.is_pinyin(first, 1) else None)
+                        self.full_name(first, span, i) if first and self.lexicon.may_be_name(first, 1) else None)
                     if mention:
                         return self.person(mention)
                 heard = HEARD_REPORT.search(self.text, start, span.end) if self.text.find("by", start, span.end) != -1 else None
