@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import islice
 
 from . import dates
@@ -33,15 +32,6 @@ MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
 MONTH_LINE = re.compile(r"[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-\d{2}\b(?!-)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def anniversaries(founded: tuple[tuple[str, int], ...]) -> tuple[re.Pattern, dict[str, int]]:
-    """"the 70th anniversary of the founding of New China" (its count and body), for the bodies
-    of ``founded`` (lexicon.yml's ``founding_years``); and each body's year, by its name in lower case."""
-    bodies = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+") for name, _ in sorted(founded, key=lambda f: -len(f[0])))
-    return (re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+the\s+(?:founding|establishment)\s+of\s+"
-                       rf"(?:both\s+)?(?:the\s+)?(?P<body>{bodies or '(?!)'})\b"), {name.lower(): year for name, year in founded})
 
 
 def describe_anchor(anchor) -> str:
@@ -112,8 +102,7 @@ class DateReading(Reading):
         year ("… at a study session in November 2025", an editor's note) or an anniversary of a
         founding ("to celebrate the 71st anniversary of the founding of the People's Republic of
         China": 2020), as a year for a month and day."""
-        founded = self.lexicon.data.get("founding_years", {})
-        anniversary, founded_in = anniversaries(tuple(founded.items()))
+        anniversary, founded_in = self.lexicon.anniversaries
         line = MONTH_LINE.match(self.text)
         years = sorted([int(m.group()) for m in A_YEAR.finditer(self.text)
                         if MONTH_BEFORE.search(self.text, max(0, m.start() - 15), m.start())]

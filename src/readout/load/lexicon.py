@@ -103,6 +103,23 @@ class Lexicon(NameVocabulary):
                 re.compile(rf"\b(?:(?:{sources})\s+{verbs}|{statement})\s+(?:on\s+)?$", re.IGNORECASE))
 
     @cached_property
+    def venue_pattern(self) -> re.Pattern:
+        """"at the Great Hall of the People", "in Zhongnanhai" (one of ``venues``: group ``venue``),
+        "at the Huai'an Grand Theater" (a name before one of ``venue_halls``: group ``place``)."""
+        venues, halls = (alternation(self.data.get(key, ()), fold=False) for key in ("venues", "venue_halls"))
+        return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?P<venue>" + venues + r")\b|"
+                          r"(?P<place>[A-Z][a-z]+(?:['’][a-z]+)?)\s+(?:" + halls + r")\b)")
+
+    @cached_property
+    def anniversaries(self) -> tuple[re.Pattern, dict[str, int]]:
+        """"the 70th anniversary of the founding of New China" (its count and body), for the bodies
+        of ``founding_years``; and each body's year, by its name in lower case."""
+        founded = self.data.get("founding_years", {})
+        bodies = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+") for name in sorted(founded, key=len, reverse=True))
+        return (re.compile(rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+the\s+(?:founding|establishment)\s+of\s+"
+                           rf"(?:both\s+)?(?:the\s+)?(?P<body>{bodies or '(?!)'})\b"), {name.lower(): year for name, year in founded.items()})
+
+    @cached_property
     def kinds_alternation(self) -> str:
         return alternation(self.data["event_kinds"])
 

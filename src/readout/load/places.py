@@ -5,12 +5,11 @@ a headline showing the event. A mixin of ``Reader``."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import dates
 from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, short_place
 from .page import CAPTION_VERB
-from .phrases import CHINAS, PROVINCES, alternation
+from .phrases import CHINAS, PROVINCES
 from .reading import Reading
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
@@ -57,14 +56,6 @@ TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!befor
 # (a province after a comma only says where the first is).
 MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + THE_KIND_OF + r")?(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
-
-
-@lru_cache(maxsize=4)
-def venue_pattern(venues: tuple[str, ...], halls: tuple[str, ...]) -> re.Pattern:
-    """"at the Great Hall of the People", "in Zhongnanhai" (one of ``venues``: group ``venue``),
-    "at the Huai'an Grand Theater" (a name before one of ``halls``: group ``place``)."""
-    return re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?P<venue>" + alternation(venues, fold=False) + r")\b|"
-                      r"(?P<place>[A-Z][a-z]+(?:['’][a-z]+)?)\s+(?:" + alternation(halls, fold=False) + r")\b)")
 
 
 def shows_event(text: str, kind: str | None, start: int, end: int) -> bool:
@@ -217,9 +208,8 @@ class PlaceReading(Reading):
         """Where nothing else says, the venue the story's first paragraphs say the event was at:
         one known by its own name (``venues``: "held a reception at the Great Hall of the
         People"), else the place a hall is named after ("opened at the Huai'an Grand Theater")."""
-        pattern = venue_pattern(tuple(self.lexicon.data.get("venues", ())), tuple(self.lexicon.data.get("venue_halls", ())))
         for i in self.story[:4]:
-            for match in pattern.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
+            for match in self.lexicon.venue_pattern.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
                 spaced = match.group("venue") and self.text[match.end():match.end() + 1].isspace()
                 city = PLACE.match(self.text, match.end() + 1, self.paragraphs[i].end) if spaced else None
                 if city and city.group("place").split()[0] not in self.lexicon.not_names:
