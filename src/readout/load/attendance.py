@@ -201,10 +201,11 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     by = BY_AFTER.match(text, verb.end(), span.end)  # "… convened on 25 April by President Xi Jinping"
     if by:
         # Up to a bracket: "… held by the National Committee … in Beijing. (Xinhua/Pang
-        # Xinglei)" names a photographer there, not who held it.
+        # Xinglei)" names a photographer there, not who held it; up to "with": "… held by the
+        # State Council with State Councilors A and B" names those who were with whoever held it.
         end = span.end - (text[span.end - 1] == ".")
-        bracket = text.find("(", by.end(), end)
-        return parse_mention(text, Span(by.end(), bracket if bracket != -1 else end), lexicon)
+        cut = [i for i in (text.find("(", by.end(), end), text.find(" with ", by.end(), end)) if i != -1]
+        return parse_mention(text, Span(by.end(), min(cut, default=end)), lexicon)
     if WAS_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()) \
             or PARTICIPLE.search(text, max(span.start, verb.start() - 20), verb.start()) \
             or WHICH_BEFORE.search(text, max(span.start, verb.start() - 12), verb.start()):
