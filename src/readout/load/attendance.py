@@ -230,6 +230,22 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
     return first
 
 
+def co_presiders(text: str, span: Span, chair: Mention, lexicon: Lexicon) -> list[Mention]:
+    """The others a sentence says presided with ``chair``, its first name: "… presided over by
+    the standing chairmen of the presidium, A, B, C and D" (B, C and D). Only a list of names
+    counts: "by Li Qiang, and attended by …" or "by Xi, general secretary …" lists nobody."""
+    if not NEXT_NAME.match(text, chair.name.end, span.end):
+        return []
+    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
+    stop = LIST_END.search(text, chair.name.end, end)
+    pieces = split_people(text, Span(chair.name.start, stop.start() if stop else end), lexicon)
+    mentions = [parse_mention(text, piece, lexicon) for piece in pieces]
+    if len(mentions) < 2 or not all(m and m.name.start == p.start for m, p in zip(mentions, pieces)):
+        return []
+    return [m for m in mentions[1:] if m]
+
+
+NEXT_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=[A-Z][a-z]+\s+[A-Z][a-z])")
 HE_SAID_WHILE = re.compile(r"\b(?:he|she)\s+(?:said|stressed|noted|added|told\s+[\w\s]{1,40}?)\s+(?:while|when)\s+$", re.IGNORECASE)
 AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to the one before
 BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")

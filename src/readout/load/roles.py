@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Person
-from . import dates
+from . import attendance, dates
 from .attendance import aside_titles, attendance_mentions, caption_roll, listed_people, presider, presides, shared_title
 from .classify import call_in, cue_section
 from .lead import LEAD_WITHIN, Lead, match_lead
@@ -205,6 +205,8 @@ class RoleReading(SpeechReading):
             if cast.main_speaker and lead:
                 self.found["main_speaker"] = f"subject of {lead.verb!r} in the lead sentence, while {person.name} presided"
             self.forced[span.start] = ("lead", "says who presided")
+            self.add(cast, attendance.co_presiders(self.text, span, chair, self.lexicon), cast.attendees, "attendees",
+                     "the others a sentence says presided with the host")
         # "… was presided over by Li Keqiang, and attended by A, B and C": the same sentence may
         # name the attendees too; "A, B and C attended the meeting, presided over by D": the list
         # may come first.
@@ -304,8 +306,7 @@ class RoleReading(SpeechReading):
         self.found.pop("later", None)
 
     def lead_names(self, lead: Lead, cast: Cast) -> None:
-        """The first person the lead sentence names: the host if said to preside, else the
-        main speaker."""
+        """The first person the lead sentence names: the host if said to preside, else main speaker."""
         mention = self.named_as_subject(lead.sentence)
         if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
             cast.host = self.person(mention)
@@ -386,8 +387,7 @@ class RoleReading(SpeechReading):
         return Span(sentences[0].start, sentences[-1].end)
 
     def titled_host(self, cast: Cast) -> None:
-        """"The meeting, chaired by the premier, stressed …": whoever the page names with that
-        title presided."""
+        """"The meeting, chaired by the premier, stressed …": whoever is named with that title presided."""
         titled = self.chair_by_title([p for p in (cast.main_speaker,) if p] + cast.attendees)
         if titled:
             cast.host = titled
