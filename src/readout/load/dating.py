@@ -20,6 +20,7 @@ from .segment import Span
 ENDED = re.compile(r"\b(?:ended|closed|concluded|wrapped\s+up)(?:\s+in\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?\s*$",
                    re.IGNORECASE)  # "… which concluded in Beijing yesterday"
 FALLS_ON = re.compile(r"\b(?:falls?|falling|fell)\s+$", re.IGNORECASE)
+HELD_FROM = re.compile(r"\b(?:held|convened|ran|lasted|took\s+place)\s+from\s+", re.IGNORECASE)
 DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 # "a three-day inspection tour", "a two-day rural work conference", "Xi spent three days in …".
 EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+){0,3}?"
@@ -221,9 +222,19 @@ class DateReading(Reading):
             if not (dates.in_future_clause(self.text, span.start, found.start) or after.match(self.text, found.end, span.end)
                     or FALLS_ON.search(self.text, max(span.start, found.start - 12), found.start)
                     or before.search(self.text, max(span.start, found.start - 60), found.start)):
-                return found
+                return self.range_start(span, found, reference)
             start = found.end
         return None
+
+    def range_start(self, span: Span, found: dates.FoundDate, reference) -> dates.FoundDate:
+        """The first day of the range the event was held over, where the sentence names another
+        day first: "… on Wednesday adopted a communique at its plenary session, which was held
+        from Monday to Wednesday" (Monday)."""
+        held = HELD_FROM.search(self.text, found.end, span.end)
+        if held is None:
+            return found
+        first = dates.find_event_date(self.text, held.end(), span.end, reference)
+        return first if first and first.start == held.end() and first.value < found.value else found
 
     def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …
