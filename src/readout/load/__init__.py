@@ -321,7 +321,14 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 self.found["host"] = "surname before the host phrase, full name printed earlier"
         self.found["lead"] = f"first sentence with a host phrase ({lead.verb!r}) and a kind of event"
         if match.group("kind") and self.in_organization(match.start("kind"), match.end("kind")):
-            lead.kind = None  # "the … Consultative Conference concluded": a body, not the kind
+            # "the … Consultative Conference concluded": a body, not the kind; "… Commission for
+            # Discipline Inspection on Monday … at its plenary session, which was held": the one
+            # nearest before the verb is.
+            kinds = [m for m in self.lexicon.event_kinds.finditer(self.text, match.end("kind"), match.end("verb"))
+                     if not self.in_organization(m.start(), m.end())]
+            lead.kind = re.sub(r"\s+", " ", kinds[-1].group().lower()) if kinds else None
+            if lead.kind:
+                self.found["kind"] = f"{kinds[-1].group()!r}, the last kind of event in the host phrase (a body's name stood first)"
         else:
             self.found["kind"] = f"{match.group('kind')!r} after {lead.verb!r}"
         if lead.place:

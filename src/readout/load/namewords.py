@@ -59,8 +59,12 @@ class NameVocabulary:
 
     @cached_property
     def any_organization(self) -> re.Pattern:
-        """Any body's name the lexicon knows, in one pattern."""
-        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in self.organizations) or "(?!)", re.IGNORECASE)
+        """Any body's name the lexicon knows, in one pattern: the organizations', and the
+        names bodies of every level share (``body_names``: "the Municipal Commission for
+        Discipline Inspection")."""
+        shared = [re.escape(name) for name in self.data.get("body_names", [])]
+        return re.compile("|".join([f"(?:{pattern.pattern})" for pattern, _ in self.organizations] + shared) or "(?!)",
+                          re.IGNORECASE)
 
     def organizations_in(self, title: str) -> list[str]:
         """The canonical names of the bodies a title names, in the order of the lexicon
