@@ -50,9 +50,9 @@ DATELINE = re.compile(
 DATELINE_MULTI = re.compile(
     rf"(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s+[A-Z][a-z]+)?(?:\s*/\s*[A-Z][A-Z .'’-]*[A-Z](?:,\s+[A-Z][a-z]+)?)+,\s+"
     rf"(?i:{MONTH})\s+{DAY}\s*(?:\([^)]*\))?\s*(?:--|[-–—])+\s*")
-# The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ",
-# "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –", "Beijing, 21 March 2024 (TDI):",
-# "NANCHANG(XINHUA) 22 May---". A place in capitals, or a place with a date or an agency.
+# The other forms real pages print: "BEIJING -- ", "Beijing - ", "BEIJING: ", "HEFEI, Aug. 22-- ", "BEIJING?- "
+# (a dash half lost to the page's encoding), "Beijing, 3 Mar (Xinhua) --", "Shanghai, April 30 (Xinhua) –",
+# "Beijing, 21 March 2024 (TDI):", "NANCHANG(XINHUA) 22 May---". A place in capitals, or with a date or an agency.
 # "(Xinhua)", "(APP/Xinhua)", "(Xinhua/Internews)": an agency, or two that share the story.
 AGENCY = r"\((?:xinhua|chinadaily|china\s+daily|cgtn|cns|people's\s+daily|tdi|ecns|reuters|ap|afp|app|ani|pti|ians|bernama|tass|kyodo|yonhap|china)(?:/[a-z][\w ]{0,20})?\)"
 MONTH_NAME = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -64,7 +64,7 @@ DATELINE_LOOSE = re.compile(
     r"(?:\s*\[China\]|,\s*China\b)?"  # "Beijing [China], June 25 (ANI):", "BEIJING, China, Oct 25 —"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?:(?P<agency>(?i:{AGENCY}))|,?\s*(?P<credit>{CREDIT}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
-    rf"\.?\s*(?:(?P<dash>--+|[-–—]+|:)\s*|(?<=\))\s+(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
+    rf"\.?\s*(?:(?P<dash>[?\ufffd]?(?:--+|[-–—]+)|:)\s*|(?<=\))\s+(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
 PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
