@@ -20,9 +20,11 @@ from .segment import Span
 SPEECH = re.compile(r"\b(?:(?:delivered|delivers|made|makes|gave|gives|pronounced)\s+(?:(?:a|an)\s+)?(?:['‘\"“]?(?:important|key|keynote)['’\"”]?\s+)?"
                     r"(?:speech(?:es)?|address|remarks|work\s+report|report\s+on\s+the\s+work\s+of|report\s+(?=[“\"])|report\s+(?:to\s+the\s+\w+\s+)?on\s+behalf\s+of|(?<=keynote )report\b)|(?:addressed|addresses)\s+(?:a|an|the)\s)")
 # "The session heard and discussed the work report delivered by Comrade Feng Zhonghua on behalf of
-# the standing committee": the report heard is the main speech (not "studied a speech delivered by …").
-HEARD_REPORT = re.compile(r"\b(?:heard|listened\s+to|deliberated(?:\s+on)?|discussed|reviewed)\s+(?:and\s+\w+\s+)?(?:the|a)\s+"
-                          r"(?:work\s+)?report\s+(?:delivered|made|given)\s+by\s+(?:Comrade\s+)?(?=[A-Z])")
+# the standing committee", "The report was made by Jiang Wei, …": the report heard is the main
+# speech (not "studied a speech delivered by …").
+HEARD_REPORT = re.compile(r"\b(?:(?:heard|listened\s+to|deliberated(?:\s+on)?|discussed|reviewed)\s+(?:and\s+\w+\s+)?(?:the|a)\s+"
+                          r"(?:work\s+)?report\s+|(?<![\w-])[Tt]he\s+(?:work\s+)?(?:report|lecture)\s+was\s+)"
+                          r"(?:delivered|made|given)\s+by\s+(?:Comrade\s+)?(?=[A-Z])")
 MAIN_SPEECH = re.compile(r"\b(?:delivered|delivers|made|gave|(?P<participle>delivering|making|giving))\s+(?:an\s+)?['‘\"“]?important['’\"”]?\s+speech(?:es)?\b")
 # "… was held in Beijing, with Xi Jinping, …, attending the meeting and delivering an important
 # speech": the speaker of a participle is named after "with".
