@@ -32,6 +32,7 @@ from .segment import Span, ends_cut_off, parse_header, split_paragraphs, split_s
 RECENT = 4
 # "… and Cai Qi", "… and Vice Premier Han Zheng": a second person named (not "… and chairman of …").
 ANOTHER_NAMED = re.compile(r"\band\s+(?:[A-Z][\w'’-]+\s+){1,4}?[A-Z][\w'’-]+\b")
+PRESENT_AT = re.compile(r"\b(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\s+at\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 DATELINE_WITHIN = 4  # a dateline further down belongs to another story (a related link)
 
 __all__ = [
@@ -265,6 +266,9 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 continue  # a photo's caption ("… learns about … during an inspection …, JU PENG/XINHUA")
             for j, span in enumerate(self.sentences[i]):
                 match = match_lead(self.text, span, self.lexicon)
+                if match and match.group("kind") and PRESENT_AT.search(
+                        self.text, max(span.start, match.start("kind") - 40), match.start("kind")):
+                    continue  # "A, B and C were present at the ceremony held at …": who attended, not who held it
                 if match:
                     before = dict(self.found)  # what make_lead adds is dropped with a lead given up
                     lead = self.make_lead(i, span, match)
