@@ -9,8 +9,10 @@ import re
 from . import dates
 from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, short_place
 from .page import CAPTION_VERB
+from .people import is_name
 from .phrases import CHINAS, PROVINCES
 from .reading import Reading
+from .segment import Span
 
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
 # held in Beijing on Friday, …", "members gathered at the Great Hall of the People in Beijing",
@@ -25,6 +27,7 @@ LONE_PLACE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{3,}(?:[ \t]+[A
 TOURING = re.compile(r"tour|inspection|visit|trip")
 HEADLINE_HELD_IN = re.compile(r"\b(?:[Hh]eld|[Oo]pens?|[Oo]pened|[Cc]onvened|[Cc]onvenes|[Mm]eets?|[Mm]et|[Cc]lose[sd]?|[Cc]onclude[sd]?)"
                               r"\s+in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")  # "… Departments Meet in Beijing"
+NEXT_WORD = re.compile(r"\s+[A-Z][a-z]+\b")
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing",
@@ -179,8 +182,17 @@ class PlaceReading(Reading):
             match = pattern.search(self.text, span.start, span.end)
             if match and match.group("place").split()[0] not in self.lexicon.not_names:
                 self.found["location"] = how
-                return short_place(match.group("place"), self.lexicon)
+                return short_place(self.before_a_name(match), self.lexicon)
         return None
+
+    def before_a_name(self, match: re.Match) -> str:
+        """A place of two words whose second begins a person's name, as headlines run together
+        ("… Held in Beijing Xi Jinping Delivers …"), is the first word alone."""
+        words = match.group("place").split()
+        after = NEXT_WORD.match(self.text, match.end("place"))
+        if len(words) == 2 and after and is_name(self.text, Span(match.end("place") - len(words[1]), after.end()), self.lexicon):
+            return words[0]
+        return match.group("place")
 
     def province_named(self) -> str | None:
         """The first province or region the story names ("east China's Jiangxi Province")."""
