@@ -570,3 +570,24 @@ def test_a_name_is_found_where_the_span_starts_inside_a_run_of_dashes():
 def test_a_word_that_may_be_a_name_is_pinyin_and_no_word_the_lexicon_rules_out(word, most, expected):
     # "Xinhua" and "China" are pinyin, but the lexicon says they are never a name.
     assert default_lexicon().may_be_name(word, most) is expected
+
+
+@pytest.mark.parametrize("sentence, others", [
+    ("The meeting was presided over by the executive chairpersons, Hu Mingde, Ren Kaixi and Bao Lin.", ["Ren Kaixi", "Bao Lin"]),
+    ("The session was chaired by Hu Mingde and Ren Kaixi.", ["Ren Kaixi"]),
+    ("It was presided over by Hu Mingde, Vice Governor Ren Kaixi and Bao Lin.", ["Ren Kaixi", "Bao Lin"]),
+    # Not a list of those who presided: who attended, or the presider's own titles, come after.
+    ("The meeting was presided over by Hu Mingde, and attended by Ren Kaixi and Bao Lin.", []),
+    ("The meeting was chaired by Hu Mingde, Secretary of the Provincial Party Committee.", []),
+    ("The meeting was chaired by Hu Mingde, secretary of the provincial Party committee, and Ren Kaixi attended.", []),
+    # Only bare names: a title may open another clause ("and Governor Ren Kaixi made a speech").
+    ("The meeting was chaired by Hu Mingde and Governor Ren Kaixi made a speech.", []),
+])
+def test_co_presiders_are_the_others_of_a_list_of_names_after_the_verb(sentence, others):
+    from readout.load.attendance import co_presiders, presider
+
+    lexicon = default_lexicon()
+    chair = presider(sentence, Span(0, len(sentence)), lexicon)
+    assert chair is not None and sentence[chair.name.start:chair.name.end] == "Hu Mingde"
+    found = co_presiders(sentence, Span(0, len(sentence)), chair, lexicon)
+    assert [sentence[m.name.start:m.name.end] for m in found] == others

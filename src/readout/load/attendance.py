@@ -232,16 +232,15 @@ def presider(text: str, span: Span, lexicon: Lexicon, headline: bool = False) ->
 
 def co_presiders(text: str, span: Span, chair: Mention, lexicon: Lexicon) -> list[Mention]:
     """The others a sentence says presided with ``chair``, its first name: "… presided over by
-    the standing chairmen of the presidium, A, B, C and D" (B, C and D). Only a list of names
-    counts: "by Li Qiang, and attended by …" or "by Xi, general secretary …" lists nobody."""
+    the standing chairmen of the presidium, A, Vice Governor B, C and D" (B, C and D). Only a
+    list counts: "by Li Qiang, and attended by …", "by Xi, general secretary …" and "by Li and
+    Governor Wang made a speech" (another clause) list nobody."""
     if not NEXT_NAME.match(text, chair.name.end, span.end):
         return []
     end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
     stop = LIST_END.search(text, chair.name.end, end)
     pieces = split_people(text, Span(chair.name.start, stop.start() if stop else end), lexicon)
     mentions = [parse_mention(text, piece, lexicon) for piece in pieces]
-    if len(mentions) < 2 or not all(m and m.name.start == p.start for m, p in zip(mentions, pieces)):
-        return []
     return [m for m in mentions[1:] if m]
 
 
