@@ -172,16 +172,16 @@ class Anchor:
 # A year, not a count that looks like one ("2040 committee members", "over 2000 deputies").
 NAMED_YEAR = re.compile(r"(?<![\w-])(?<!over\s)(?<!about\s)(?<!nearly\s)(?<!than\s)((?:19|20)\d\d)(?![\w-]|\s*[-–]\s*\d)"
                         r"(?!\s+(?:[a-z]+\s+)?(?:members|deputies|delegates|people|participants|votes|officials|representatives|advis[eo]rs)\b)")
-# "by 2035", "for 2024", "2021-2025", "between 2016 and 2020": a target; "Healthy China 2030": a name; "since 1978": history.
+# "by 2035", "2021-2025", "between 2016 and 2020": a target; "Healthy China 2030": a name; "since its congress in 2012": history.
 TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|[-–]|\bbetween\s+\d{4}\s+and\s+"
-                           r"|\b(?-i:in\s+China|Healthy\s+China|Vision|Agenda|Expo|Olympics?)\s+|\b(?:since|(?:starting|beginning|back)\s+in)\s+)$", re.I)
+                           r"|\b(?-i:in\s+China|Healthy\s+China|Vision|Agenda|Expo|Olympics?)\s+|\b(?:since|(?:starting|beginning|back)\s+in)\s+|\bsince\s+[^.,;]{0,70}\s+in\s+)$", re.I)
 
 
 def named_years(text: str, start: int, end: int) -> tuple[int, ...]:
     """The years a passage names, targets ("by 2035", "for 2024", "through the year 2035",
     "2021-2025") left out."""
     return tuple(sorted({int(m.group(1)) for m in NAMED_YEAR.finditer(text, start, end)
-                         if not TARGET_BEFORE.search(text, max(start, m.start() - 30), m.start())}))
+                         if not TARGET_BEFORE.search(text, max(start, m.start() - 80), m.start())}))
 
 
 def year_anchor(text: str, start: int, end: int) -> Anchor | None:
