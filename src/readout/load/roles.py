@@ -166,8 +166,7 @@ class RoleReading(SpeechReading):
             self.forced[lead.sentence.start] = ("lead", "the lead sentence")
 
     def add(self, cast: Cast, mentions: list[Mention], group: list[Person], field: str, how: str) -> list[Person]:
-        """Each person ``mentions`` names, added to ``group`` unless already named in some role;
-        the people as ``group`` holds them (so a later shared title reaches them)."""
+        """Each person ``mentions`` names, added to ``group`` unless named already; as ``group`` holds them (shared titles)."""
         named = []
         for mention in mentions:
             person = self.person(mention)
@@ -234,8 +233,10 @@ class RoleReading(SpeechReading):
         floor = lead.verb_start + len(lead.verb) if lead and span == lead.sentence else None
         lowered = self.text[span.start:span.end].lower()
         spoke = attendance_mentions(self.text, span, self.lexicon, floor, role="speaking", lowered=lowered)
-        if spoke:
+        if spoke:  # (and who attended, after them: "Xi addressed the session, while A and B attended")
             self.add(cast, spoke, cast.speakers, "speakers", "names in sentences saying who spoke or reported")
+            later = attendance_mentions(self.text, span, self.lexicon, max(m.name.end for m in spoke), lowered=lowered)
+            cast.named_last = self.add(cast, later, cast.attendees, "attendees", "names in attendance sentences")
             return
         mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) \
             or listed_people(self.text, span, self.lexicon)
@@ -316,8 +317,7 @@ class RoleReading(SpeechReading):
             self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
 
     def main_speech(self, cast: Cast) -> None:
-        """Whoever the story says delivered an important speech, where the lead names nobody:
-        the main speaker, unless already the host."""
+        """Whoever the story says gave the important speech, the lead naming nobody: main speaker, unless host."""
         for i in self.story:
             for span in self.sentences[i]:
                 verb = MAIN_SPEECH.search(self.text, span.start, span.end) or IN_HIS_SPEECH.search(self.text, span.start, span.end)
