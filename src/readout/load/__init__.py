@@ -201,6 +201,9 @@ class Reader(RoleReading, DateReading, PlaceReading):
                 or self.venue_named() or self.attended_place()
         elif lead:
             place = self.nearer_place(place, lead)
+        if place in self.lexicon.data["too_wide_places"]:
+            self.found["location"] = f"none: {place!r} says no more than the record does"
+            place = None
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return kind, place, subject

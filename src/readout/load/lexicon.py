@@ -19,7 +19,7 @@ LIST_KEYS = (
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
     "narrative_verbs", "business_verbs", "enumerations", "attending_groups", "place_nouns",
-    "doctrine_nouns", "news_sources", "stop_places", "lone_surnames", "venues", "venue_halls",
+    "doctrine_nouns", "news_sources", "stop_places", "lone_surnames", "venues", "venue_halls", "body_names", "too_wide_places",
 )
 
 
