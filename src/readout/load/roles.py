@@ -236,7 +236,7 @@ class RoleReading(SpeechReading):
         if spoke:  # (and who attended, after them: "Xi addressed the session, while A and B attended")
             self.add(cast, spoke, cast.speakers, "speakers", "names in sentences saying who spoke or reported")
             later = attendance_mentions(self.text, span, self.lexicon, max(m.name.end for m in spoke), lowered=lowered)
-            cast.named_last = self.add(cast, later, cast.attendees, "attendees", "names in attendance sentences")
+            cast.named_last = self.add(cast, later, cast.attendees, "attendees", "names in attendance sentences") or cast.named_last
             return
         mentions = attendance_mentions(self.text, span, self.lexicon, floor, lowered=lowered) \
             or listed_people(self.text, span, self.lexicon)
