@@ -10,7 +10,7 @@ from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK, WHICH_BEFORE
 from .lexicon import Lexicon
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
 from .phrases import alternation
-from .segment import Span, trimmed
+from .segment import Span, trimmed, up_to
 
 ALONG_WITH = re.compile(r"[^,.;]{0,60}?(?:\b|,\s*)(?:along\s+|together\s+)?with\s+")
 AND_OTHERS = re.compile(r"\s+and\s+other\s+(?:[\w-]+\s+){0,5}?(?:leaders|officials)\s*,?\s*$")
@@ -30,9 +30,7 @@ def list_after(text: str, span: Span, after: re.Match | None, before: re.Match |
     about 800 guests")."""
     if after is None:
         return None, span
-    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-    stop = LIST_END.search(text, after.end(), end)  # "…, while Wang Yang made concluding remarks"
-    people = Span(after.end(), stop.start() if stop else end)
+    people = up_to(text, after.end(), span, LIST_END)  # "…, while Wang Yang made concluding remarks"
     if before and before.start() < after.start() and parse_mention(text, people, lexicon) is None:
         return None, span
     return after, people
@@ -98,9 +96,7 @@ def attended_with(text: str, span: Span, lexicon: Lexicon, attending: re.Pattern
     along = ALONG_WITH.match(text, span.start, span.end)
     if along is None:
         return []
-    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-    stop = attending.search(text, along.end(), end) or LIST_END.search(text, along.end(), end)
-    people = Span(along.end(), stop.start() if stop else end)
+    people = up_to(text, along.end(), span, attending, LIST_END)
     return [m for piece in split_people(text, people, lexicon) if (m := parse_mention(text, piece, lexicon))]
 
 
@@ -237,9 +233,7 @@ def co_presiders(text: str, span: Span, chair: Mention, lexicon: Lexicon) -> lis
     Governor Wang made a speech" (another clause) list nobody."""
     if not NEXT_NAME.match(text, chair.name.end, span.end):
         return []
-    end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-    stop = LIST_END.search(text, chair.name.end, end)
-    pieces = split_people(text, Span(chair.name.start, stop.start() if stop else end), lexicon)
+    pieces = split_people(text, Span(chair.name.start, up_to(text, chair.name.end, span, LIST_END).end), lexicon)
     mentions = [parse_mention(text, piece, lexicon) for piece in pieces]
     return [m for m in mentions[1:] if m]
 

@@ -9,7 +9,7 @@ from . import dates
 from .lexicon import Lexicon
 from .people import Mention, parse_mention
 from .phrases import CHINAS
-from .segment import Span, trimmed
+from .segment import Span, trimmed, up_to
 
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"  # "the mountainous …", "the northern city of …"
@@ -194,9 +194,8 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
     elif dateline:
         lead.place, lead.place_from = dateline.place, "dateline"
     if cue:
-        end = span.end - (1 if text[span.end - 1] in ".!?" else 0)
-        stop = SUBJECT_END.search(text, cue.end(), end)
-        piece = trimmed(text, cue.end(), stop.start() if stop else end)
+        clause = up_to(text, cue.end(), span, SUBJECT_END)
+        piece = trimmed(text, clause.start, clause.end)
         if piece:
             lead.subject = text[piece.start:piece.end]
     return lead

@@ -69,6 +69,13 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if start < end else None
 
 
+def up_to(text: str, start: int, sentence: Span, *stops: re.Pattern) -> Span:
+    """From ``start`` to where the first of ``stops`` that is found after it begins, else to the
+    end of ``sentence`` without its closing stop: a list or a clause to its end."""
+    end = sentence.end - (1 if text[sentence.end - 1] in ".!?" else 0)
+    return Span(start, next((m.start() for stop in stops if (m := stop.search(text, start, end))), end))
+
+
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Whether single line breaks are soft (text wrapped at a fixed width), not paragraph ends:
     most lines that run on into another stop mid-sentence and the next line goes on with it
