@@ -21,7 +21,7 @@ from ..slugs import slugify
 from . import dates
 from .classify import Piece, Speakers, after_colon, attribute_speakers, classify_paragraph, outside_voices
 from .dating import DateReading
-from .lead import LEAD_WITHIN, Lead, match_lead, read_lead
+from .lead import LEAD_WITHIN, Lead, kind_named, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case, uncredited_caption
 from .places import THE_PROVINCE, TOURING, PlaceReading
@@ -333,7 +333,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             # nearest before the verb is.
             kinds = [m for m in self.lexicon.event_kinds.finditer(self.text, match.end("kind"), match.end("verb"))
                      if not self.in_organization(m.start(), m.end())]
-            lead.kind = re.sub(r"\s+", " ", kinds[-1].group().lower()) if kinds else None
+            lead.kind = kind_named(kinds[-1].group()) if kinds else None
             if lead.kind:
                 self.found["kind"] = f"{kinds[-1].group()!r}, the last kind of event in the host phrase (a body's name stood first)"
         else:

@@ -167,11 +167,11 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
         comma = text.find(",", match.end(), span.end)
         lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
-    lead.kind = re.sub(r"\s+", " ", match.group("kind").lower()) or "inspection tour"  # "Xi inspected Xiong’an": readers call it a tour
+    lead.kind = kind_named(match.group("kind")) or "inspection tour"  # "Xi inspected Xiong’an": readers call it a tour
     after_kind = match.end("kind")
     held_at = lexicon.at_the_event.search(text, after_kind, span.end) if DELIVERED.search(text, body, match.start("kind")) else None
     if held_at:  # "… while delivering a work report to 2,149 advisers at the opening meeting": the report is no event
-        lead.kind = re.sub(r"\s+", " ", list(lexicon.event_kinds.finditer(text, held_at.start(), held_at.end()))[-1].group().lower())
+        lead.kind = kind_named(list(lexicon.event_kinds.finditer(text, held_at.start(), held_at.end()))[-1].group())
     if match.groupdict().get("place"):
         lead.place = short_place(match.group("place"), lexicon)
         return lead
@@ -199,6 +199,11 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         if piece:
             lead.subject = text[piece.start:piece.end]
     return lead
+
+
+def kind_named(printed: str) -> str:
+    """A kind of event as the page prints it, as readout names it: lower case, single spaces."""
+    return re.sub(r"\s+", " ", printed.lower())
 
 
 def short_place(place: str, lexicon: Lexicon) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, short_place
+from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, kind_named, short_place
 from .page import CAPTION_VERB
 from .people import is_name
 from .phrases import CHINAS, PROVINCES
@@ -80,7 +80,7 @@ class PlaceReading(Reading):
         """A more precise name the story's opening gives the same kind ("executive meeting")."""
         for i in self.story[:2]:
             for match in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end):
-                named = re.sub(r"\s+", " ", match.group().lower())
+                named = kind_named(match.group())
                 if named != kind and named.endswith(" " + kind):
                     return named
         return kind
@@ -98,14 +98,14 @@ class PlaceReading(Reading):
         for i in self.story[:3]:  # the one the story says was chaired or held ("Wednesday's meeting was chaired by …")
             match = self.lexicon.event_held.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
             if match:
-                return (re.sub(r"\s+", " ", match.group("kind").lower()),
+                return (kind_named(match.group("kind")),
                         f"the kind of event the story says was held or chaired, {match.group('kind')!r}")
         for i in self.story[:3]:
             match = next((m for m in self.lexicon.event_kinds.finditer(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
                           if not self.in_organization(m.start(), m.end())
                           and not dates.in_future_clause(self.text, self.paragraphs[i].start, m.start())), None)
             if match:
-                return re.sub(r"\s+", " ", match.group().lower()), f"the first kind of event the story names, {match.group()!r}"
+                return kind_named(match.group()), f"the first kind of event the story names, {match.group()!r}"
         for i in self.story[:3]:  # "… made the remarks while inspecting Wuhan": an inspection
             touring = WHILE_TOURING.search(self.text, self.paragraphs[i].start, self.paragraphs[i].end)
             if touring:
