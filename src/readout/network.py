@@ -18,6 +18,7 @@ COMPANIONS = 12  # on a person's page: the people they met most
 PAIRS = 40       # on the network page: the pairs named together most
 # What a companion did at the events shared, in the order the event page lists roles.
 DID = (("host", "presided"), ("main_speaker", "gave the main speech"), ("attendee", "attended"), ("speaker", "spoke"))
+ROLE_NAMES = tuple(role for role, _ in DID)
 
 
 @dataclass(frozen=True)
@@ -134,13 +135,16 @@ class Companions:
         return tuple((other, self.names[other]) for other, _ in self.met.get(person_id, ()))
 
     def __call__(self, person_id: str) -> tuple[Companion, ...]:
-        names = self.names
+        names, roles = self.names, self.roles
         others = sorted(self.met.get(person_id, ()), key=lambda o: (-len(o[1]), recency(o[1][0]), names[o[0]]))
         chosen = []
         for other, events in others:
-            if other not in self.roles:
-                self.roles[other] = {a.event.id: a.role for a in self.appearances[other]}  # one an event
-            did = Counter(self.roles[other][e.id] for e in events)
+            theirs = roles.get(other)
+            if theirs is None:  # one an event
+                theirs = roles[other] = {a.event.id: a.role for a in self.appearances[other]}
+            did = dict.fromkeys(ROLE_NAMES, 0)  # counted by hand: a Counter each took most of the time
+            for event in events:
+                did[theirs[event.id]] += 1
             first, last = ends(events)
             chosen.append(Companion(other, names[other], self.url_of(other), len(events), first, last,
                                     tuple((what, did[role]) for role, what in DID if did[role]), tuple(e.id for e in events)))
