@@ -206,6 +206,9 @@ def test_a_named_year_places_a_day_but_never_a_weekday():
 @pytest.mark.parametrize("line, place", [
     ("BEIJING, Jan 30 (APP): Xi Jinping chaired", "Beijing"),
     ("Xinhua News Agency, Beijing, July 27th. The seminar", "Beijing"),
+    ("Xinhua Nanjing May 6th The provincial committee met", "Nanjing"),  # commas lost in translation
+    ("Xinhua News Agency, Hefei June 3rd The seminar", "Hefei"),
+    ("Xinhua News Agency reported on Tuesday, June 25, that the", None),  # words, not a place
     ("Xinhua, 21 April, Beijing (Journalists Zhang Wei, Li Min). The conference", "Beijing"),
     ("NOTE: This translation was first published", None),
     ("Beijing, Dec 28 (IANS) The chairmen's meeting proposed", "Beijing"),
@@ -363,6 +366,10 @@ def test_a_place_keeps_its_apostrophe_and_both_kinds_make_one_slug(printed):
     ("01-17-2017 21:31 BJT", date(2017, 1, 17)),   # month first
     ("17-01-2017 21:31", date(2017, 1, 17)),       # day first
     ("03-05-2017 21:31", None),                     # either way: not read at all
+    ("release:8/31/2014 9:38:42 PM", date(2014, 8, 31)),  # slashes, month first
+    ("posted 31/8/2014 21:38", date(2014, 8, 31)),        # slashes, day first
+    ("posted 3/5/2014 21:38", None),
+    ("posted 8/31-2014", None),                           # two kinds of separator: no date
 ])
 def test_a_stamp_with_the_year_last_is_read_only_one_way(stamp, expected):
     found = dates.full_dates(stamp, 0, len(stamp))

@@ -71,8 +71,8 @@ PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 LONG_PLACE = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"  # "Xiong’an New Area", before a comma
 AGENCY_NAME = r"(?:xinhua(?:\s+news\s+agency)?|(?:people's|people’s)\s+daily|china\s+news\s+(?:agency|service))"
 AGENCY_FIRST = re.compile(
-    rf"{AGENCY_NAME},\s+(?P<place>{LONG_PLACE})"
-    rf"(?:\s*[,/]\s*{PLACE_WORDS}){{0,3}},\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
+    rf"{AGENCY_NAME},?\s+(?P<place>(?-i:{LONG_PLACE}))"  # "Xinhua Beijing August 30th": commas lost in translation
+    rf"(?:\s*[,/]\s*(?-i:{PLACE_WORDS})){{0,3}},?\s+(?i:{MONTH})\s+{DAY}\b\s*(?:[.:]|--+|[-–—]+)?\s*", re.I)
 # "Xinhua, 21 April, Beijing (Journalists …)." : the agency, the day, then the place.
 AGENCY_DAY_FIRST = re.compile(
     rf"{AGENCY_NAME},\s+{DAY}\s+(?i:{MONTH}),\s+(?P<place>{PLACE_WORDS})"
@@ -193,9 +193,9 @@ def year_anchor(text: str, start: int, end: int) -> Anchor | None:
 
 # "17-Jan-2019", "17 Jan. 2019" in a stamp: the day, the month's short name, the year.
 DAY_MON_YEAR = re.compile(r"(?<![\d])(?P<day>\d{1,2})-(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?P<year>\d{4})\b", re.I)
-# "01-17-2017 21:31 BJT": a stamp with the year last, read only where it can be read one way
-# (a day over 12 on one side).
-YEAR_LAST = re.compile(r"(?<![\d.-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d{2})(?![\d-])")
+# "01-17-2017 21:31 BJT", "8/31/2014 9:38:42 PM": a stamp with the year last, read only where it
+# can be read one way (a day over 12 on one side).
+YEAR_LAST = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[-/])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/-])")
 ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
 CJK_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<day>\d{1,2})日")  # a stamp in Chinese: "2018年03月13日"
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
