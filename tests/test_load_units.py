@@ -488,6 +488,9 @@ def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
      "inspection tour to the southern Chinese region from Thursday to Friday.", "Guangxi"),
     # "inspected Central China's Hunan province": the region before the province is no part of it
     ("Xi Jinping, general secretary of the CPC Central Committee, inspected Central China's Hunan province on Sept 16.", "Hunan"),
+    # "visited … in the city of …": the city, as "visited … in …" gives it
+    ("Premier Wang Yi on Monday visited a grain depot in the city of Baotou, North China's Inner Mongolia Autonomous Region.", "Baotou"),
+    ("Premier Wang Yi on Monday visited a seed bank in the county of Yongji, in Shanxi.", "Yongji"),
 ])
 def test_where_a_tour_took_place(sentence, place):
     assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place
