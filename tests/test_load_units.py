@@ -110,6 +110,16 @@ def test_noise_paragraphs_are_other():
     assert e.attendees == []
 
 
+@pytest.mark.parametrize("line", [
+    "Comments are closed.", "Commenting is disabled", "Editor's picks", "EDITOR'S PICK",
+    "0 0\nreaction icon 0\nreaction icon 12\nreaction icon 0",
+])
+def test_a_sites_furniture_after_the_story_is_other(line):
+    text = f"Li Hua held a symposium in Wuhan on the 3rd to discuss river ports.\n\nLi said ports must cut costs.\n\n{line}\n"
+    assert [p.section for p in parse_source(text, "furniture.txt").paragraphs][-1] == "other"
+    assert not default_lexicon().is_noise("The comments are closed to the public, Li said.")
+
+
 def test_a_dateline_with_its_year_dates_a_tour_by_its_first_day():
     # the dateline is the only full date: "which concluded on Saturday" is its day, and the
     # four days of the tour end there
