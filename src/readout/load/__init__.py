@@ -278,6 +278,12 @@ class Reader(RoleReading, DateReading, PlaceReading):
                     opening = self.attended_opening() if i != self.story[0] and lead.host and not \
                         self.lexicon.presiding_form.match(match.group("verb")) else None
                     if opening is None:
+                        restated = self.restated_with_date(lead, i, j)
+                        if restated:
+                            self.found = before
+                            k, again, found = restated
+                            self.openers.update((p, False) for p in self.story if p < k)  # a headline, not a summary lead
+                            return (k, self.sentences[k].index(again)), self.make_lead(k, again, found)
                         if lead.place is None:
                             self.restated_place(lead, i, j)
                         return (i, j), lead
@@ -288,6 +294,26 @@ class Reader(RoleReading, DateReading, PlaceReading):
                       self.paragraphs[self.story[0]].start)
             self.found["lead"] = "first paragraph (no host sentence found)"
         return None, None
+
+    def restated_with_date(self, lead: Lead, i: int, j: int) -> tuple[int, Span, re.Match] | None:
+        """Where the page opens with its headline as a sentence of its own, undated ("Xi
+        presided over the first meeting of the commission and stressed …"), and a later
+        paragraph of the opening says the same with its day ("… presided over the first meeting
+        of the commission on the afternoon of May 30"): that paragraph, its sentence and what it
+        says; the story starts there."""
+        if i != self.story[0] or j != 0 or len(self.sentences[i]) != 1 or lead.dateline or not lead.kind:
+            return None
+        span = self.sentences[i][0]
+        if names_a_day(self.text, span.start, span.end) or dates.VAGUE.search(self.text, span.start, span.end):
+            return None  # "… convened a meeting in Harbin earlier this week": a story's lead, dated as it can
+        verb = lead.verb.lower()  # said again in its words: "has held a symposium" then "presided over the symposium" is a summary lead
+        for k in self.story[1:LEAD_WITHIN]:
+            for again in self.sentences[k]:
+                match = match_lead(self.text, again, self.lexicon)
+                if match and match.group("verb").lower() == verb and match.group("kind") and kind_named(match.group("kind")) == lead.kind and \
+                        names_a_day(self.text, again.start, again.end):
+                    return k, again, match
+        return None
 
     def restated_place(self, lead: Lead, i: int, j: int) -> None:
         """A lead naming no place takes the place of a later sentence of the opening that says
@@ -375,6 +401,11 @@ class Reader(RoleReading, DateReading, PlaceReading):
         if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
             last = self.paragraphs[self.story[-1]]
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
+
+
+def names_a_day(text: str, start: int, end: int) -> bool:
+    """Whether the passage names a day in any of the ways ``dates.PATTERNS`` read, resolved or not."""
+    return any(pattern.search(text, start, end) for _, pattern in dates.PATTERNS)
 
 
 def paragraph_sections(paragraphs: list[Span], statements: list[Statement]) -> list[Paragraph]:
