@@ -285,8 +285,8 @@ class Lexicon(NameVocabulary):
         verbs = alternation(self.data["business_verbs"], fold=False)
         return re.compile(
             rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|everyone|attendees|participants)"
-            rf"(?:,\s+which\s[^,]{{1,60}},)?\s+(?:also\s+|[a-z]+ly\s+)?(?:{verbs})\b|[^.]{{0,200}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+"
-            rf"(?:meeting|session|conference|symposium)\b"
+            rf"(?:,\s+which\s[^,]{{1,60}},)?\s+(?:also\s+|[a-z]+ly\s+)?(?:{verbs})\b|[^.]{{0,400}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+(?:closing\s+|opening\s+|plenary\s+)?"
+            rf"(?:meeting|session|conference|symposium)\b"  # (a list of the documents adopted may be long)
             # "During the symposium, various officials, including …, reported on the progress …"
             rf"|[^.]{{0,80}}?\b(?:officials|representatives|entrepreneurs|experts|heads|leaders|chiefs|members)\b"
             rf"[^.]{{0,160}}?\b(?:{verbs})\b)")
