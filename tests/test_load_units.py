@@ -442,6 +442,10 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("All the rural poor have been lifted out of poverty, ten years ahead of schedule.", "progress"),
     ("Based on the plan, the State Council will draw up rules for the new free trade zones.", "priorities"),
     ("Tea has broad prospects, Xi said, emphasizing the importance of a whole industrial chain.", "priorities"),
+    # problems as what a task is to solve are its object, not difficulties told
+    ("The meeting emphasized efforts to address problems at their source in the grain trade.", "priorities"),
+    ("He said officials must be able to solve problems and overcome difficulties on the spot.", "priorities"),
+    ("The region still faces problems in moving grain to the coast.", "problems"),
 ])
 def test_cues_of_tasks_problems_and_progress(sentence, section):
     from readout.load.classify import cue_section
