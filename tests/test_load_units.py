@@ -446,6 +446,7 @@ def test_a_date_of_the_report_or_of_what_will_happen_is_not_the_event_date(sente
     ("The meeting emphasized efforts to address problems at their source in the grain trade.", "priorities"),
     ("He said officials must be able to solve problems and overcome difficulties on the spot.", "priorities"),
     ("The region still faces problems in moving grain to the coast.", "problems"),
+    ("It is important for the province to open more rail links to the ports, he said.", "priorities"),
 ])
 def test_cues_of_tasks_problems_and_progress(sentence, section):
     from readout.load.classify import cue_section
