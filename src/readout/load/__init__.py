@@ -20,7 +20,7 @@ from ..model import Event, LoadWarning, Paragraph, Source, Statement
 from ..slugs import slugify
 from . import dates
 from .classify import Piece, Speakers, after_colon, attribute_speakers, classify_paragraph, outside_voices
-from .dating import DateReading
+from .dating import DateReading, names_a_day
 from .lead import LEAD_WITHIN, Lead, kind_named, match_lead, read_lead
 from .lexicon import Lexicon, default_lexicon
 from .page import BROADCAST_OPENER, ENGLISH_WORD, OTHER_SCRIPT, is_heading, long_heading, title_case, uncredited_caption
@@ -306,12 +306,14 @@ class Reader(RoleReading, DateReading, PlaceReading):
         span = self.sentences[i][0]
         if names_a_day(self.text, span.start, span.end) or dates.VAGUE.search(self.text, span.start, span.end):
             return None  # "… convened a meeting in Harbin earlier this week": a story's lead, dated as it can
-        verb = lead.verb.lower()  # said again in its words: "has held a symposium" then "presided over the symposium" is a summary lead
+        # The same verb and kind: "has held a symposium …", then "presided over the symposium,
+        # held on Feb. 6", is a summary lead and its story told on.
+        verb = lead.verb.lower()
         for k in self.story[1:LEAD_WITHIN]:
             for again in self.sentences[k]:
                 match = match_lead(self.text, again, self.lexicon)
-                if match and match.group("verb").lower() == verb and match.group("kind") and kind_named(match.group("kind")) == lead.kind and \
-                        names_a_day(self.text, again.start, again.end):
+                if (match and match.group("kind") and match.group("verb").lower() == verb
+                        and kind_named(match.group("kind")) == lead.kind and names_a_day(self.text, again.start, again.end)):
                     return k, again, match
         return None
 
@@ -401,11 +403,6 @@ class Reader(RoleReading, DateReading, PlaceReading):
         if self.story and ends_cut_off(self.text, self.paragraphs[self.story[-1]]):
             last = self.paragraphs[self.story[-1]]
             self.warn("the text seems cut off: its last paragraph stops mid-sentence", last.end)
-
-
-def names_a_day(text: str, start: int, end: int) -> bool:
-    """Whether the passage names a day in any of the ways ``dates.PATTERNS`` read, resolved or not."""
-    return any(pattern.search(text, start, end) for _, pattern in dates.PATTERNS)
 
 
 def paragraph_sections(paragraphs: list[Span], statements: list[Statement]) -> list[Paragraph]:

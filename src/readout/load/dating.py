@@ -257,3 +257,8 @@ class DateReading(Reading):
             how += f", resolved against {describe_anchor(reference)}"
         self.found["date"] = how
         return found
+
+
+def names_a_day(text: str, start: int, end: int) -> bool:
+    """Whether the passage names a day in any of the ways ``dates.PATTERNS`` read, resolved or not."""
+    return any(pattern.search(text, start, end) for _, pattern in dates.PATTERNS)
