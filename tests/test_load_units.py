@@ -213,6 +213,16 @@ def test_a_named_year_places_a_day_but_never_a_weekday():
     assert late.place_weekday(0) is None
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("The committee met in 2024 in the Great Hall on the morning of the 27th.", None),  # a year names no month
+    ("The committee met in 2024 on the morning of March 27.", date(2024, 3, 27)),
+    ("The committee met in 2024 on the 27th.", None),
+])
+def test_a_named_year_dates_a_month_and_day_but_not_a_day_alone(sentence, day):
+    found = find_event_date(sentence, 0, len(sentence), year_anchor(sentence, 0, len(sentence)))
+    assert (found.value if found else None) == day
+
+
 @pytest.mark.parametrize("line, place", [
     ("BEIJING, Jan 30 (APP): Xi Jinping chaired", "Beijing"),
     ("Xinhua News Agency, Beijing, July 27th. The seminar", "Beijing"),

@@ -119,8 +119,7 @@ class Dateline:
     year: int | None = None  # "(Beijing)March 7,2015 …" prints it
 
     def resolve(self, published: date | Anchor | None) -> date | None:
-        """The dateline's day in the year it prints, else in the year the anchor (or
-        publication date) gives."""
+        """The dateline's day in the year it prints, else in the year the anchor (or publication date) gives."""
         if self.year and self.month and self.day:
             return safe_date(self.year, self.month, self.day)
         if published is None or self.month is None or self.day is None:
@@ -178,8 +177,7 @@ TARGET_BEFORE = re.compile(r"(?:\b(?:by|for|until|through|before|to)\s+(?:the\s+
 
 
 def named_years(text: str, start: int, end: int) -> tuple[int, ...]:
-    """The years a passage names, targets ("by 2035", "for 2024", "through the year 2035",
-    "2021-2025") left out."""
+    """The years a passage names, targets ("by 2035", "for 2024", "through the year 2035", "2021-2025") left out."""
     return tuple(sorted({int(m.group(1)) for m in NAMED_YEAR.finditer(text, start, end)
                          if not TARGET_BEFORE.search(text, max(start, m.start() - 80), m.start())}))
 
@@ -386,6 +384,8 @@ def resolve(match: re.Match, rule: str, reference: date | Anchor | None) -> date
         return None
     if groups.get("month"):
         return anchor.place_day(MONTHS[groups["month"].lower()], day)
+    if anchor.kind == "named year":  # "the 27th" in a year the story names: which month is not said
+        return None
     # "the 30th": this month or an earlier one, the latest not after the reference.
     candidates = []
     year, month = anchor.value.year, anchor.value.month
@@ -429,8 +429,7 @@ def find_event_date(text: str, start: int, end: int, reference: date | Anchor | 
 
 
 def find_unresolved_date(text: str, start: int, end: int) -> str | None:
-    """A date phrase that names no day that can be worked out ("this week", "Aug. 20" with no
-    year known), for a warning."""
+    """A date phrase that names no day that can be worked out ("this week", "Aug. 20" with no year known), for a warning."""
     vague = VAGUE.search(text, start, end)
     if vague:
         return vague.group()
