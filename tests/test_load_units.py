@@ -626,3 +626,15 @@ def test_co_presiders_are_the_others_of_a_list_of_names_after_the_verb(sentence,
     assert chair is not None and sentence[chair.name.start:chair.name.end] == "Hu Mingde"
     found = co_presiders(sentence, Span(0, len(sentence)), chair, lexicon)
     assert [sentence[m.name.start:m.name.end] for m in found] == others
+
+
+@pytest.mark.parametrize("before, whose", [
+    ("He acted on the instructions of President ", True),
+    ("He acted on the instructions of President Xi Jinping and Premier ", True),  # a list of leaders after "of"
+    ("the speeches delivered by General Secretary Xi Jinping and ", True),
+    ("Later that day, Premier ", False),
+    ("Officials of the province and ", False),  # "of the": a body, not a leader's name
+])
+def test_a_leader_named_after_of_is_whose_words_not_the_subject(before, whose):
+    from readout.load.speech import NOT_SUBJECT_BEFORE
+    assert bool(NOT_SUBJECT_BEFORE.search(before)) is whose
