@@ -50,7 +50,8 @@ ATTENDED = re.compile(r"\battended\b")
 # "speech delivered by", or as the core is not who the story is about.
 NOT_SUBJECT_AFTER = re.compile(r"['’]s\b|\s+(?:as|at)\s+the\s+core\b")
 # "… the instructions of President Xi Jinping and Premier Li Keqiang": whose words, not who acts.
-NOT_SUBJECT_BEFORE = re.compile(r"\b(?:of|(?:speech(?:es)?|instructions?|remarks)\s+(?:delivered|made|given)\s+by)\s+(?:[A-Z][\w-]*\s+){0,3}(?:(?:[A-Z][\w-]*\s+){1,6}and\s+(?:[A-Z][\w-]*\s+){0,3})?$")
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:of|(?:speech(?:es)?|instructions?|remarks)\s+(?:delivered|made|given)\s+by)\s+"
+                                r"(?:[A-Z][\w-]*\s+){0,3}(?:(?:[A-Z][\w-]*\s+){1,6}and\s+(?:[A-Z][\w-]*\s+){0,3})?$")
 LONE_WORD = re.compile(r"[A-Z][a-z]+\b")
 OPENING_PHRASE = re.compile(r"(?:At|During|In)\s+(?:the|his|her)\s+[^,]{1,40},\s*")
 TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,3}")
