@@ -638,3 +638,15 @@ def test_co_presiders_are_the_others_of_a_list_of_names_after_the_verb(sentence,
 def test_a_leader_named_after_of_is_whose_words_not_the_subject(before, whose):
     from readout.load.speech import NOT_SUBJECT_BEFORE
     assert bool(NOT_SUBJECT_BEFORE.search(before)) is whose
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Vice Premier Zhou joined a group deliberation of deputies to the National People's Congress on March 6 in Beijing.", "Beijing"),
+    ("Wang Ming, member of the Standing Committee, emphasized in Tibet from July 25th to 27th that unity comes first.", "Tibet"),
+    ("Zhou Ming said on Tuesday in Hangzhou that the plan would be finished.", "Hangzhou"),
+    ("Zhou Ming said that firms in Hangzhou should grow.", None),  # a place with no day beside it
+    ("The commission approved its report to the congress, which opens on Oct. 16 in Beijing.", None),  # another, later event
+])
+def test_a_place_next_to_the_day_is_where_the_event_was(text, place):
+    event = parse_source(text + "\n\nHe urged more effort.\n", "t.txt")
+    assert event.location == place

@@ -198,7 +198,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
             place = toured
         elif place is None:
             place = self.story_place() or self.caption_place(kind) or self.headline_place() or self.capital_in_opening() \
-                or self.venue_named() or self.attended_place()
+                or self.venue_named() or self.attended_place() or self.dated_place()
         elif lead:
             place = self.nearer_place(place, lead)
         if place in self.lexicon.data["too_wide_places"]:
