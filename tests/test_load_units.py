@@ -354,6 +354,8 @@ def test_captions_without_credit(body, caption):
     ("Li Keqiang Chairs Meeting of Central Leading Group On Responding to the Outbreak", True),
     ("Li Qiang, Zhao Leji, Wang Huning and Cai Qi attended the meeting", False),
     ("On 15 May, Li Keqiang, Member of the Standing Committee of the Political Bureau, Premier of the State Council, chaired a meeting.", False),
+    ("Zhou Ming Attended the Third Exchange Meeting for the Heads of the Township Party Committees.", True),  # a stop, no comma
+    ("Zhou Ming, Secretary of the Provincial Party Committee, Director of the Standing Committee.", False),  # a sentence of titles
 ])
 def test_title_case_headlines(line, heading):
     from readout.load import title_case

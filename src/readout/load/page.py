@@ -33,8 +33,8 @@ def title_case(body: str, lexicon: Lexicon) -> bool:
     """Whether a short paragraph is written in title case, as translated headlines are ("Xi
     Jinping Chairs Cybersecurity and Informatization Work Conference, Stresses that We Must
     …"): nearly every word that is neither small nor part of a Chinese name is capitalized."""
-    if len(body) > 400 or SENTENCE_STOP.search(body):  # a sentence of titles ends with a stop
-        return False
+    if len(body) > 400 or (SENTENCE_STOP.search(body) and "," in body):  # a sentence of titles ends with a stop
+        return False  # (a headline may end with one too: "Yuan Jiajun Attended the Fourth Exchange Meeting …")
     words = WORD_RUN.findall(body)
     if len(words) > 40 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
         return False
