@@ -652,3 +652,14 @@ def test_a_leader_named_after_of_is_whose_words_not_the_subject(before, whose):
 def test_a_place_next_to_the_day_is_where_the_event_was(text, place):
     event = parse_source(text + "\n\nHe urged more effort.\n", "t.txt")
     assert event.location == place
+
+
+@pytest.mark.parametrize("caption, rest", [
+    ("Vice Premier Zhou speaks in Beijing. (Xinhua/Chen Lu)", " BEIJING, March 1 (Xinhua) -- Zhou urged …"),
+    ("Premier Wen visits a farm. (AP Photo/Ng Han)", " The premier said …"),
+    (None, "BEIJING, March 1 (Xinhua) -- Zhou urged local governments to sow on time."),  # no caption
+])
+def test_where_a_caption_ends_in_a_block(caption, rest):
+    from readout.load.page import caption_end
+    block = (caption or "") + rest
+    assert caption_end(block, 0, len(block)) == (len(caption) if caption else None)

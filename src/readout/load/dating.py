@@ -12,6 +12,7 @@ from itertools import islice
 
 from . import dates
 from .lead import Lead
+from .page import caption_end
 from .places import shows_event
 from .reading import Reading
 from .segment import Span
@@ -48,6 +49,7 @@ def describe_anchor(anchor) -> str:
     return f"{names[anchor.kind]} {anchor.value}"
 
 
+STORY_AFTER_CAPTION = 200  # characters after a caption's credit that are a story of their own
 LISTED = 3  # paragraphs in a row that each give a time stamp: a list of related stories and their dates
 
 
@@ -189,7 +191,12 @@ class DateReading(Reading):
         own = self.paragraph_dateline(paragraph)
         caption = dates.is_caption(self.text, own.end, span.end) if own else self.caption_at(paragraph)
         if caption:
-            return None
+            # A whole story in one block, after a photo's caption: "… (Xinhua/Li Xiang) BEIJING,
+            # Dec. 30 (Xinhua) -- Vice Premier Hu …": the story after the caption's credit.
+            after = caption_end(self.text, own.end if own else span.start, span.end)
+            if after is None or span.end - after < STORY_AFTER_CAPTION or dates.is_caption(self.text, after, span.end):
+                return None
+            return Span(after, span.end)
         return Span(own.end if own else span.start, span.end)
 
     def lead_date(self, lead: Lead, reference) -> dates.FoundDate | None:

@@ -81,3 +81,13 @@ def uncredited_caption(body: str) -> bool:
     if date_at_end and not date_at_end.group().rstrip(".)] ")[-4:].isdigit() and len(body) > 160:
         return False  # a day without its year closes short captions only, not "…, which is set to open on March 3."
     return bool(CAPTION_VERB.match(body) and date_at_end and not INNER_STOP.search(body))
+
+
+# A photo's credit: "(Xinhua/Li Xiang)", "(AP Photo/Ng Han Guan)".
+CREDIT = re.compile(r"\((?:xinhua|cfp|cns|(?:ap|afp|reuters|epa|xinhua|cns)\s+photo)\s*/[^)\n]{1,60}\)", re.I)
+
+
+def caption_end(text: str, start: int, end: int) -> int | None:
+    """Where the first photo credit between ``start`` and ``end`` ends ("… (Xinhua/Li Xiang)")."""
+    credit = CREDIT.search(text, start, end)
+    return credit.end() if credit else None
