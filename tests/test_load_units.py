@@ -663,3 +663,13 @@ def test_where_a_caption_ends_in_a_block(caption, rest):
     from readout.load.page import caption_end
     block = (caption or "") + rest
     assert caption_end(block, 0, len(block)) == (len(caption) if caption else None)
+
+
+@pytest.mark.parametrize("line, noise", [
+    ("Share to:", True),
+    ("Share | Print", True),
+    ("Share on: WeChat Weibo", True),
+    ("Share to the people of the region what the reform brings, he said.", False),  # a sentence of the story
+])
+def test_sharing_buttons_are_page_matter(line, noise):
+    assert default_lexicon().is_noise(line) is noise
