@@ -670,6 +670,9 @@ def test_where_a_caption_ends_in_a_block(caption, rest):
     ("Share | Print", True),
     ("Share on: WeChat Weibo", True),
     ("Share to the people of the region what the reform brings, he said.", False),  # a sentence of the story
+    ("Write comment", True),
+    ("Post Comment", True),
+    ("Write comments on the draft plan, the premier asked the experts.", False),
 ])
 def test_sharing_buttons_are_page_matter(line, noise):
     assert default_lexicon().is_noise(line) is noise
