@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import CREDIT_OPEN
 from .lexicon import Lexicon
 from .segment import BULLET, LINK_LABEL, NUMBER_MARK
 
@@ -84,7 +85,7 @@ def uncredited_caption(body: str) -> bool:
 
 
 # A photo's credit: "(Xinhua/Li Xiang)", "(AP Photo/Ng Han Guan)".
-CREDIT = re.compile(r"\((?:xinhua|cfp|cns|(?:ap|afp|reuters|epa|xinhua|cns)\s+photo)\s*/[^)\n]{1,60}\)", re.I)
+CREDIT = re.compile(CREDIT_OPEN + r"[^)\n]{1,60}\)", re.I)
 
 
 def caption_end(text: str, start: int, end: int) -> int | None:
