@@ -677,3 +677,15 @@ def test_where_a_caption_ends_in_a_block(caption, rest):
 ])
 def test_sharing_buttons_are_page_matter(line, noise):
     assert default_lexicon().is_noise(line) is noise
+
+
+@pytest.mark.parametrize("text, place", [
+    # The place after the body a session is of.
+    ("Speaking yesterday at the second plenary session of the 9th Hebei Provincial Party Committee in Shijiazhuang, Zhou said the plan stands.",
+     "Shijiazhuang"),
+    # A name over the story, as a site tags it, is no dateline; a city on a line of its own is.
+    ("Zhou Ming\n\nZhou Ming urged officials to cut red tape.", None),
+    ("Hefei\n\nZhou Ming urged officials to cut red tape.", "Hefei"),
+])
+def test_where_a_session_of_a_body_was_held_and_no_place_from_a_name(text, place):
+    assert parse_source(text + "\n\nHe called for more effort.\n", "t.txt").location == place

@@ -20,6 +20,7 @@ from .segment import Span
 EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+held|took\s+place|convened|opened|met|gathered|made\s+the\s+remarks|symposium|meeting|conference|gathering|workshop|seminar|"
                          r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+),?\s+)?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
+                         r"(?:of\s+the\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’-]*\s+){1,7}(?=in\s+[A-Z]))?"  # "… session of the 11th Guangdong Provincial Party Committee in Guangzhou"
                          r"(?=in\s+[A-Z]|of\s+[A-Z]|to\s+[A-Z]|of\s+" + CHINAS + r"|(?:of|to|in)\s+the\s+" + PLACE_ADJECTIVES + PLACE_NOUN_OF + "[A-Z])")
 THE_PROVINCE = re.compile(r"\b(?:tour|inspection|visit|trip)\s+(?:of|to|in)\s+the\s+(?:[a-z-]+\s+|Chinese\s+){0,3}?(?:province|region|autonomous\s+region)\b")
 PROVINCE = re.compile(r"(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:[Pp]rovince|Autonomous\s+Region|Uygur\s+Autonomous\s+Region))\b")
@@ -143,7 +144,8 @@ class PlaceReading(Reading):
                 break
             span = self.paragraphs[i]
             line = self.text[span.start:span.end].split("\n")[0].strip()
-            if LONE_PLACE.fullmatch(line) and not self.lexicon.is_noise(line) and all(self.lexicon.is_pinyin(w.title(), 3) for w in line.split()):
+            if LONE_PLACE.fullmatch(line) and not self.lexicon.is_noise(line) and all(self.lexicon.is_pinyin(w.title(), 3) for w in line.split()) \
+                    and not (is_name(line, Span(0, len(line)), self.lexicon) and self.text.count(line) > 1):  # "Hu Chunhua", a tag over his story
                 self.found["location"] = "the dateline the page prints on a line of its own"
                 return line.title()
         return None
