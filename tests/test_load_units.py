@@ -674,6 +674,8 @@ def test_where_a_caption_ends_in_a_block(caption, rest):
     ("Write comment", True),
     ("Post Comment", True),
     ("Write comments on the draft plan, the premier asked the experts.", False),
+    ("By Shi Zihan Updated: 2015-10-26", True),  # a byline run into the page's stamp
+    ("By the end of the year the plan will be updated: every county reports.", False),
 ])
 def test_sharing_buttons_are_page_matter(line, noise):
     assert default_lexicon().is_noise(line) is noise
