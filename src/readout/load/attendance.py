@@ -249,11 +249,13 @@ UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
 
 
-def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
+def presides(text: str, name: str, lexicon: Lexicon) -> bool:
     """Whether the page says anywhere — in the story, a headline or a caption — that the person
-    of ``surname`` presided: "Xi chairs symposium …", "Premier Li Keqiang presided over …",
-    "… was presided over by Li". The subject is the first name-like word of the clause before
-    the verb; "held" and "hosted" count only with a kind of event after them."""
+    ``name`` presided: "Xi chairs symposium …", "Premier Li Keqiang presided over …", "… was
+    presided over by Li" (not "… chaired by Liu Qibao" for Liu Yunshan: a full name is matched
+    whole). The subject is the first name-like word of the clause before the verb; "held" and
+    "hosted" count only with a kind of event after them."""
+    surname = name.split()[0]
     for match in lexicon.presiding_form.finditer(text):
         kind = None if UNAMBIGUOUS_PRESIDING.match(match.group()) else \
             lexicon.event_kinds.search(text, match.end(), min(len(text), match.end() + 60))
@@ -263,7 +265,8 @@ def presides(text: str, surname: str, lexicon: Lexicon) -> bool:
             continue  # "held" with no event after it, "a conference held here", "held talks with workers": nobody's act
         by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
         if by:
-            if re.search(rf"\b{re.escape(surname)}\b", by.group(1)):
+            printed = re.search(rf"\b{re.escape(surname)}(?:\s+(?P<given>[A-Z][\w-]*))?\b", by.group(1))
+            if printed and (printed.group("given") is None or " " not in name or name.endswith(" " + printed.group("given"))):
                 return True
             continue
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -269,9 +270,24 @@ class Speakers:
             if not lexicon.pronouns.fullmatch(surname):
                 names.setdefault(surname, person.id)
         self.names = names
+        # A surname several people share ("Liu" for Liu Yunshan, Liu Qibao and Liu Yandong)
+        # means the one of them the story spoke of last (not one of a list of who attended).
+        self.surname_of = {person.id: person.name.split()[0] for person in people}
+        counts = Counter(self.surname_of.values())
+        self.recent = {surname: names[surname] for surname, n in counts.items() if n > 1 and surname in names}
         ordered = sorted(names, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
         self.last = default
+
+    def who(self, named: str) -> str:
+        """The id a name or surname as printed means."""
+        return self.recent.get(named) or self.names[named]
+
+    def about(self, person: str | None) -> None:
+        """``person`` is whom the story speaks of now ("he", a shared surname)."""
+        self.last = person
+        if person and self.surname_of.get(person) in self.recent:
+            self.recent[self.surname_of[person]] = person
 
     def attribute(self, text: str, piece: Piece) -> None:
         """Set ``piece.speaker`` (and ``has_speech_verb``) from its own words."""
@@ -281,22 +297,23 @@ class Speakers:
         if verb is None:
             # The person a sentence is about, not one named in its object ("He commended the
             # work, noting advances under the leadership … with Xi at its core" is still his).
-            people = {self.names[m.group()] for m in named}
+            people = {self.who(m.group()) for m in named}
             if len(people) == 1 and piece.section != "attendees" and not self.lexicon.pronouns.match(sentence):
-                self.last = people.pop()  # (a sentence naming several, a list or a photo's roll, says nothing of "he")
+                self.about(people.pop())  # (a sentence naming several, a list or a photo's roll, says nothing of "he")
             return
         piece.has_speech_verb = True
         before = sentence[:verb.start()]
-        candidates = [(m.start(), self.names[m.group()]) for m in named if m.start() < verb.start()]
+        candidates: list[tuple[int, str | None]] = [(m.start(), self.who(m.group())) for m in named if m.start() < verb.start()]
         candidates += [(m.start(), self.last) for m in self.lexicon.pronouns.finditer(before)]
         candidates = [c for c in candidates if c[1]]
         if not candidates and self.pattern:
             # "…," said Li, adding that …
             after = self.pattern.match(sentence, verb.end() + 1) if sentence[verb.end():verb.end() + 1] == " " else None
             if after:
-                candidates = [(after.start(), self.names[after.group()])]
+                candidates = [(after.start(), self.who(after.group()))]
         if candidates:
-            piece.speaker = self.last = max(candidates)[1]
+            piece.speaker = max(candidates)[1]
+            self.about(piece.speaker)
 
 
 def attribute_speakers(text: str, pieces: list[Piece], speakers: Speakers) -> None:

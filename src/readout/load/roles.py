@@ -144,7 +144,7 @@ class RoleReading(SpeechReading):
         # story is of one meeting on its own subject held during the tour ("During the tour, Xi
         # chaired a symposium on the region's coordinated development"): that one is the event.
         touring = is_journey(lead) and not one_meeting_presided(self.text, self.lexicon)
-        if not touring and (self.lead_presides(lead) or presides(self.text, subject.name.split()[0], self.lexicon)):
+        if not touring and (self.lead_presides(lead) or presides(self.text, subject.name, self.lexicon)):
             cast.host = subject
             self.found.setdefault("host", f"subject of {lead.verb!r} in the lead sentence, who presided")
         else:
@@ -309,7 +309,7 @@ class RoleReading(SpeechReading):
     def lead_names(self, lead: Lead, cast: Cast) -> None:
         """The first person the lead sentence names: the host if said to preside, else main speaker."""
         mention = self.named_as_subject(lead.sentence)
-        if mention and presides(self.text, self.quote(mention.name).split()[0], self.lexicon):
+        if mention and presides(self.text, self.quote(mention.name), self.lexicon):
             cast.host = self.person(mention)
             self.found["host"] = "the first person the lead sentence names, who presided"
         elif mention:
@@ -332,7 +332,7 @@ class RoleReading(SpeechReading):
                 mention = parse_mention(self.text, Span(subject, verb.start()), self.lexicon) if verb else None
                 if mention:
                     person = self.person(mention)
-                    if cast.host is None and presides(self.text, person.name.split()[0], self.lexicon):
+                    if cast.host is None and presides(self.text, person.name, self.lexicon):
                         return  # "… delivered an important speech … He chaired the symposium": the host, found later
                     if cast.host is None or person.id != cast.host.id:
                         cast.main_speaker = person
@@ -345,7 +345,7 @@ class RoleReading(SpeechReading):
         presides yet ("chairs a symposium … and delivered an important speech"), else the main
         speaker."""
         giver = self.speech_giver()
-        if giver and cast.host is None and presides(self.text, giver.name.split()[0], self.lexicon):
+        if giver and cast.host is None and presides(self.text, giver.name, self.lexicon):
             cast.host = giver
             self.found["host"] = "who delivered the speech, and presided"
         elif giver and (cast.host is None or giver.id != cast.host.id):
@@ -373,7 +373,7 @@ class RoleReading(SpeechReading):
         if person is None or (cast.host is not None and person.id == cast.host.id):
             return
         pronoun = lead and self.lexicon.pronouns.match(self.text, lead.sentence.start) and self.lead_presides(lead)  # "He … while chairing"
-        if cast.host is None and (pronoun or presides(self.text, person.name.split()[0], self.lexicon)):
+        if cast.host is None and (pronoun or presides(self.text, person.name, self.lexicon)):
             cast.host = person
             self.found["host"] = "the person the story opens with, who presided"
         elif cast.host is None or self.lexicon.speech_verbs.search(self.text, where.start, where.end):
@@ -437,7 +437,7 @@ class RoleReading(SpeechReading):
                     self.host_sentence = span
                     person = self.person(mention)
                     presided = bool(self.lexicon.presiding_form.match(self.text, match.start("verb"), span.end)) \
-                        or presides(self.text, person.name.split()[0], self.lexicon)
+                        or presides(self.text, person.name, self.lexicon)
                     return person, presided
         return None, False
 
