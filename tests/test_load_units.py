@@ -698,7 +698,10 @@ def test_where_a_session_of_a_body_was_held_and_no_place_from_a_name(text, place
     ("Liu Yunshan", False),  # the same surname, another person
     ("Liu", True),  # a surname alone may be either
 ])
-def test_who_presided_is_matched_by_the_full_name(name, presided):
+@pytest.mark.parametrize("text", [
+    "Liu Yunshan made the remarks at a conference on Tuesday. The conference was chaired by Liu Qibao, head of the department.",
+    "Liu Yunshan made the remarks at a conference on Tuesday. Liu Qibao presided over the conference.",
+])
+def test_who_presided_is_matched_by_the_full_name(text, name, presided):
     from readout.load.attendance import presides
-    text = "Liu Yunshan made the remarks at a conference on Tuesday. The conference was chaired by Liu Qibao, head of the department."
     assert presides(text, name, default_lexicon()) is presided

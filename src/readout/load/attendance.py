@@ -291,7 +291,8 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
         right_before = NAME_BEFORE.search(clause)
         words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
         subject = next((w for w in words if lexicon.may_be_name(w, 2)), None)
-        if subject == surname:
+        namesake = right_before is not None and " " in name and right_before.group().split() != name.split()[:2]
+        if subject == surname and not namesake:  # ("Liu Qibao chaired …" is not Liu Yunshan's act)
             return True
     return False
 
