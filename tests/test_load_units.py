@@ -227,6 +227,9 @@ def test_a_named_year_dates_a_month_and_day_but_not_a_day_alone(sentence, day):
     ("BEIJING, Jan 30 (APP): Xi Jinping chaired", "Beijing"),
     ("Xinhua News Agency, Beijing, July 27th. The seminar", "Beijing"),
     ("Xinhua Nanjing May 6th The provincial committee met", "Nanjing"),  # commas lost in translation
+    ("BEIJING--Vice Premier Zhou urged", "Beijing"),  # the dash run into both words: no hyphen in the place
+    ("Beijing--Vice Premier Zhou urged", "Beijing"),
+    ("BEIJING —Vice Premier Zhou urged", "Beijing"),
     ("Xinhua News Agency, Hefei June 3rd The seminar", "Hefei"),
     ("Xinhua News Agency reported on Tuesday, June 25, that the", None),  # words, not a place
     ("Xinhua, 21 April, Beijing (Journalists Zhang Wei, Li Min). The conference", "Beijing"),

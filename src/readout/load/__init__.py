@@ -203,7 +203,9 @@ class Reader(RoleReading, DateReading, PlaceReading):
             place = self.nearer_place(place, lead)
         if place in self.lexicon.data["too_wide_places"]:
             self.found["location"] = f"none: {place!r} says no more than the record does"
-            place = None
+            place = self.story_place()  # the story's own words or its dateline may say more ("BEIJING —…")
+            if place in self.lexicon.data["too_wide_places"]:
+                place = None
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
         return kind, place, subject

@@ -60,7 +60,7 @@ ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|
 # A credit in brackets that names an outlet after a day: "(Northpost)", "(APP - Site - 20th Dec, 2023)".
 CREDIT = r"\([A-Z][\w.&/ ,-]{1,60}\)"
 DATELINE_LOOSE = re.compile(
-    rf"(?P<place>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"(?P<place>[A-Z](?:[A-Z']|-(?=[A-Z]))+(?:\s+[A-Z](?:[A-Z']|-(?=[A-Z]))+)?|[A-Z](?:[a-z']|-(?=[a-z]))+(?:\s+[A-Z](?:[a-z']|-(?=[a-z]))+)?)"
     r"(?:\s*\[China\]|,\s*China\b)?"  # "Beijing [China], June 25 (ANI):", "BEIJING, China, Oct 25 —"
     rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?:(?P<agency>(?i:{AGENCY}))|,?\s*(?P<credit>{CREDIT}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
