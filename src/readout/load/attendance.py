@@ -265,8 +265,8 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
             continue  # "held" with no event after it, "a conference held here", "held talks with workers": nobody's act
         by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
         if by:
-            printed = re.search(rf"\b{re.escape(surname)}(?:\s+(?P<given>[A-Z][\w-]*))?\b", by.group(1))
-            if printed and (printed.group("given") is None or " " not in name or name.endswith(" " + printed.group("given"))):
+            printed = re.search(rf"\b{re.escape(surname)}(?:\s+[A-Z][\w-]*)?\b", by.group(1))
+            if printed and same_person(printed.group(), name):
                 return True
             continue
         starts = [m.end() for m in SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start())]
@@ -291,10 +291,16 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
         right_before = NAME_BEFORE.search(clause)
         words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
         subject = next((w for w in words if lexicon.may_be_name(w, 2)), None)
-        namesake = right_before is not None and " " in name and right_before.group().split() != name.split()[:2]
-        if subject == surname and not namesake:  # ("Liu Qibao chaired …" is not Liu Yunshan's act)
-            return True
+        if subject == surname and (right_before is None or same_person(right_before.group(), name)):
+            return True  # ("Liu Qibao chaired …" is not Liu Yunshan's act)
     return False
+
+
+def same_person(printed: str, name: str) -> bool:
+    """Whether a name printed with the surname of ``name`` means that person: the surname alone,
+    or the same given name ("Liu Qibao" is not Liu Yunshan)."""
+    given, full = printed.split()[1:], name.split()
+    return not given or len(full) == 1 or given == full[1:]
 
 
 def shared_title(text: str, span: Span, lexicon: Lexicon) -> str | None:

@@ -61,8 +61,8 @@ TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!befor
 MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
 # "… joined a group deliberation of deputies … on March 6 in Beijing", "emphasized in Tibet from
 # July 25th to 27th": a place next to the day the story gives.
-A_DAY = rf"(?:{dates.MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{dates.MONTH_NAME}|(?:{'|'.join(dates.WEEKDAYS)}))"
-DAY_THEN_PLACE = re.compile(rf"(?i:\bon\s+{A_DAY})(?:,?\s+\d{{4}})?,?\s+(?=in\s)")
+A_DAY = rf"(?:{dates.ANY_DAY}|(?:{'|'.join(dates.WEEKDAYS)}))"
+DAY_THEN_PLACE = re.compile(rf"(?i:\bon\s+{A_DAY}),?\s+(?=in\s)")
 PLACE_THEN_DAY = re.compile(rf"\s*,?\s+(?i:(?:on|from)\s+{A_DAY})")
 TOUR_OF = re.compile(r"(?:of|to)\s+(?:" + THE_KIND_OF + r")?(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+[Pp]rovince)?")
 
@@ -264,9 +264,9 @@ class PlaceReading(Reading):
             span = self.paragraphs[i]
             for match in PLACE.finditer(self.text, span.start, span.end):
                 before = DAY_THEN_PLACE.search(self.text, max(span.start, match.start() - 40), match.start() + 3)
-                day_first = before is not None and before.end() == match.start()
-                dated = day_first or PLACE_THEN_DAY.match(self.text, match.end(), span.end)
-                at = before.start() if day_first and before else match.start()  # (not "…, which opens on Oct. 16 in Beijing")
+                before = before if before and before.end() == match.start() else None
+                dated = before or PLACE_THEN_DAY.match(self.text, match.end(), span.end)
+                at = before.start() if before else match.start()  # (not "…, which opens on Oct. 16 in Beijing")
                 if dated and match.group("place").split()[0] not in self.lexicon.not_names \
                         and not dates.in_future_clause(self.text, span.start, at):
                     self.found["location"] = "the place the story's opening gives next to the day"
