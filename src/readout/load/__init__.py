@@ -202,9 +202,9 @@ class Reader(RoleReading, DateReading, PlaceReading):
         elif lead:
             place = self.nearer_place(place, lead)
         if place in self.lexicon.data["too_wide_places"]:
-            self.found["location"] = f"none: {place!r} says no more than the record does"
-            place = self.story_place()  # the story's own words or its dateline may say more ("BEIJING —…")
-            if place in self.lexicon.data["too_wide_places"]:
+            wide, place = place, self.story_place()  # the story's own words or its dateline may say more ("BEIJING —…")
+            if place is None or place in self.lexicon.data["too_wide_places"]:
+                self.found["location"] = f"none: {wide!r} says no more than the record does"
                 place = None
         if lead and place is None:
             self.warn("could not tell where the event took place", lead.sentence.start)
