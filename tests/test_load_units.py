@@ -526,6 +526,20 @@ def test_where_a_tour_took_place(sentence, place):
     assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place
 
 
+@pytest.mark.parametrize("sentence, place, said", [
+    ("Li Qiang made the remarks during a tour in Jinzhou, Liaoning Province.", "Jinzhou", True),
+    ("He was on an inspection of east China's Jiangxi Province.", "Jiangxi", True),
+    ("He was on an inspection of east China's Jiangxi Province.", "Fujian", False),
+    ("She made a trip to Jinzhou and Dalian on Monday.", "Jinzhou", False),   # one stop of several
+    ("She made a trip to Jinzhou, Dalian and Anshan.", "Jinzhou", False),
+    ("The visit to Jinzhou City, Liaoning Province, ended.", "Jinzhou", True),
+    ("He met people in Jinzhou during a tour.", "Jinzhou", False),            # no tour of the place
+])
+def test_whether_the_lead_says_what_the_tour_was_of(sentence, place, said):
+    from readout.load.places import tour_of
+    assert tour_of(sentence, place) is said
+
+
 def test_a_city_is_no_person():
     from readout.load.people import find_name
     text = "He is in charge of Hong Kong affairs, and Wang Yi was there."

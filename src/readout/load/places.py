@@ -58,7 +58,9 @@ TOUR_PROVINCE = re.compile(r"(?<!after a )(?<!after his )(?<!before a )(?<!befor
                            + CHINAS + r")?(?P<place>" + "|".join(PROVINCES) + r")\b(?!\s+(?:[Cc]ity|[Cc]ounty))")
 # "a tour to Haixi, Haidong and Xining", "… to Tianshui and Lanzhou": more stops follow the first
 # (a province after a comma only says where the first is).
-MORE_STOPS = (r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
+MORE_STOPS = re.compile(r"(?:\s+(?:[Cc]ity|[Cc]ounty))?(?:\s*,\s*|\s+and\s+)(?!(?:" + CHINAS + r")?[A-Z][\w'’-]+\s+(?:[Pp]rovince|Autonomous))[A-Z]")
+# "a tour in …", "an inspection of (east China's) …": what the place after it is the tour of.
+TOUR_IN = re.compile(rf"\b(?:tour|inspection|trip|visit)\s+(?:in|of|to)\s+(?P<china>{CHINAS})?")
 # "… joined a group deliberation of deputies … on March 6 in Beijing", "emphasized in Tibet from
 # July 25th to 27th": a place next to the day the story gives.
 A_DAY = rf"(?:{dates.ANY_DAY}|(?:{'|'.join(dates.WEEKDAYS)}))"
@@ -160,8 +162,7 @@ class PlaceReading(Reading):
         if match:
             self.found["location"] = "the province of the several places the tour took in"
             return short_place(match.group("place"), self.lexicon)
-        if lead and lead.place and re.search(rf"\b(?:tour|inspection|trip|visit)\s+(?:in|of|to)\s+(?:{CHINAS})?{re.escape(lead.place)}(?!{MORE_STOPS})",
-                                             self.text[lead.sentence.start:lead.sentence.end]):
+        if lead and lead.place and tour_of(self.text[lead.sentence.start:lead.sentence.end], lead.place):
             return None  # the lead says what the tour was of ("a tour in Jinzhou, Liaoning Province")
         # A tour the opening says was of a province: a city the lead or a dateline gives is one stop.
         return self.first_place(TOUR_PROVINCE, self.story[:2], "the province the story's opening says the tour was of")
@@ -294,3 +295,15 @@ class PlaceReading(Reading):
                     self.found["location"] = "a photo caption showing the event"
                     return short_place(match.group("place"), self.lexicon)
         return None
+
+
+def tour_of(sentence: str, place: str) -> bool:
+    """Whether ``sentence`` says a tour was of ``place`` and of no other stop after it ("a tour in
+    Jinzhou, Liaoning Province", not "a tour of Jinzhou, Dalian and …"). The place is looked for
+    where the cue ends, with and without a "China's" before it; a pattern made for each place
+    would be compiled again for every readout."""
+    for cue in TOUR_IN.finditer(sentence):
+        for at in {cue.end(), cue.start("china")} if cue.group("china") else (cue.end(),):
+            if sentence.startswith(place, at) and not MORE_STOPS.match(sentence, at + len(place)):
+                return True
+    return False
