@@ -540,6 +540,16 @@ def test_whether_the_lead_says_what_the_tour_was_of(sentence, place, said):
     assert tour_of(sentence, place) is said
 
 
+@pytest.mark.parametrize("dateline, place", [
+    ("Xinhua News Agency, Beijing, May 5 – ", "Beijing"),   # the dateline's city, not the venue in it
+    ("BEIJING, May 5 (Xinhua) -- ", "Beijing"),
+    ("", "Zhongnanhai"),                                     # no city anywhere: the venue is all there is
+])
+def test_a_venue_in_the_lead_gives_way_to_the_datelines_city(dateline, place):
+    text = f"Updated: 2025-05-06 10:00\n\n{dateline}Xi Jinping presided over a symposium in Zhongnanhai on May 5.\n"
+    assert parse_source(text, "x.txt").location == place
+
+
 def test_a_city_is_no_person():
     from readout.load.people import find_name
     text = "He is in charge of Hong Kong affairs, and Wang Yi was there."

@@ -212,7 +212,12 @@ class Reader(RoleReading, DateReading, PlaceReading):
 
     def nearer_place(self, place: str, lead: Lead) -> str | None:
         """Where the event was, nearer than the place the lead gives (``place``) where the story
-        says so."""
+        says so; and the city of the page's dateline where the lead names only a venue in it
+        ("Xinhua News Agency, Beijing, February 28 – … held a meeting in Zhongnanhai")."""
+        dateline = lead.dateline or self.story_dateline()
+        if dateline and place in self.lexicon.data.get("venues", ()) and dateline.place != place:
+            self.found["location"] = f"the dateline's city: the lead names only a venue in it ({place!r})"
+            return dateline.place
         if lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(
                 self.text, lead.sentence.start, lead.sentence.end):
             # "… during his inspection of the province": the province the story names first.
