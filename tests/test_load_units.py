@@ -550,6 +550,18 @@ def test_a_venue_in_the_lead_gives_way_to_the_datelines_city(dateline, place):
     assert parse_source(text, "x.txt").location == place
 
 
+@pytest.mark.parametrize("story, place", [
+    ("On the 20th, Xi Jinping went to Jiangxi for investigation and research.", "Jiangxi"),
+    ("From May 9th to 10th, Zhou Wenming came to Dongling City to conduct research.", "Dongling"),
+    ("On the 20th, Xi Jinping went to south China's Guangdong Province for research.", "Guangdong"),
+    # a later paragraph's "went to" is another stop of the day, not where the event was
+    ("Xi Jinping chaired a meeting on the 20th.\n\nHe stressed unity.\n\nIn the afternoon, he went to Xiaohe Village.", None),
+    ("Zhou Wenming, who came to power in 2020, chaired a meeting on the 20th.", None),
+])
+def test_where_a_translation_says_someone_came_to(story, place):
+    assert parse_source(f"Updated: 2025-05-21 10:00\n\n{story}\n", "x.txt").location == place
+
+
 def test_a_city_is_no_person():
     from readout.load.people import find_name
     text = "He is in charge of Hong Kong affairs, and Wang Yi was there."

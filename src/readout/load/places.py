@@ -36,6 +36,9 @@ HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:
 VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|(?<=while\s)(?:visiting|inspecting|touring))\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?(?:the\s+(?:city|county|town|village|province)\s+of\s+)?"
                      r"|the\s+(?:city|county|town|village|province)\s+of\s+|the\s+[a-z]+-(?:hit|stricken|affected)\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# As translations put a trip: "went to Jiangxi for investigation", "came to Liaocheng City to conduct
+# research" (read in the story's opening only: "In the afternoon, he went to a village" is another stop).
+WENT_TO = re.compile(r"\b(?:came|went)\s+to\s+(?:" + CHINAS + r")?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 WHILE_TOURING = re.compile(r"\bmade\s+(?:the|these)\s+(?:remarks|comments)\s+while\s+(visiting|inspecting|touring)\s+[A-Za-z]")
 NO_PLACE_AFTER = re.compile(r"[,.;:!?]")  # (the place of "attended the … in X" stands in the same clause)
 TOURED_AS = {"visiting": "visit", "inspecting": "inspection", "touring": "tour"}
@@ -129,7 +132,8 @@ class PlaceReading(Reading):
         the event ("The symposium took place in Harbin", "an inspection tour of Gansu
         province"), else the story's dateline city."""
         for i in self.story[:4]:
-            place = self.first_place(VISITED, [i], "the place the story says was visited") or self.held_place([i])
+            place = self.first_place(VISITED, [i], "the place the story says was visited") or self.held_place([i]) \
+                or (self.first_place(WENT_TO, [i], "the place the story's opening says someone came to") if i in self.story[:2] else None)
             if place:
                 return place
         dateline = self.story_dateline()
