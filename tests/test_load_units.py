@@ -744,3 +744,16 @@ def test_where_a_session_of_a_body_was_held_and_no_place_from_a_name(text, place
 def test_who_presided_is_matched_by_the_full_name(text, name, presided):
     from readout.load.attendance import presides
     assert presides(text, name, default_lexicon()) is presided
+
+
+@pytest.mark.parametrize("line, noise", [
+    ("Translator: Yu Jiangjiang", True),
+    ("Translator: Yu Jiangjiang\nChinese source: hunan.gov.cn", True),   # a block of credit lines
+    ("Translator: Yu Jiangjiang\nChinese source:", True),                # the page cut off after it
+    ("Photographer: Shen Ruru\nEditor: Gao Han", True),
+    ("author:Xinhua", True),
+    ("Translator: Yu Jiangjiang\nThe meeting stressed that the plan must be carried out.", False),  # a story line after it
+    ("The authors: scholars who attended the symposium said the plan was sound.", False),
+])
+def test_credit_lines_are_page_matter(line, noise):
+    assert default_lexicon().is_noise(line) is noise
