@@ -757,3 +757,16 @@ def test_who_presided_is_matched_by_the_full_name(text, name, presided):
 ])
 def test_credit_lines_are_page_matter(line, noise):
     assert default_lexicon().is_noise(line) is noise
+
+
+@pytest.mark.parametrize("cut, attendees", [
+    ("Zhou Ming, Sun Ping and Lu Wei, all memb", ["Zhou Ming", "Sun Ping", "Lu Wei"]),   # names alone, the title cut
+    ("Zhou Ming, Sun Ping, Lu W", ["Zhou Ming", "Sun Ping"]),                             # the last name cut
+    ("Zhou Ming, vice premier, and Sun Ping, was a", ["Zhou Ming", "Sun Ping"]),
+    ("Zhou Ming and Sun Ping inspected the", []),   # what they did, not a list of who attended
+    ("Zhou Ming, who", []),                          # one name alone says nothing yet
+])
+def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
+    text = ("BEIJING, Sept. 6 -- Xi Jinping presided over a meeting of the commission on Tuesday.\n\n"
+            f"Xi said that pipes must be renewed.\n\n{cut}")
+    assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees

@@ -20,6 +20,9 @@ from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
+# What a cut may leave after the last name of a list: the start of a title or of another name
+# ("all membe", "Cai Q", "was a"), a few words and no verb of what someone did.
+CUT_SHORT = re.compile(r"(?:[\w'’.-]+[\s,]*){1,4}(?<!ed)(?<!ed[\s,])")
 JOURNEY = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event that are journeys
 
 
@@ -85,16 +88,21 @@ class RoleReading(SpeechReading):
         if self.lexicon.speech_verbs.search(self.text, span.start, span.end):
             return None
         mentions: list[Mention] = []
-        for piece in split_people(self.text, span, self.lexicon):
+        pieces = split_people(self.text, span, self.lexicon)
+        for piece in pieces:
             mention = parse_mention(self.text, piece, self.lexicon)
+            cut = piece is pieces[-1]  # the piece the page's cut runs through: "…, Cai Q", "…, all membe"
             if mention is None:
+                if cut and mentions:
+                    break
                 return None
             said = mention.titles[-1] if mention.titles else mention.name
-            if isinstance(said, str) or self.text[said.end:piece.end].strip(" ,;"):
+            rest = self.text[said.end:piece.end].strip(" ,;") if not isinstance(said, str) else ""
+            if isinstance(said, str) or (rest and not (cut and CUT_SHORT.fullmatch(rest))):
                 return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
             mentions.append(mention)
-        if not mentions or mentions[0].name.start != span.start or not mentions[0].titles:
-            return None
+        if not mentions or mentions[0].name.start != span.start or not (mentions[0].titles or len(mentions) > 1):
+            return None  # (several names alone are a list too: "Li Keqiang, Wang Huning and Han Zheng, all membe")
         last = mentions[-1]
         if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
             last.titles = last.titles[:-1]
