@@ -770,3 +770,12 @@ def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
     text = ("BEIJING, Sept. 6 -- Xi Jinping presided over a meeting of the commission on Tuesday.\n\n"
             f"Xi said that pipes must be renewed.\n\n{cut}")
     assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Officials of the three provinces held a press conference in Hefei on Friday.", "press conference"),
+    ("The ministry held a news conference in Beijing on Friday.", "news conference"),
+    ("Xi Jinping presided over a conference in Beijing on Friday.", "conference"),
+])
+def test_the_kind_of_event_is_the_fullest_the_lexicon_knows(sentence, kind):
+    assert parse_source(f"Updated: 2025-05-24 10:00\n\n{sentence}\n", "x.txt").kind == kind
