@@ -779,3 +779,15 @@ def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
 ])
 def test_the_kind_of_event_is_the_fullest_the_lexicon_knows(sentence, kind):
     assert parse_source(f"Updated: 2025-05-24 10:00\n\n{sentence}\n", "x.txt").kind == kind
+
+
+@pytest.mark.parametrize("sentence, section", [
+    ("The achievements in poverty relief should be further consolidated, Xi said.", "priorities"),
+    ("Breakthroughs must be achieved in transport, he said.", "priorities"),
+    ("Progress should be made while keeping prices steady, Li said.", "priorities"),
+    ("Grain output has reached a record high, results which should be treasured.", "progress"),  # tells the results
+    ("The region has made progress in a battle that must be won, Xi said.", "progress"),
+])
+def test_achievements_required_are_a_task_not_progress(sentence, section):
+    text = f"Updated: 2021-09-15 10:00\n\nXi Jinping presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
+    assert parse_source(text, "x.txt").paragraphs[-1].section == section

@@ -172,10 +172,12 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         # "The congress will review the Party's work over the past five years", "to sum up the
         # achievements": what a meeting is to look back on, its agenda, not progress told.
         return section, cue, score, "the agenda: what the meeting is to review"
-    decided = WILL_BE_DONE.search(text, span.start, span.end) if section == "progress" else None
+    decided = (WILL_BE_DONE.search(text, span.start, span.end) or MUST_BE.search(text, span.start, span.end)) \
+        if section == "progress" else None
     if decided:
         # "Faster progress will be made in …", "Greater support will be provided to speed up
-        # recovery": a measure decided, not progress made.
+        # recovery", "The achievements should be further consolidated": a measure decided or
+        # required, not progress made.
         section, cue = "priorities", decided.group()
     if section == "priorities":
         section, cue = listed(text, span, lexicon, before) or (section, cue)
@@ -212,6 +214,8 @@ def listed(text: str, span: Span, lexicon: Lexicon, before: str | None) -> tuple
 
 AGENDA = re.compile(  # read in the lowered sentence
     r"\b(?:will|to|would)\s+(?:\w+ly\s+)?(?:review|sum\s+up|summari[sz]e|study|hear)\b")
+# (Not in a relative clause: "… results last year, which should be valued" tells the results.)
+MUST_BE = re.compile(r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:should|must)\s+(?:also\s+|further\s+)?be\b")
 WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:further\s+|fully\s+|greatly\s+)?(?:[a-z]+ed|made|given|taken|built|set\s+up|drawn\s+up)\b")
 # An item of a list: "1. lower …", "2, lay …", "(3) open …", "• implemented …", or a line in
 # lower case ("expanding the middle-income group", the page having dropped the bullets).
