@@ -791,3 +791,13 @@ def test_the_kind_of_event_is_the_fullest_the_lexicon_knows(sentence, kind):
 def test_achievements_required_are_a_task_not_progress(sentence, section):
     text = f"Updated: 2021-09-15 10:00\n\nXi Jinping presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
     assert parse_source(text, "x.txt").paragraphs[-1].section == section
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the meeting, the attendees reported on the progress made in their work.",
+    "The participants discussed the progress of the reform.",
+    "A plan was adopted by the meeting for reviewing the progress made in the reform.",
+])
+def test_the_business_of_the_meeting_is_its_narrative(sentence):
+    text = f"Updated: 2023-05-10 10:00\n\nGao Lin presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
+    assert parse_source(text, "x.txt").paragraphs[-1].section == "lead"

@@ -281,11 +281,12 @@ class Lexicon(NameVocabulary):
     @cached_property
     def business(self) -> re.Pattern:
         """What the meeting did with its business: the meeting (or "it", the attendees; "The session,
-        which opened …, approved", "… earnestly studied") and a business verb, or one in the passive "at the meeting"."""
+        which opened …, approved", "… earnestly studied") and a business verb, or one in the passive "at the
+        meeting" or "by the meeting" ("A plan was adopted by the meeting for reviewing the progress …")."""
         verbs = alternation(self.data["business_verbs"], fold=False)
         return re.compile(
-            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium)|it|they|everyone|attendees|participants)"
-            rf"(?:,\s+which\s[^,]{{1,60}},)?\s+(?:also\s+|[a-z]+ly\s+)?(?:{verbs})\b|[^.]{{0,400}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during)\s+the\s+(?:closing\s+|opening\s+|plenary\s+)?"
+            rf"(?i:(?:[^,.]{{0,80}},\s*)?(?:the\s+(?:meeting|session|conference|symposium|attendees|participants)|it|they|everyone|attendees|participants)"
+            rf"(?:,\s+which\s[^,]{{1,60}},)?\s+(?:also\s+|[a-z]+ly\s+)?(?:{verbs})\b|[^.]{{0,400}}?\b(?:was|were)\s+(?:also\s+)?(?:{verbs})\s+(?:at|during|by)\s+the\s+(?:closing\s+|opening\s+|plenary\s+)?"
             rf"(?:meeting|session|conference|symposium)\b"  # (a list of the documents adopted may be long)
             # "During the symposium, various officials, including …, reported on the progress …"
             rf"|[^.]{{0,80}}?\b(?:officials|representatives|entrepreneurs|experts|heads|leaders|chiefs|members)\b"
