@@ -801,3 +801,15 @@ def test_achievements_required_are_a_task_not_progress(sentence, section):
 def test_the_business_of_the_meeting_is_its_narrative(sentence):
     text = f"Updated: 2023-05-10 10:00\n\nGao Lin presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
     assert parse_source(text, "x.txt").paragraphs[-1].section == "lead"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Efforts will be made to replace old tractors.",
+    "It was decided at the meeting that efforts will be made to replace old tractors.",
+    "More efforts will also be made to train rural mechanics.",
+    "Steps will be taken to cut the cost of loans for farmers.",
+    "Measures will be taken to keep grain prices stable.",
+])
+def test_what_the_state_council_will_do_is_a_task(sentence):
+    text = f"Updated: 2024-04-13 10:00\n\nLi Qiang chaired an executive meeting on Friday.\n\nThe meeting heard a report.\n\n{sentence}\n"
+    assert parse_source(text, "x.txt").paragraphs[-1].section == "priorities"
