@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .classify import cue_section
 from .lead import ANOTHER_EVENT, TALKS_WITH_FOLK, WHICH_BEFORE
 from .lexicon import Lexicon
 from .people import Mention, is_name, parse_mention, singular, split_people, titles_after
@@ -328,3 +329,41 @@ def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> l
         return []
     titles = titles_after(text, match.end(), span.end, lexicon)
     return [text[t.start:t.end] for t in (trimmed(text, t.start, t.end) for t in titles) if t]
+
+
+# What a cut may leave after the last name of a list: the start of a title or of another name
+# ("all membe", "Cai Q", "was a"), a few words and no verb of what someone did.
+CUT_SHORT = re.compile(r"(?:[\w'’.-]+[\s,]*){1,4}(?<!ed)(?<!ed[\s,])")
+
+
+def cut_list(text: str, span: Span, lexicon: Lexicon) -> list[Mention] | None:
+    """The people of a sentence the page cuts off that opens the way a list of who attended
+    does: people with titles ("Li Qiang, member of the Standing Committee …, Cai Qi, member
+    of the Poli") or a group of officials ("Comrades in charge of all provinces, …", nobody
+    by name); None for any other sentence. A title the cut runs through is left out."""
+    if cue_section(text[span.start:span.end], lexicon)[0] not in (None, "attendees"):
+        return None  # it says something: "Members of the Political Bureau should take an exemplary role, …"
+    if lexicon.attending_groups.match(text, span.start, span.end):
+        return []
+    if lexicon.speech_verbs.search(text, span.start, span.end):
+        return None
+    mentions: list[Mention] = []
+    pieces = split_people(text, span, lexicon)
+    for piece in pieces:
+        mention = parse_mention(text, piece, lexicon)
+        cut = piece is pieces[-1]  # the piece the page's cut runs through: "…, Cai Q", "…, all membe"
+        if mention is None:
+            if cut and mentions:
+                break
+            return None
+        said = mention.titles[-1] if mention.titles else mention.name
+        rest = text[said.end:piece.end].strip(" ,;") if not isinstance(said, str) else ""
+        if isinstance(said, str) or (rest and not (cut and CUT_SHORT.fullmatch(rest))):
+            return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
+        mentions.append(mention)
+    if not mentions or mentions[0].name.start != span.start or not (mentions[0].titles or len(mentions) > 1):
+        return None  # (several names alone are a list too: "Li Keqiang, Wang Huning and Han Zheng, all membe")
+    last = mentions[-1]
+    if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
+        last.titles = last.titles[:-1]
+    return mentions

@@ -11,18 +11,15 @@ from functools import lru_cache
 from ..model import Person
 from . import attendance, dates
 from .attendance import aside_titles, attendance_mentions, caption_roll, listed_people, presider, presides, shared_title
-from .classify import call_in, cue_section
+from .classify import call_in
 from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
-from .people import Mention, parse_mention, split_people
+from .people import Mention, parse_mention
 from .segment import Span, ends_cut_off, split_sentences
 from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
-# What a cut may leave after the last name of a list: the start of a title or of another name
-# ("all membe", "Cai Q", "was a"), a few words and no verb of what someone did.
-CUT_SHORT = re.compile(r"(?:[\w'’.-]+[\s,]*){1,4}(?<!ed)(?<!ed[\s,])")
 JOURNEY = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event that are journeys
 
 
@@ -75,38 +72,6 @@ class Cast:
 
 class RoleReading(SpeechReading):
     """Reading who held, addressed, attended and spoke at the event."""
-
-    def cut_list(self, span: Span) -> list[Mention] | None:
-        """The people of a sentence the page cuts off that opens the way a list of who attended
-        does: people with titles ("Li Qiang, member of the Standing Committee …, Cai Qi, member
-        of the Poli") or a group of officials ("Comrades in charge of all provinces, …", nobody
-        by name); None for any other sentence. A title the cut runs through is left out."""
-        if cue_section(self.quote(span), self.lexicon)[0] not in (None, "attendees"):
-            return None  # it says something: "Members of the Political Bureau should take an exemplary role, …"
-        if self.lexicon.attending_groups.match(self.text, span.start, span.end):
-            return []
-        if self.lexicon.speech_verbs.search(self.text, span.start, span.end):
-            return None
-        mentions: list[Mention] = []
-        pieces = split_people(self.text, span, self.lexicon)
-        for piece in pieces:
-            mention = parse_mention(self.text, piece, self.lexicon)
-            cut = piece is pieces[-1]  # the piece the page's cut runs through: "…, Cai Q", "…, all membe"
-            if mention is None:
-                if cut and mentions:
-                    break
-                return None
-            said = mention.titles[-1] if mention.titles else mention.name
-            rest = self.text[said.end:piece.end].strip(" ,;") if not isinstance(said, str) else ""
-            if isinstance(said, str) or (rest and not (cut and CUT_SHORT.fullmatch(rest))):
-                return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
-            mentions.append(mention)
-        if not mentions or mentions[0].name.start != span.start or not (mentions[0].titles or len(mentions) > 1):
-            return None  # (several names alone are a list too: "Li Keqiang, Wang Huning and Han Zheng, all membe")
-        last = mentions[-1]
-        if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
-            last.titles = last.titles[:-1]
-        return mentions
 
     def read_people(self, lead: Lead | None) -> Cast:
         """Who held the event, who gave the main speech, who attended and who spoke. The host is
@@ -256,7 +221,7 @@ class RoleReading(SpeechReading):
                                    else ("attendees", "names who attended"))
             cast.named_last = self.add(cast, mentions, cast.attendees, "attendees", "names in attendance sentences")
             return
-        listed = self.cut_list(span) if cut else None
+        listed = attendance.cut_list(self.text, span, self.lexicon) if cut else None
         if listed is not None:
             self.forced.setdefault(span.start, ("attendees", "a list of officials the page cuts off before its verb"))
             cast.named_last = self.add(cast, listed, cast.attendees, "attendees", "names in a list of officials the page cuts off")
