@@ -813,3 +813,16 @@ def test_the_business_of_the_meeting_is_its_narrative(sentence):
 def test_what_the_state_council_will_do_is_a_task(sentence):
     text = f"Updated: 2024-04-13 10:00\n\nLi Qiang chaired an executive meeting on Friday.\n\nThe meeting heard a report.\n\n{sentence}\n"
     assert parse_source(text, "x.txt").paragraphs[-1].section == "priorities"
+
+
+@pytest.mark.parametrize("company, held", [
+    ("delegates of foreign business leaders", True),
+    ("visiting entrepreneurs", True),
+    ("representatives of the chambers of commerce", True),
+    ("local villagers", False),            # a visit's conversation, not talks he held as an event
+    ("workers there", False),
+])
+def test_talks_with_people_come_to_meet_are_the_event(company, held):
+    text = f"Updated: 2024-04-03 10:00\n\nOn April 2, 2024, Premier Zhou Ping held talks with {company} in Xiamen.\n"
+    event = parse_source(text, "x.txt")
+    assert (event.host is not None, event.main_speaker is not None) == (held, not held)

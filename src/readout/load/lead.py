@@ -69,8 +69,10 @@ REPORTERS = re.compile(r"\((?:reporters?|correspondents?|text|written\s+by|by)\b
 # "…, before Xi Jinping chaired the China-Central Asia Summit, he listened to …": a host phrase
 # in a clause of time names another event.
 # "He held talks with workers there": a visit's conversation, not talks as an event (those are
-# held with a named leader: "talks with Prime Minister …", "with the visiting president").
-TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b)[a-z]")
+# held with a named leader: "talks with Prime Minister …", "with the visiting president", or
+# with people come to meet him: "talks with delegates of Chinese and foreign business leaders").
+TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b|(?:[a-z-]+\s+)?(?:delegates|delegations|representatives|business\s+leaders"
+                             r"|entrepreneurs|executives|experts|economists|scholars|heads)\b)[a-z]")
 ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
 # "… while delivering a work report": what is delivered is a paper, not the event.
 DELIVERED = re.compile(r"\bdeliver(?:ed|ing|s)?\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,2}$")
