@@ -826,3 +826,13 @@ def test_talks_with_people_come_to_meet_are_the_event(company, held):
     text = f"Updated: 2024-04-03 10:00\n\nOn April 2, 2024, Premier Zhou Ping held talks with {company} in Xiamen.\n"
     event = parse_source(text, "x.txt")
     assert (event.host is not None, event.main_speaker is not None) == (held, not held)
+
+
+@pytest.mark.parametrize("sentence, attendees", [
+    ("Wang Jian and Liu Min joined the inspection respectively.", ["Wang Jian", "Liu Min"]),
+    ("Wang Jian, Governor of the province, joined the meeting.", ["Wang Jian"]),
+    ("Wang Jian joined the army in 1970.", []),     # no event of the story
+])
+def test_officials_who_joined_the_event_attended(sentence, attendees):
+    text = f"Updated: 2020-06-20 10:00\n\nZhou Ping presided over a meeting in Yongzhou on June 19.\n\n{sentence}\n"
+    assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees
