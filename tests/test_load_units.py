@@ -836,3 +836,14 @@ def test_talks_with_people_come_to_meet_are_the_event(company, held):
 def test_officials_who_joined_the_event_attended(sentence, attendees):
     text = f"Updated: 2020-06-20 10:00\n\nZhou Ping presided over a meeting in Yongzhou on June 19.\n\n{sentence}\n"
     assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees
+
+
+@pytest.mark.parametrize("where, place", [
+    ("a research trip to Tibetan-inhabited areas of southwest China's Sichuan Province", "Sichuan"),
+    ("an inspection tour of poverty-stricken counties of Gansu Province", "Gansu"),
+    ("a meeting in rural areas of Hebei", "Hebei"),
+    ("a tour of Yunnan Province", "Yunnan"),
+])
+def test_the_areas_of_a_place_are_in_that_place(where, place):
+    text = f"BEIJING, Aug. 8 (Xinhua) -- Zhou Ping made the remarks during {where} from Monday to Wednesday.\n"
+    assert parse_source(text, "x.txt").location == place

@@ -16,14 +16,17 @@ PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"  # "the mountainou
 PLACE_NOUN_OF = r"(?:city|province|county|region|municipality)\s+of\s+"
 # "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality", "in the
 # northern city of Tianjin".
+# "… to Tibetan-inhabited areas of southwest China's Sichuan Province", "in poverty-stricken
+# counties of Gansu": the areas are no place of their own; the place is the one they are of.
+AREAS_OF = r"(?:(?:[A-Z][\w'’]*-)?[A-Za-z][a-z-]*\s+)?(?:areas|regions|parts|counties|prefectures)\s+(?:of|in)\s+"
 PLACE = re.compile(
-    rf"\bin\s+(?:the\s+{PLACE_ADJECTIVES}{PLACE_NOUN_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+    rf"\bin\s+(?:the\s+{PLACE_ADJECTIVES}{PLACE_NOUN_OF}|{AREAS_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
 # "… of the mountainous Chongqing municipality", "… to the northern city of Tianjin": words that
 # say what a place is like before its name (not "… of the region from Wednesday").
 THE_KIND_OF = rf"the\s+{PLACE_ADJECTIVES}(?:{PLACE_NOUN_OF})?(?!Chinese\b)"
 # "a tour of Gansu", "an inspection tour of central China's Hubei Province": the place toured.
-TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:{THE_KIND_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
+TOUR_OF = re.compile(rf"\s+(?:of|to|in)\s+(?:{THE_KIND_OF}|{AREAS_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # "… while chairing a symposium during his inspection tour to Henan Province": the tour's place.
 TOUR_PLACE = re.compile(rf"\b(?:tour|trip)\s+(?:of|to|in)\s+(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 # A city or province as the subject of the host phrase: "Wuxi held a symposium", "Jiangsu Province convened …".
