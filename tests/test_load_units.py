@@ -847,3 +847,14 @@ def test_officials_who_joined_the_event_attended(sentence, attendees):
 def test_the_areas_of_a_place_are_in_that_place(where, place):
     text = f"BEIJING, Aug. 8 (Xinhua) -- Zhou Ping made the remarks during {where} from Monday to Wednesday.\n"
     assert parse_source(text, "x.txt").location == place
+
+
+@pytest.mark.parametrize("line, noise", [
+    ("LINE Back to top About Us | Jobs | Contact Us | Privacy P", True),   # a footer, cut off
+    ("Day|Week|Month", True),
+    ("Xinhua | 2021-01-05 | Editor: Li", True),
+    ("He listed three aims: jobs | prices | growth. Each must be met.", False),   # sentences
+    ("Jobs | Prices", False),   # two pieces: not enough to tell a menu
+])
+def test_short_pieces_between_bars_are_a_menu(line, noise):
+    assert default_lexicon().is_noise(line) is noise
