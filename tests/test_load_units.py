@@ -858,3 +858,13 @@ def test_the_areas_of_a_place_are_in_that_place(where, place):
 ])
 def test_short_pieces_between_bars_are_a_menu(line, noise):
     assert default_lexicon().is_noise(line) is noise
+
+
+@pytest.mark.parametrize("rest, short", [
+    ("all membe", True), ("Cai Q", True), ("was a", True), ("and top legislator Zhang", True),
+    ("visited the fact", False), ("inspected the", False),   # what they did: no list cut short
+    ("a member of the Standing Committee of the", False),    # more than a few words
+])
+def test_what_a_cut_leaves_after_the_last_name_of_a_list(rest, short):
+    from readout.load.attendance import CUT_SHORT
+    assert bool(CUT_SHORT.fullmatch(rest)) is short

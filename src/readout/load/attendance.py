@@ -333,7 +333,7 @@ def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> l
 
 # What a cut may leave after the last name of a list: the start of a title or of another name
 # ("all membe", "Cai Q", "was a"), a few words and no verb of what someone did.
-CUT_SHORT = re.compile(r"(?:[\w'’.-]+[\s,]*){1,4}(?<!ed)(?<!ed[\s,])")
+CUT_SHORT = re.compile(r"(?:(?![\w'’.-]*ed\b)[\w'’.-]+[\s,]*){1,4}")
 
 
 def cut_list(text: str, span: Span, lexicon: Lexicon) -> list[Mention] | None:

@@ -14,11 +14,11 @@ from .segment import Span, trimmed, up_to
 PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 PLACE_ADJECTIVES = r"(?:[a-z-]+(?:ern|ous|al|ed|ic)\s+){0,2}"  # "the mountainous …", "the northern city of …"
 PLACE_NOUN_OF = r"(?:city|province|county|region|municipality)\s+of\s+"
-# "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality", "in the
-# northern city of Tianjin".
 # "… to Tibetan-inhabited areas of southwest China's Sichuan Province", "in poverty-stricken
 # counties of Gansu": the areas are no place of their own; the place is the one they are of.
 AREAS_OF = r"(?:(?:[A-Z][\w'’]*-)?[A-Za-z][a-z-]*\s+)?(?:areas|regions|parts|counties|prefectures)\s+(?:of|in)\s+"
+# "in Shanghai", "in Changsha, capital of …", "in southwest China's Chongqing Municipality", "in the
+# northern city of Tianjin".
 PLACE = re.compile(
     rf"\bin\s+(?:the\s+{PLACE_ADJECTIVES}{PLACE_NOUN_OF}|{AREAS_OF})?(?:{CHINAS})?(?P<place>{PLACE_WORDS})")
 LEAD_WITHIN = 8  # paragraphs of the story that may hold the lead sentence
