@@ -252,6 +252,11 @@ def test_a_named_year_dates_a_month_and_day_but_not_a_day_alone(sentence, day):
     ("(Xinhua) The meeting was held", None),
     ("(Photo by Li Min) Li Hua chairs", None),
     ("(Beijing) is the capital", None),
+    # a city and its province, a wire between full stops
+    ("XIONG’AN, Hebei, April 29 (Xinhua) — Vice Premier Han Zheng Wednesday stressed", "Xiong’an"),
+    ("ZHAOJUE, Sichuan, Feb. 11 (Xinhua) -- Chinese President", "Zhaojue"),
+    ("HAIKOU, December 25. /TASS/. Vice Premier Han Zheng called for", "Haikou"),
+    ("HAIKOU, December 25. The vice premier called for", None),   # a full stop alone ends no dateline
 ])
 def test_datelines_of_other_agencies_and_translations(line, place):
     from readout.load.dates import match_dateline
