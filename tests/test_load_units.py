@@ -770,6 +770,10 @@ def test_credit_lines_are_page_matter(line, noise):
     ("Zhou Ming, vice premier, and Sun Ping, was a", ["Zhou Ming", "Sun Ping"]),
     ("Zhou Ming and Sun Ping inspected the", []),   # what they did, not a list of who attended
     ("Zhou Ming, who", []),                          # one name alone says nothing yet
+    # titles before the names
+    ("Vice Premier Zhou Ming and Vice Premier Sun Ping, State Councilors Lu W", ["Zhou Ming", "Sun Ping"]),
+    ("Vice Premier Zhou Ming and top legislator Sun", ["Zhou Ming"]),
+    ("Vice Premier Zhou Ming visited the", []),
 ])
 def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
     text = ("BEIJING, Sept. 6 -- Xi Jinping presided over a meeting of the commission on Tuesday.\n\n"

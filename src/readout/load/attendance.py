@@ -356,12 +356,14 @@ def cut_list(text: str, span: Span, lexicon: Lexicon) -> list[Mention] | None:
             if cut and mentions:
                 break
             return None
-        said = mention.titles[-1] if mention.titles else mention.name
-        rest = text[said.end:piece.end].strip(" ,;") if not isinstance(said, str) else ""
-        if isinstance(said, str) or (rest and not (cut and CUT_SHORT.fullmatch(rest))):
+        printed = [mention.name] + [t for t in mention.titles if not isinstance(t, str)]  # titles before or after
+        rest = text[max(p.end for p in printed):piece.end].strip(" ,;")
+        if rest and not (cut and CUT_SHORT.fullmatch(rest)):
             return None  # not a name with its titles only: "Cao Guowei, CEO of Sina, suggested that …"
         mentions.append(mention)
-    if not mentions or mentions[0].name.start != span.start or not (mentions[0].titles or len(mentions) > 1):
+        if len(mentions) == 1 and min(p.start for p in printed) != span.start:
+            return None  # the list opens the sentence ("Vice Premier Liu Yandong and Vice Premier Wang Yang, …")
+    if not mentions or not (mentions[0].titles or len(mentions) > 1):
         return None  # (several names alone are a list too: "Li Keqiang, Wang Huning and Han Zheng, all membe")
     last = mentions[-1]
     if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
