@@ -785,6 +785,8 @@ def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
     ("Officials of the three provinces held a press conference in Hefei on Friday.", "press conference"),
     ("The ministry held a news conference in Beijing on Friday.", "news conference"),
     ("Xi Jinping presided over a conference in Beijing on Friday.", "conference"),
+    ("The State Council held a video and telephone conference on work safety on Friday.", "video and telephone conference"),
+    ("Premier Zhou Ping made a research visit to Guangdong on Friday.", "research visit"),
 ])
 def test_the_kind_of_event_is_the_fullest_the_lexicon_knows(sentence, kind):
     assert parse_source(f"Updated: 2025-05-24 10:00\n\n{sentence}\n", "x.txt").kind == kind
