@@ -702,6 +702,7 @@ def test_a_place_next_to_the_day_is_where_the_event_was(text, place):
     ("Vice Premier Zhou speaks in Beijing. (Xinhua/Chen Lu)", " BEIJING, March 1 (Xinhua) -- Zhou urged …"),
     ("Premier Wen visits a farm. (AP Photo/Ng Han)", " The premier said …"),
     ("Premier Wen visits a port in Fuzhou, July 8, 2039. (Photo/Chen Lu)", " Premier Wen on Thursday urged …"),
+    ("A photo taken on August 8, 2039 shows a village in Kunshan (Photo: Xinhua)", " President Xi on Monday urged …"),
     (None, "BEIJING, March 1 (Xinhua) -- Zhou urged local governments to sow on time."),  # no caption
 ])
 def test_where_a_caption_ends_in_a_block(caption, rest):

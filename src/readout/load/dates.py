@@ -198,7 +198,7 @@ ISO_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d
 CJK_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<day>\d{1,2})日")  # a stamp in Chinese: "2018年03月13日"
 TIME_NEAR = re.compile(r"\d{1,2}:\d{2}|\b(?:updated|published|posted|source|time|date)\b", re.I)
 # "(Xinhua/Ju Peng)", "(AP Photo/Ng Han Guan)", "[Photo/…]", "Photo taken on …", "JU PENG/XINHUA".
-CREDIT_OPEN = r"\((?:xinhua|photo|cfp|cns|(?:ap|afp|reuters|epa|xinhua|cns)\s+photo)\s*/"  # "(Xinhua/", "(AP Photo/"
+CREDIT_OPEN = r"(?:\((?:xinhua|photo|cfp|cns|(?:ap|afp|reuters|epa|xinhua|cns)\s+photo)\s*/|\(photo\s*:)"  # "(Xinhua/", "(AP Photo/", "(Photo:"
 CAPTION = re.compile(CREDIT_OPEN + r"|\[photo|\bphoto taken\b|\bfile photo\b|\(photo\b|\bphoto by\b"
                      r"|\bphoto\s*[/:]\s*(?:xinhua|cns|cfp|china\s+daily|china\s+plus|ap|afp|reuters)\b|▲"  # "… 2021. Photo/Xinhua", "Photo: CFP", "▲ Xi …"
                      r"|(?-i:\b[A-Z]{2,}(?: [A-Z]{2,}){0,2}/(?:XINHUA|CHINA DAILY|CNS|CFP)\b)", re.I)  # "JU PENG/XINHUA"
