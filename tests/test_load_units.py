@@ -880,3 +880,15 @@ def test_short_pieces_between_bars_are_a_menu(line, noise):
 def test_what_a_cut_leaves_after_the_last_name_of_a_list(rest, short):
     from readout.load.attendance import CUT_SHORT
     assert bool(CUT_SHORT.fullmatch(rest)) is short
+
+
+@pytest.mark.parametrize("sentence, main", [
+    ("Zhou Ping, vice premier, attended the meeting and delivered a report.", "Zhou Ping"),
+    ("Zhou Ping attended the session and gave a keynote address.", "Zhou Ping"),
+    ("Zhou Ping delivered a report on the pension funds.", None),   # a report alone: one of the speakers
+])
+def test_who_attended_and_gave_the_report_while_another_presided(sentence, main):
+    text = (" date 2023-08-23\nBEIJING, Aug. 22 (Xinhua) -- The committee convened its meeting on Tuesday.\n\n"
+            f"Sun Ming presided over the meeting.\n\n{sentence}\n\nHe called for more care homes.\n")
+    event = parse_source(text, "x.txt")
+    assert (event.host.name, event.main_speaker.name if event.main_speaker else None) == ("Sun Ming", main)

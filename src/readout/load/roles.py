@@ -29,6 +29,8 @@ def is_journey(lead: Lead | None) -> bool:
 
 
 # "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
+# "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
+ATTENDED_AND_REPORTED = re.compile(r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:keynote\s+|work\s+)?(?:report|address)\b")
 ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
 
 
@@ -290,10 +292,12 @@ class RoleReading(SpeechReading):
             self.found["main_speaker"] = "the first person the lead sentence names; nobody is said to preside"
 
     def main_speech(self, cast: Cast) -> None:
-        """Whoever the story says gave the important speech, the lead naming nobody: main speaker, unless host."""
+        """Whoever the story says gave the important speech (or attended and gave the report), the lead naming
+        nobody: main speaker, unless host."""
         for i in self.story:
             for span in self.sentences[i]:
-                verb = MAIN_SPEECH.search(self.text, span.start, span.end) or IN_HIS_SPEECH.search(self.text, span.start, span.end)
+                verb = MAIN_SPEECH.search(self.text, span.start, span.end) or IN_HIS_SPEECH.search(self.text, span.start, span.end) \
+                    or ATTENDED_AND_REPORTED.search(self.text, span.start, span.end)
                 if verb and self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     continue  # "… delivered an important speech before the two-day conference": another event
                 subject = span.start
