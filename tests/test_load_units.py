@@ -892,3 +892,14 @@ def test_who_attended_and_gave_the_report_while_another_presided(sentence, main)
             f"Sun Ming presided over the meeting.\n\n{sentence}\n\nHe called for more care homes.\n")
     event = parse_source(text, "x.txt")
     assert (event.host.name, event.main_speaker.name if event.main_speaker else None) == ("Sun Ming", main)
+
+
+@pytest.mark.parametrize("line, noise", [
+    ("• User Name Required • Your Comment • Enter the words you see: Racist, abusive and off-topic comments "
+     "may be removed by the moderator. Send your stories", True),
+    ("Enter the words you see:", True),
+    ("Racist, abusive and off-topic comments may be removed by the moderator.", True),
+    ("Your comment on the plan was heard, he said.", False),   # a sentence of the story
+])
+def test_a_comment_forms_fields_are_page_matter(line, noise):
+    assert default_lexicon().is_noise(line) is noise
