@@ -42,7 +42,7 @@ NEEDS = {"day month year": "year", "month day year": "year", "month day": "month
          "ordinal day": "ordinal", "weekday": "weekday", "relative day": "relative"}
 MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 VAGUE = re.compile(r"\b(?:earlier\s+|later\s+)?this\s+(?:week|month)\b|\brecently\b", re.I)
-# "BEIJING, June 9, 2023 /PRNewswire/ --" (a wire's, year included), "HAIKOU, December 25. /TASS/.", "XIONG’AN, Hebei, April 29 (Xinhua) —".
+# "BEIJING, June 9, 2023 /PRNewswire/ --", "HAIKOU, December 25. /TASS/.", "XIONG’AN, Hebei, April 29 (Xinhua) —"
 DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z .'’-]*[A-Z])(?:,\s+[A-Z][a-z]+)?,\s+(?i:{MONTH})\s+{DAY}(?:,\s*(?P<year>(?:19|20)\d{{2}}))?\.?\s*(?:\([^)]*\)|/[A-Za-z][\w .-]{{1,30}}/)?\s*(?:(?:--|[-–—])+\s*|(?<=/)\.\s*(?=[A-Z]))")
 # A tour's dateline of two places: "YAN'AN, Shaanxi/ANYANG, Henan, Oct. 29 (Xinhua) --",

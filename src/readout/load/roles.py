@@ -29,9 +29,9 @@ def is_journey(lead: Lead | None) -> bool:
 
 
 # "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
+ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
 # "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
 ATTENDED_AND_REPORTED = re.compile(r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:keynote\s+|work\s+)?(?:report|address)\b")
-ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
 
 
 @lru_cache(maxsize=4)
