@@ -526,6 +526,10 @@ def test_a_press_release_dateline_is_a_dateline_not_the_event_day():
     # "visited … in the city of …": the city, as "visited … in …" gives it
     ("Premier Wang Yi on Monday visited a grain depot in the city of Baotou, North China's Inner Mongolia Autonomous Region.", "Baotou"),
     ("Premier Wang Yi on Monday visited a seed bank in the county of Yongji, in Shanxi.", "Yongji"),
+    # "led a team to …": the place the team went to
+    ("Zhou Ping, vice-chairman of the NPC Standing Committee, led a team to East China's Anhui province from Jan 20 "
+     "to 23 to survey the drafting of the plan.", "Anhui"),
+    ("Zhou Ping led an inspection team to Yunnan on Monday.", "Yunnan"),
 ])
 def test_where_a_tour_took_place(sentence, place):
     assert parse_source(f"Updated: 2025-05-07 10:00\n\n{sentence}\n", "x.txt").location == place

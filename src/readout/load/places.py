@@ -32,8 +32,9 @@ NEXT_WORD = re.compile(r"\s+[A-Z][a-z]+\b")
 HELD_IN_CAPITAL = re.compile(r"\b(?:held|took\s+place|convened)\s+in\s+the\s+(?:provincial|regional)\s+capital"
                              r"(?:\s+city)?(?:\s+of)?\s+(?P<place>[A-Z][\w'’-]+)")
 # "visited Southwest China's Tibet Autonomous Region", "inspected Tianjin", "visited … in Beijing",
-# "while inspecting the flood-hit Henan Province", "visited a fair in the city of Ulaanqab".
-VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|(?<=while\s)(?:visiting|inspecting|touring))\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?(?:the\s+(?:city|county|town|village|province)\s+of\s+)?"
+# "while inspecting the flood-hit Henan Province", "visited a fair in the city of Ulaanqab", "led a team to
+# East China's Anhui province".
+VISITED = re.compile(r"\b(?:visited|inspected|toured|arrived|led\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:team|delegation)\s+to|(?<=while\s)(?:visiting|inspecting|touring))\s+(?:(?:[A-Za-z]+\s+){0,2}?China['’]s\s+|(?:[a-z-]+\s+){0,6}?in\s+(?:" + CHINAS + r")?(?:the\s+(?:city|county|town|village|province)\s+of\s+)?"
                      r"|the\s+(?:city|county|town|village|province)\s+of\s+|the\s+[a-z]+-(?:hit|stricken|affected)\s+)?"
                      r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # As translations put a trip: "went to Jiangxi for investigation", "came to Liaocheng City to conduct
