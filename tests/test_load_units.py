@@ -779,8 +779,12 @@ def test_credit_lines_are_page_matter(line, noise):
     ("Vice Premier Zhou Ming and Vice Premier Sun Ping, State Councilors Lu W", ["Zhou Ming", "Sun Ping"]),
     ("Vice Premier Zhou Ming and top legislator Sun", ["Zhou Ming"]),
     ("Vice Premier Zhou Ming visited the", []),
+    # officials who joined the event
+    ("Wang Jian and Liu Min joined the inspection respectively.", ["Wang Jian", "Liu Min"]),
+    ("Wang Jian, Governor of the province, joined the meeting.", ["Wang Jian"]),
+    ("Wang Jian joined the army in 1970.", []),     # no event of the story
 ])
-def test_a_list_of_names_the_page_cuts_off_before_its_verb(cut, attendees):
+def test_who_the_last_sentence_says_attended(cut, attendees):
     text = ("BEIJING, Sept. 6 -- Xi Jinping presided over a meeting of the commission on Tuesday.\n\n"
             f"Xi said that pipes must be renewed.\n\n{cut}")
     assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees
@@ -798,45 +802,33 @@ def test_the_kind_of_event_is_the_fullest_the_lexicon_knows(sentence, kind):
 
 
 @pytest.mark.parametrize("sentence, section", [
+    # what has been achieved, said to be what must be done, is a task; not in a relative clause
     ("The achievements in poverty relief should be further consolidated, Xi said.", "priorities"),
     ("Breakthroughs must be achieved in transport, he said.", "priorities"),
     ("Progress should be made while keeping prices steady, Li said.", "priorities"),
     ("Grain output has reached a record high, results which should be treasured.", "progress"),  # tells the results
     ("The region has made progress in a battle that must be won, Xi said.", "progress"),
+    # what the meeting did with its business is its narrative
+    ("During the meeting, the attendees reported on the progress made in their work.", "lead"),
+    ("The participants discussed the progress of the reform.", "lead"),
+    ("A plan was adopted by the meeting for reviewing the progress made in the reform.", "lead"),
+    # what the State Council will do is a task
+    ("Efforts will be made to replace old tractors.", "priorities"),
+    ("It was decided at the meeting that efforts will be made to replace old tractors.", "priorities"),
+    ("More efforts will also be made to train rural mechanics.", "priorities"),
+    ("Steps will be taken to cut the cost of loans for farmers.", "priorities"),
+    ("Measures will be taken to keep grain prices stable.", "priorities"),
 ])
-def test_achievements_required_are_a_task_not_progress(sentence, section):
+def test_the_section_of_a_sentence_after_the_opening(sentence, section):
     text = f"Updated: 2021-09-15 10:00\n\nXi Jinping presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
     assert parse_source(text, "x.txt").paragraphs[-1].section == section
 
 
-@pytest.mark.parametrize("sentence", [
-    "During the meeting, the attendees reported on the progress made in their work.",
-    "The participants discussed the progress of the reform.",
-    "A plan was adopted by the meeting for reviewing the progress made in the reform.",
-])
-def test_the_business_of_the_meeting_is_its_narrative(sentence):
-    text = f"Updated: 2023-05-10 10:00\n\nGao Lin presided over a meeting on Tuesday.\n\nHe stressed unity.\n\n{sentence}\n"
-    assert parse_source(text, "x.txt").paragraphs[-1].section == "lead"
-
-
-@pytest.mark.parametrize("sentence", [
-    "Efforts will be made to replace old tractors.",
-    "It was decided at the meeting that efforts will be made to replace old tractors.",
-    "More efforts will also be made to train rural mechanics.",
-    "Steps will be taken to cut the cost of loans for farmers.",
-    "Measures will be taken to keep grain prices stable.",
-])
-def test_what_the_state_council_will_do_is_a_task(sentence):
-    text = f"Updated: 2024-04-13 10:00\n\nLi Qiang chaired an executive meeting on Friday.\n\nThe meeting heard a report.\n\n{sentence}\n"
-    assert parse_source(text, "x.txt").paragraphs[-1].section == "priorities"
-
-
 @pytest.mark.parametrize("company, held", [
-    ("delegates of foreign business leaders", True),
-    ("visiting entrepreneurs", True),
+    ("delegates of foreign business leaders", True), ("visiting entrepreneurs", True),
     ("representatives of the chambers of commerce", True),
-    ("local villagers", False),            # a visit's conversation, not talks he held as an event
-    ("workers there", False),
+    # a visit's conversation, not talks he held as an event
+    ("local villagers", False), ("workers there", False),
 ])
 def test_talks_with_people_come_to_meet_are_the_event(company, held):
     text = f"Updated: 2024-04-03 10:00\n\nOn April 2, 2024, Premier Zhou Ping held talks with {company} in Xiamen.\n"
@@ -844,21 +836,10 @@ def test_talks_with_people_come_to_meet_are_the_event(company, held):
     assert (event.host is not None, event.main_speaker is not None) == (held, not held)
 
 
-@pytest.mark.parametrize("sentence, attendees", [
-    ("Wang Jian and Liu Min joined the inspection respectively.", ["Wang Jian", "Liu Min"]),
-    ("Wang Jian, Governor of the province, joined the meeting.", ["Wang Jian"]),
-    ("Wang Jian joined the army in 1970.", []),     # no event of the story
-])
-def test_officials_who_joined_the_event_attended(sentence, attendees):
-    text = f"Updated: 2020-06-20 10:00\n\nZhou Ping presided over a meeting in Yongzhou on June 19.\n\n{sentence}\n"
-    assert [p.name for p in parse_source(text, "x.txt").attendees] == attendees
-
-
 @pytest.mark.parametrize("where, place", [
     ("a research trip to Tibetan-inhabited areas of southwest China's Sichuan Province", "Sichuan"),
     ("an inspection tour of poverty-stricken counties of Gansu Province", "Gansu"),
-    ("a meeting in rural areas of Hebei", "Hebei"),
-    ("a tour of Yunnan Province", "Yunnan"),
+    ("a meeting in rural areas of Hebei", "Hebei"), ("a tour of Yunnan Province", "Yunnan"),
 ])
 def test_the_areas_of_a_place_are_in_that_place(where, place):
     text = f"BEIJING, Aug. 8 (Xinhua) -- Zhou Ping made the remarks during {where} from Monday to Wednesday.\n"
