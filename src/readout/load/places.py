@@ -8,7 +8,7 @@ import re
 
 from . import dates
 from .lead import PLACE, PLACE_ADJECTIVES, PLACE_NOUN_OF, THE_KIND_OF, Lead, kind_named, short_place
-from .page import CAPTION_VERB
+from .page import CAPTION_VERB, caption_end
 from .people import is_name
 from .phrases import CHINAS, PROVINCES
 from .reading import Reading
@@ -290,12 +290,15 @@ class PlaceReading(Reading):
 
     def caption_place(self, kind: str | None) -> str | None:
         """Where the lead names no place, the place of a photo caption showing the event of
-        ``kind`` ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024")."""
+        ``kind`` ("… chairs a symposium … in Hefei, east China's Anhui Province, May 9, 2024"); a
+        caption the story runs on from in one block is read up to its credit ("… shows the sunrise
+        over a village in Zhangpu City (Photo: Xinhua) President Xi on Monday …" shows no event)."""
         for i, span in enumerate(self.paragraphs):
             caption = self.caption_at(i) or (
                 i not in self.in_story and CAPTION_VERB.match(self.text, span.start, span.end))
-            if caption and shows_event(self.text, kind, span.start, span.end):
-                match = PLACE.search(self.text, span.start, span.end)
+            end = caption_end(self.text, span.start, span.end) or span.end  # (the story may run on in its block)
+            if caption and shows_event(self.text, kind, span.start, end):
+                match = PLACE.search(self.text, span.start, end)
                 if match:
                     self.found["location"] = "a photo caption showing the event"
                     return short_place(match.group("place"), self.lexicon)
