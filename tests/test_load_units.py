@@ -888,3 +888,15 @@ def test_who_attended_and_gave_the_report_while_another_presided(sentence, main)
 ])
 def test_a_comment_forms_fields_are_page_matter(line, noise):
     assert default_lexicon().is_noise(line) is noise
+
+
+@pytest.mark.parametrize("story, day", [
+    # a year named only as the time of a plan: a meeting late in the year before it
+    ("The Political Bureau held a meeting on December 8 to analyze economic work in 2031.", date(2030, 12, 8)),
+    ("The Political Bureau held a meeting on December 8. It stressed that 2031 will be a year of reform.", date(2030, 12, 8)),
+    # a year also named as the time of what is told, or a plan for later in the same year
+    ("The Political Bureau held a meeting on December 8. Growth in 2031 was steady.", date(2031, 12, 8)),
+    ("The Political Bureau held a meeting on July 8 to plan economic work in the second half of 2031.", date(2031, 7, 8)),
+])
+def test_the_year_of_a_day_when_the_year_named_is_a_plan(story, day):
+    assert parse_source(f"{story}\n", "x.txt").date == day

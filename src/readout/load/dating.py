@@ -31,6 +31,11 @@ EVENT_DAYS = re.compile(r"\b(two|three|four|five|six|[2-6])-day\s+(?:[a-z-]+\s+)
 # page, found by its year (a long search for month names would cost more); a ' date 2022-12' line.
 A_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])(?![\s,]*\d)")
 MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
+# What a year is named the time of, where it is the time of a plan: "… decided to discuss … in January
+# 2018", "to analyze economic work in 2023", "arrangements for …"; or "2023 will be …".
+PLANNED = re.compile(r"\b(?:will|shall|decided\s+to|to\s+(?:analy[sz]e|discuss|plan|deploy|arrange|study)|plans?\s+for"
+                     r"|arrangements?\s+for)\b", re.IGNORECASE)
+WILL_AFTER = re.compile(r"\s+(?:will|is\s+to)\b")
 MONTH_LINE = re.compile(r"[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-\d{2}\b(?!-)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
@@ -87,6 +92,15 @@ class DateReading(Reading):
             named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end) \
                 or self.page_year_anchor()
             found = self.date_from(lead, [named]) if named else None
+            if found and named and named.kind == "named year" and found.value.month >= 10 and found.value.year == named.value.year \
+                    and self.only_planned(named.value.year):
+                # A meeting late in a year that plans "economic work in 2023" is held in the year
+                # before it (the anchor's rule for a day late in a year with the year before named).
+                planned = named.value.year
+                found = self.date_from(lead, [replace(named, years=(*named.years, planned - 1))])
+                if found:
+                    self.found["date"] = (self.found["date"].split(", resolved against")[0]
+                                          + f", in the year before {planned}, which the story names only as the time of a plan")
             if found:
                 found = self.first_day(found)
         if found is None:
@@ -99,6 +113,16 @@ class DateReading(Reading):
             self.warn(f"no event date: the text says only {unresolved!r}" if unresolved
                       else "no event date found in the text", where.start)
         return found
+
+    def only_planned(self, year: int) -> bool:
+        """Whether the story names ``year`` only as the time of what is planned ("to analyze
+        economic work in 2023", "2023 will be the first year of …", "decided to discuss a
+        proposal … in January 2018"), never as the time of what is told."""
+        start, end = self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end
+        named = [m for m in dates.NAMED_YEAR.finditer(self.text, start, end) if int(m.group(1)) == year]
+        return bool(named) and all(
+            PLANNED.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
+            or WILL_AFTER.match(self.text, m.end()) for m in named)
 
     def page_year_anchor(self) -> dates.Anchor | None:
         """Where the story names no year, the latest year the page gives elsewhere: a month of a
