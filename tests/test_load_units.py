@@ -783,6 +783,10 @@ def test_credit_lines_are_page_matter(line, noise):
     ("Wang Jian and Liu Min joined the inspection respectively.", ["Wang Jian", "Liu Min"]),
     ("Wang Jian, Governor of the province, joined the meeting.", ["Wang Jian"]),
     ("Wang Jian joined the army in 1970.", []),     # no event of the story
+    # the people of the group the sentence before named
+    ("The members are Zhou Ming, Sun Ping and Lu Wei.", ["Zhou Ming", "Sun Ping", "Lu Wei"]),
+    ("They were Zhou Ming, party secretary; and Sun Ping, governor.", ["Zhou Ming", "Sun Ping"]),
+    ("They were there to pay tribute to the revolutionaries.", []),
 ])
 def test_who_the_last_sentence_says_attended(cut, attendees):
     text = ("BEIJING, Sept. 6 -- Xi Jinping presided over a meeting of the commission on Tuesday.\n\n"
