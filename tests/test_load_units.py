@@ -178,6 +178,9 @@ def test_a_research_tour_is_of_the_place_it_went_to(text, place):
     "Ethnic Affairs Conference, held in Harbin on Friday and Saturday, was the sixth of its kind.",
     "President Li Hua highlighted the tasks of the new era at a high-level conference on ethnic affairs. The "
     "conference, held in Harbin on Friday and Saturday, was the sixth of its kind.",
+    # "was hosted in", as a rewrite puts it
+    "The Central Ethnic Affairs Conference was hosted in Harbin from the 16th to 18 Dec 2030. President Li Hua "
+    "highlighted the tasks of the new era.",
 ])
 def test_the_event_held_in_a_place_as_an_aside(text):
     assert parse_source(text, "aside.txt").location == "Harbin"
