@@ -778,6 +778,7 @@ def test_credit_lines_are_page_matter(line, noise):
     ("Zhou Ming, vice premier, and Sun Ping, was a", ["Zhou Ming", "Sun Ping"]),
     ("Zhou Ming and Sun Ping inspected the", []),   # what they did, not a list of who attended
     ("Zhou Ming, who", []),                          # one name alone says nothing yet
+    ("Zhou Ming, general secretary of the Commun", []),   # nor one name and a title cut short
     # titles before the names
     ("Vice Premier Zhou Ming and Vice Premier Sun Ping, State Councilors Lu W", ["Zhou Ming", "Sun Ping"]),
     ("Vice Premier Zhou Ming and top legislator Sun", ["Zhou Ming"]),

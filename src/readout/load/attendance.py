@@ -368,4 +368,6 @@ def cut_list(text: str, span: Span, lexicon: Lexicon) -> list[Mention] | None:
     last = mentions[-1]
     if last.titles and not isinstance(last.titles[-1], str) and last.titles[-1].end >= span.end:
         last.titles = last.titles[:-1]
+        if len(mentions) == 1 and not last.titles:
+            return None  # one name and a title cut short says nothing yet: "Xi Jinping, general secretary of the Commun"
     return mentions
