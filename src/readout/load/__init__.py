@@ -215,7 +215,7 @@ class Reader(RoleReading, DateReading, PlaceReading):
         says so; and the city of the page's dateline where the lead names only a venue in it
         ("Xinhua News Agency, Beijing, February 28 – … held a meeting in Zhongnanhai")."""
         dateline = lead.dateline or self.story_dateline()
-        if dateline and place in self.lexicon.data.get("venues", ()) and dateline.place != place:
+        if dateline and place in self.lexicon.data["venues"] and dateline.place != place:
             self.found["location"] = f"the dateline's city: the lead names only a venue in it ({place!r})"
             return dateline.place
         if lead.place_from == "dateline" and TOURING.search(lead.kind or "") and THE_PROVINCE.search(

@@ -28,10 +28,11 @@ def is_journey(lead: Lead | None) -> bool:
     return bool(lead and lead.kind and JOURNEY.search(lead.kind))
 
 
+ATTENDED_AND_GAVE = r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?"
 # "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
-ATTENDED_AND_SPOKE = re.compile(r"[^.;]*?\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:important\s+)?speech")
+ATTENDED_AND_SPOKE = re.compile(rf"[^.;]*?{ATTENDED_AND_GAVE}(?:important\s+)?speech")
 # "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
-ATTENDED_AND_REPORTED = re.compile(r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?(?:keynote\s+|work\s+)?(?:report|address)\b")
+ATTENDED_AND_REPORTED = re.compile(rf"{ATTENDED_AND_GAVE}(?:keynote\s+|work\s+)?(?:report|address)\b")
 
 
 @lru_cache(maxsize=4)
