@@ -908,3 +908,12 @@ def test_a_comment_forms_fields_are_page_matter(line, noise):
 ])
 def test_the_year_of_a_day_when_the_year_named_is_a_plan(story, day):
     assert parse_source(f"{story}\n", "x.txt").date == day
+
+
+@pytest.mark.parametrize("gave", ["delivered a speech", "delivered a report", "gave a work report"])
+def test_who_attended_and_spoke_in_the_sentence_saying_who_presided(gave):
+    text = (" date 2023-08-23\nBEIJING, Aug. 22 (Xinhua) -- The committee convened its meeting on Tuesday. Sun Ming "
+            f"presided over the meeting, and Zhou Ping, vice premier, attended the meeting and {gave}.\n\n"
+            "He called for more care homes.\n")
+    event = parse_source(text, "x.txt")
+    assert (event.host.name, event.main_speaker.name if event.main_speaker else None) == ("Sun Ming", "Zhou Ping")

@@ -29,10 +29,11 @@ def is_journey(lead: Lead | None) -> bool:
 
 
 ATTENDED_AND_GAVE = r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?"
-# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech".
-ATTENDED_AND_SPOKE = re.compile(rf"[^.;]*?{ATTENDED_AND_GAVE}(?:important\s+)?speech")
+A_REPORT = r"(?:keynote\s+|work\s+)?(?:report|address)\b"
+# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech" (or a report).
+ATTENDED_AND_SPOKE = re.compile(rf"[^.;]*?{ATTENDED_AND_GAVE}(?:(?:important\s+)?speech|{A_REPORT})")
 # "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
-ATTENDED_AND_REPORTED = re.compile(rf"{ATTENDED_AND_GAVE}(?:keynote\s+|work\s+)?(?:report|address)\b")
+ATTENDED_AND_REPORTED = re.compile(rf"{ATTENDED_AND_GAVE}{A_REPORT}")
 
 
 @lru_cache(maxsize=4)
