@@ -260,6 +260,10 @@ def test_a_named_year_dates_a_month_and_day_but_not_a_day_alone(sentence, day):
     ("ZHAOJUE, Sichuan, Feb. 11 (Xinhua) -- Chinese President", "Zhaojue"),
     ("HAIKOU, December 25. /TASS/. Vice Premier Han Zheng called for", "Haikou"),
     ("HAIKOU, December 25. The vice premier called for", None),   # a full stop alone ends no dateline
+    # the same in mixed case
+    ("Xiong’an, Hebei, April 29 (Xinhua) — Vice Premier Han Zheng Wednesday stressed", "Xiong’an"),
+    ("Haikou, December 25. /TASS/. Vice Premier Han Zheng called for", "Haikou"),
+    ("Haikou, December 25. The vice premier called for", None),
 ])
 def test_datelines_of_other_agencies_and_translations(line, place):
     from readout.load.dates import match_dateline

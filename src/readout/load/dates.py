@@ -60,11 +60,11 @@ ANY_DAY = rf"(?:(?i:{MONTH_NAME})\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|
 # A credit in brackets that names an outlet after a day: "(Northpost)", "(APP - Site - 20th Dec, 2023)".
 CREDIT = r"\([A-Z][\w.&/ ,-]{1,60}\)"
 DATELINE_LOOSE = re.compile(
-    rf"(?P<place>[A-Z](?:[A-Z']|-(?=[A-Z]))+(?:\s+[A-Z](?:[A-Z']|-(?=[A-Z]))+)?|[A-Z](?:[a-z']|-(?=[a-z]))+(?:\s+[A-Z](?:[a-z']|-(?=[a-z]))+)?)"
-    r"(?:\s*\[China\]|,\s*China\b)?"  # "Beijing [China], June 25 (ANI):", "BEIJING, China, Oct 25 —"
-    rf"(?:,\s*(?P<date>{ANY_DAY}))?\s*(?:(?P<agency>(?i:{AGENCY}))|,?\s*(?P<credit>{CREDIT}))?\s*(?P<date2>{ANY_DAY})?\s*"
+    rf"(?P<place>[A-Z](?:[A-Z'’]|-(?=[A-Z]))+(?:\s+[A-Z](?:[A-Z'’]|-(?=[A-Z]))+)?|[A-Z](?:[a-z'’]|-(?=[a-z]))+(?:\s+[A-Z](?:[a-z'’]|-(?=[a-z]))+)?)"
+    r"(?:\s*\[China\]|,\s*China\b|,\s*[A-Z][a-z]+(?=,))?"  # "Beijing [China], June 25 (ANI):", "BEIJING, China, Oct 25 —", "Xi’an, Shaanxi, …"
+    rf"(?:,\s*(?P<date>{ANY_DAY}))?\.?\s*(?:(?P<agency>(?i:{AGENCY})|/[A-Za-z][\w .-]{{1,30}}/)|,?\s*(?P<credit>{CREDIT}))?\s*(?P<date2>{ANY_DAY})?\s*"
     rf"(?:,\s*(?P<outlet>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){{0,3}})\s*)?"  # "Beijing, May 21, 2024, The Europe Today:"
-    rf"\.?\s*(?:(?P<dash>[?\ufffd]?(?:--+|[-–—]+)|:)\s*|(?<=\))\s+(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
+    rf"\.?\s*(?:(?P<dash>[?\ufffd]?(?:--+|[-–—]+)|:)\s*|(?<=\))\s+(?=[A-Z])|(?<=/\.)\s*(?=[A-Z]))")  # "Beijing, Dec 28 (IANS) The …"
 # A translated Chinese dateline: "Xinhua News Agency, Beijing, July 27th.", "Xinhua News Agency,
 # Xi'an, Shaanxi/Yuncheng, Shanxi, May 17 –": the agency first, then the place(s) and the day.
 PLACE_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
