@@ -76,7 +76,8 @@ REPORTERS = re.compile(r"\((?:reporters?|correspondents?|text|written\s+by|by)\b
 # with people come to meet him: "talks with delegates of Chinese and foreign business leaders").
 TALKS_WITH_FOLK = re.compile(r"\s+with\s+(?!the\b|visiting\b|(?:[a-z-]+\s+)?(?:delegates|delegations|representatives|business\s+leaders"
                              r"|entrepreneurs|executives|experts|economists|scholars|heads)\b)[a-z]")
-ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+# "Earlier, on April 15, …, Xi had hosted the meeting": what someone had done is an earlier event.
+ANOTHER_EVENT = re.compile(r"\b(?:before|after|ahead\s+of\s+when)\s+(?:[A-Z][\w'’-]*\s+){1,3}$|\bhad\s+(?:also\s+|already\s+)?$")
 # "… while delivering a work report": what is delivered is a paper, not the event.
 DELIVERED = re.compile(r"\bdeliver(?:ed|ing|s)?\s+(?:a|an|the|his|her)\s+(?:[\w'’-]+\s+){0,2}$")
 # "Yu addressed members of the committee, which convened its yearly session …": the body

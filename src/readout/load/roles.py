@@ -16,7 +16,7 @@ from .lead import LEAD_WITHIN, Lead, match_lead
 from .page import CAPTION_VERB
 from .people import Mention, parse_mention
 from .segment import Span, ends_cut_off, split_sentences
-from .speech import IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
+from .speech import ATTENDED_AND_REPORTED, ATTENDED_AND_SPOKE, IN_HIS_SPEECH, MAIN_SPEECH, WITH_SPEAKER, SpeechReading
 
 CHAIRED_BY_TITLE = re.compile(r"\b(?:chaired|presided\s+over|hosted)\s+by\s+the\s+(?P<title>premier|president|vice\s+premier)\b",
                               re.IGNORECASE)
@@ -26,14 +26,6 @@ JOURNEY = re.compile(r"\b(?:tour|trip|inspection|visit)s?$")  # kinds of event t
 def is_journey(lead: Lead | None) -> bool:
     """Whether the lead's event is a tour, a trip, an inspection or a visit: nobody presides it."""
     return bool(lead and lead.kind and JOURNEY.search(lead.kind))
-
-
-ATTENDED_AND_GAVE = r"\battended\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?"
-A_REPORT = r"(?:keynote\s+|work\s+)?(?:report|address)\b"
-# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech" (or a report).
-ATTENDED_AND_SPOKE = re.compile(rf"[^.;]*?{ATTENDED_AND_GAVE}(?:(?:important\s+)?speech|{A_REPORT})")
-# "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
-ATTENDED_AND_REPORTED = re.compile(rf"{ATTENDED_AND_GAVE}{A_REPORT}")
 
 
 @lru_cache(maxsize=4)
@@ -340,7 +332,9 @@ class RoleReading(SpeechReading):
         meeting:" may come first, and a lead may name only a title: "The Chinese premier made
         the visit during an inspection tour …".)"""
         where, person = lead.sentence if lead else self.paragraphs[self.story[0]], None
-        present = {p.id for p in cast.attendees + cast.speakers}  # "… with the presence of Xi Jinping, …" lists, not leads
+        # "… with the presence of Xi Jinping, …" lists, not leads; but the one speaker the page
+        # names ("The Politburo held a group study … Xi Jinping spoke") is who spoke there.
+        present = {p.id for p in cast.attendees + (cast.speakers if len(cast.speakers) > 1 else [])}
         for where in ([lead.sentence] if lead else []) + [self.opening(i) for i in self.story[:3] if self.sentences[i]]:
             if lead and where != lead.sentence and self.lexicon.before_event.search(self.text, where.start, where.end):
                 continue  # "Xi presided over a meeting of … before the two-day conference": another event

@@ -33,8 +33,17 @@ WITH_SPEAKER = re.compile(r"\bwith\s+(?!.*\bwith\s)")
 IN_HIS_SPEECH = re.compile(r",?\s+in\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|keynote\s+speech)\b(?!\s+(?:at|to)\b)")
 SPEECH_FIRST = re.compile(r"\s*(?:(?:In\s+)?(?:delivering|making|giving|addressing)\s+(?:(?:a|an|the)\s+)?(?:important\s+)?"
                           r"(?:speech|address|remarks)\b|Speaking\s+at\s+(?:the|a|an)\b"
+                          r"|(?:When|While)\s+addressing\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|conference|symposium|ceremony|congress|gathering)\b"
                           r"|(?:In|During)\s+(?:his|her)\s+(?:important\s+)?(?:speech|address|remarks)(?=,)"
                           r"|In\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:speech|address)\s+(?:at|to)\b)[^,]{0,120},\s*", re.IGNORECASE)
+# "… attended the meeting and delivered a report", "…, who was invited to attend the meeting and
+# delivered a report".
+ATTENDED_AND_GAVE = r"\b(?:attended|(?:was|were)\s+invited\s+to\s+attend)\s+(?:the\s+\w+\s+)?and\s+(?:delivered|made|gave)\s+(?:an?\s+)?"
+A_REPORT = r"(?:keynote\s+|work\s+)?(?:report|address)\b"
+# "…, and Peng Qinghua, Secretary of …, attended the meeting and delivered a speech" (or a report).
+ATTENDED_AND_SPOKE = re.compile(rf"[^.;]*?{ATTENDED_AND_GAVE}(?:(?:important\s+)?speech|{A_REPORT})")
+# "Ding Xuexiang, …, attended the meeting and delivered a report" (while another presided): the main speaker.
+ATTENDED_AND_REPORTED = re.compile(rf"{ATTENDED_AND_GAVE}{A_REPORT}")
 # "… made important instructions on …", "… has issued instructions urging …".
 # (Not "Li also gave instructions regarding …" on a tour: instructions given there are spoken.)
 INSTRUCTED = re.compile(r"\b(?:has\s+|have\s+)?(?:made|gave|given|issued|delivers|delivered)\s+(?:important|written)\s+instructions?\b"
@@ -101,7 +110,7 @@ class SpeechReading(NameReading):
                 mention = parse_mention(self.text, Span(heard.end(), span.end), self.lexicon) if heard else None
                 if mention:
                     return self.person(mention)
-                verb = SPEECH.search(self.text, start, span.end)
+                verb = SPEECH.search(self.text, start, span.end) or ATTENDED_AND_REPORTED.search(self.text, start, span.end)
                 if verb and not self.lexicon.before_event.search(self.text, verb.end(), span.end):
                     # The sentence of the verb, where a caption runs several together unsplit
                     # ("… Xi Jinping, … attended the closing meeting. Wang Yang presided over
