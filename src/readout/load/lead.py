@@ -57,7 +57,7 @@ class Lead:
 # "Xi was chairing the meeting" is his).
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being)\s+$")
 OPENING_PARTICIPLE = re.compile(r"(?:Addressing|Speaking|Chairing|Presiding|Attending)\b")
-REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^,.;]*\b(?:when|while)\s+$")
+REMARKS_IN = re.compile(r"\bmade\s+(?:the|these)\s+remarks?\b[^,.;]*\bin\s+[A-Z][^.;]{0,60}?\b(?:when|while)\s+$")
 REMARKS = re.compile(r"made\s+(?:the|these)\s+(?:remarks?|comments)\b", re.IGNORECASE)
 REGION_BEFORE = re.compile(rf"^{CHINAS}")
 TIME_AFTER = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
@@ -137,8 +137,9 @@ def subject_span(text: str, body: int, verb: int) -> Span:
 
 def remarks_place(text: str, body: int, match: re.Match, lexicon: Lexicon) -> re.Match | None:
     """The place a lead says the remarks were made in, before its host phrase: "… made the
-    remarks on Wednesday in Shanghai when chairing a symposium", "… made the remarks on
-    Saturday in Nanjing, Jiangsu Province, at a symposium" (before the kind of event)."""
+    remarks on Wednesday in Shanghai when chairing a symposium", "… made the remark in Shenyang,
+    Liaoning province, on Friday while chairing a meeting", "… made the remarks on Saturday in
+    Nanjing, Jiangsu Province, at a symposium" (before the kind of event)."""
     if REMARKS_IN.search(text, body, match.start()):
         where = Span(body, match.start())
     elif REMARKS.match(text, match.start()):
