@@ -245,7 +245,8 @@ AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to
 BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
 WAS_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$")  # (a caption's "The conference is held in …", "will be convened")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
-PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar)\s+$", re.IGNORECASE)
+PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+$", re.IGNORECASE)
+KIND_HE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+(?:that\s+|which\s+)?(?:he|she)\s+$")
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
 
@@ -260,11 +261,13 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
     for match in lexicon.presiding_form.finditer(text):
         kind = None if UNAMBIGUOUS_PRESIDING.match(match.group()) else \
             lexicon.event_kinds.search(text, match.end(), min(len(text), match.end() + 60))
-        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and (
-                not kind or PARTICIPLE.search(text, max(0, match.start() - 20), match.start())
-                or (kind.group().lower() == "talks" and TALKS_WITH_FOLK.match(text, kind.end()))):
-            continue  # "held" with no event after it, "a conference held here", "held talks with workers": nobody's act
         by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
+        participle = PARTICIPLE.search(text, max(0, match.start() - 20), match.start())
+        if not UNAMBIGUOUS_PRESIDING.match(match.group()) and not (participle and by) and (
+                not kind or participle or (kind.group().lower() == "talks" and TALKS_WITH_FOLK.match(text, kind.end()))):
+            # "held" with no event after it, "a conference held here", "held talks with
+            # workers": nobody's act ("a meeting hosted by President Xi" is his).
+            continue
         if by:
             printed = re.search(rf"\b{re.escape(surname)}(?:\s+[A-Z][\w-]*)?\b", by.group(1))
             if printed and same_person(printed.group(), name):
@@ -283,11 +286,12 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
         # A full name right before the verb is its subject, in a headline run together from
         # several ("… Xi Jinping stressed at … Li Keqiang presided over …"); else the clause's
         # first name ("Xi, also general secretary …, presided over").
-        if HE_SAID_WHILE.search(clause):
-            # "…, he said while presiding over a meeting": whoever the page named last before "he".
+        if HE_SAID_WHILE.search(clause) or KIND_HE.search(clause):
+            # "…, he said while presiding over a meeting", "… a success, in a meeting he presided
+            # over": whoever the page named last before "he".
             named = [w for w in re.findall(r"\b[A-Z][a-z]+\b", text[max(0, match.start() - 600):match.start() - len(clause)])
                      if lexicon.may_be_name(w, 1)]
-            if named and named[-1] == surname:
+            if named and (named[-1] == surname or named[-2:] == name.split()):  # ("Luo Jian": the given name last)
                 return True
         right_before = NAME_BEFORE.search(clause)
         words = [right_before.group(1)] if right_before else re.findall(r"\b[A-Z][a-z]+\b", clause)
