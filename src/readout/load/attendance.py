@@ -249,6 +249,7 @@ PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|semina
 KIND_HE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+(?:that\s+|which\s+)?(?:he|she)\s+$")
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘]|\s*$)")
 
 
 def presides(text: str, name: str, lexicon: Lexicon) -> bool:
@@ -331,7 +332,10 @@ def aside_titles(text: str, span: Span, names: list[str], lexicon: Lexicon) -> l
     match = aside_pattern(tuple(names)).search(text, span.start, span.end)
     if not match:
         return []
-    titles = titles_after(text, match.end(), span.end, lexicon)
+    # The aside ends with its sentence: "…, also a member of the commission." gives no full stop,
+    # and "…, also head of the group. Han presided over …" nothing of the next sentence.
+    stop = SENTENCE_END.search(text, match.end(), span.end)
+    titles = titles_after(text, match.end(), stop.start() if stop else span.end, lexicon)
     return [text[t.start:t.end] for t in (trimmed(text, t.start, t.end) for t in titles) if t]
 
 
