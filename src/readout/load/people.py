@@ -88,9 +88,19 @@ def split_titles(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
     titles = []
     for i in range(0, len(cuts), 2):
         piece = trimmed(text, cuts[i], cuts[i + 1])
+        verb = PREDICATE.search(text, piece.start, piece.end) if piece else None
+        if piece and verb:  # "Chairman of the Central Military Commission attended the event and": the page left out a comma
+            piece = trimmed(text, piece.start, verb.start())
         if piece:
             titles.append(strip_title_prefix(text, piece, lexicon))
+        if verb:
+            break
     return titles
+
+
+# What the sentence says its subject did, where a title runs on into it without a comma.
+PREDICATE = re.compile(r"\s+(?:and\s+)?(?:attended|presided|chaired|said|stressed|emphasi[sz]ed|visited|inspected|urged|called|delivered"
+                       r"|pointed|noted|heads\s+the|was|were)\b")
 
 
 def strip_title_prefix(text: str, span: Span, lexicon: Lexicon) -> Span:
