@@ -36,6 +36,11 @@ MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
 PLANNED = re.compile(r"\b(?:will|shall|decided\s+to|to\s+(?:analy[sz]e|discuss|plan|deploy|arrange|study)|plans?\s+for"
                      r"|arrangements?\s+for)\b", re.IGNORECASE)
 WILL_AFTER = re.compile(r"\s+(?:will|is\s+to)\b")
+# What a year is named the time of, where it is the time of what was done: "production fell … in
+# 2015", "the handling of the proposals … in 2019"; or "2017 was …". (Not "reviewed": a meeting
+# reviews the plan for 2024 as often as the work of 2023.)
+REVIEWED = re.compile(r"\b(?:handl(?:ed|ing)|in\s+the\s+past|fell|rose|grew|reached|achieved|completed)\b", re.IGNORECASE)
+WAS_AFTER = re.compile(r"\s+(?:was|were|saw)\b")
 MONTH_LINE = re.compile(r"[ \t]*date[ \t]+(?P<year>(?:19|20)\d\d)-\d{2}\b(?!-)")
 VAGUE_WHEN = re.compile(r"\b(?:in\s+recent\s+days|recently|earlier\s+this\s+week|this\s+week|recent\s+(?:inspection\s+)?(?:tours?|trips?|visits?|inspections?))\b",
                         re.IGNORECASE)
@@ -101,6 +106,15 @@ class DateReading(Reading):
                 if found:
                     self.found["date"] = (self.found["date"].split(", resolved against")[0]
                                           + f", in the year before {planned}, which the story names only as the time of a plan")
+            elif found and named and named.kind == "named year" and found.value.month <= 4 and found.value.year == named.value.year \
+                    and self.only_reviewed(named.value.year):
+                # The mirror: a meeting early in a year that tells what "fell in 2015" or says
+                # "2017 was the last full year" of a term is held in the year after it.
+                reviewed = named.value.year
+                found = self.date_from(lead, [replace(named, value=date(reviewed + 1, 12, 31), years=(*named.years, reviewed + 1))])
+                if found:
+                    self.found["date"] = (self.found["date"].split(", resolved against")[0]
+                                          + f", in the year after {reviewed}, which the story names only as the time of what was done")
             if found:
                 found = self.first_day(found)
         if found is None:
@@ -123,6 +137,15 @@ class DateReading(Reading):
         return bool(named) and all(
             PLANNED.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
             or WILL_AFTER.match(self.text, m.end()) for m in named)
+
+    def only_reviewed(self, year: int) -> bool:
+        """Whether the story names ``year`` only as the time of what is told as done ("output
+        fell 2.3 percent in 2015", "2017 was the last full year")."""
+        start, end = self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end
+        named = [m for m in dates.NAMED_YEAR.finditer(self.text, start, end) if int(m.group(1)) == year]
+        return bool(named) and all(
+            REVIEWED.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
+            or WAS_AFTER.match(self.text, m.end()) for m in named)
 
     def page_year_anchor(self) -> dates.Anchor | None:
         """Where the story names no year, the latest year the page gives elsewhere: a month of a
