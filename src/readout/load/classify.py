@@ -183,6 +183,8 @@ def sentence_cue(text: str, span: Span, lexicon: Lexicon, before: str | None) ->
         section, cue = listed(text, span, lexicon, before) or (section, cue)
     elif (section is None or score <= 1) and (item := list_item(text, span, before)):  # ("steady" weighs less)
         section, cue, score = item, "an item of a list", 2
+    elif section is None and (imperative := lexicon.imperative.match(text, span.start, span.end)):
+        section, cue, score = "priorities", imperative.group().strip(), 2  # "Adhere to practical work, …"
     if section in ("progress", "problems", "priorities", None) and not call and (
             lexicon.narrative.match(text, span.start, span.end) or lexicon.business.match(text, span.start, span.end)):
         return section, cue, score, "tells what someone did: the story's narrative"

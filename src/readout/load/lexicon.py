@@ -18,7 +18,7 @@ LIST_KEYS = (
     "subject_cues", "title_heads", "title_adjectives", "nationalities", "not_names",
     "people_separators", "list_openers", "shared_titles", "speech_verbs", "pronouns",
     "clause_breaks", "noise", "organizations", "known_names", "presiding_forms", "overall_calls",
-    "narrative_verbs", "business_verbs", "enumerations", "attending_groups", "place_nouns",
+    "narrative_verbs", "business_verbs", "imperatives", "enumerations", "attending_groups", "place_nouns",
     "doctrine_nouns", "news_sources", "stop_places", "lone_surnames", "venues", "venue_halls", "body_names", "too_wide_places",
 )
 
@@ -277,6 +277,12 @@ class Lexicon(NameVocabulary):
             r"|after\s+[^,]{1,80}|while\s+[^,]{1,60}),\s*)?"
             r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]he\s+(?:president|premier))"
             rf"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+)?(?:{verbs})\b")
+
+    @cached_property
+    def imperative(self) -> re.Pattern:
+        """A sentence opening with the imperative of a task ("Adhere to …", "Be good at …"): the
+        phrase, its capital as listed, and a lower-case word after it."""
+        return re.compile(rf"\s*(?:{alternation(self.data['imperatives'], fold=False)})\s+(?=[a-z\"“'‘])")
 
     @cached_property
     def business(self) -> re.Pattern:
