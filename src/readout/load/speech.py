@@ -76,7 +76,8 @@ class SpeechReading(NameReading):
         # printed one kept beside it.
         name = mention.meant or self.lexicon.data.get("misprinted_names", {}).get(" ".join(printed.split())) or " ".join(
             word.capitalize() if word[1:] != word[1:].lower() and "-" not in word else word for word in printed.split())
-        return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed else None)
+        name = name.replace("’", "'")  # "Chen Min’er" is spelt "Chen Min'er" wherever a page prints him
+        return Person(slugify(name), name, mention_titles(self.text, mention), printed if name != printed.replace("’", "'") else None)
 
     def named_as_subject(self, span: Span) -> Mention | None:
         """The first person ``span`` names who may be what it is about: not one named as whose
