@@ -28,6 +28,10 @@ def is_journey(lead: Lead | None) -> bool:
     return bool(lead and lead.kind and JOURNEY.search(lead.kind))
 
 
+# "On Wednesday afternoon, Xi went to …": a surname alone as a sentence's subject, after a phrase of time or place.
+SURNAME_FIRST = re.compile(r"(?:(?:On|In|At|During)\s[^,]{1,40},\s*)?(?P<surname>[A-Z][a-z]+)\s+(?=(?:also\s+|then\s+)?[a-z]+ed\b|went\b|met\b|made\b|said\b)")
+
+
 @lru_cache(maxsize=4)
 def presided_with_subject(kinds: str) -> re.Pattern:
     return re.compile(rf"\b(?:chaired|chairing|chairs|presided\s+over|presiding\s+over|presides\s+over)\s+(?:a|an|the)\s+"
@@ -338,7 +342,7 @@ class RoleReading(SpeechReading):
         for where in ([lead.sentence] if lead else []) + [self.opening(i) for i in self.story[:3] if self.sentences[i]]:
             if lead and where != lead.sentence and self.lexicon.before_event.search(self.text, where.start, where.end):
                 continue  # "Xi presided over a meeting of … before the two-day conference": another event
-            mention = self.named_as_subject(where)
+            mention = self.named_as_subject(where) or self.surname_subject(where)
             person = self.person(mention) if mention else None
             if person and person.id not in present:
                 break
@@ -353,6 +357,17 @@ class RoleReading(SpeechReading):
             cast.main_speaker = person
             self.found["main_speaker"] = "the person the story opens with, who spoke"
         cast.drop_leaders()
+
+    def surname_subject(self, where: Span) -> Mention | None:
+        """A surname alone opening ``where`` (after a phrase of time or place), printed in full
+        elsewhere on the page: "On Wednesday afternoon, Xi went to …" under "Xi Jinping's
+        inspection tour of Xinjiang"."""
+        opening = SURNAME_FIRST.match(self.text, where.start, where.end)
+        if opening is None or not self.lexicon.may_be_name(opening.group("surname"), 1) \
+                or self.lexicon.pronouns.match(self.text, opening.start("surname")):  # "He made the remarks …" is no Mr He
+            return None
+        paragraph = next((i for i in self.story if self.paragraphs[i].start <= where.start < self.paragraphs[i].end), self.story[0])
+        return self.full_name(opening.group("surname"), where, paragraph)
 
     def opening(self, paragraph: int) -> Span:
         """A paragraph's first two sentences: where it names who it is about."""
