@@ -242,7 +242,7 @@ def co_presiders(text: str, span: Span, chair: Mention, lexicon: Lexicon) -> lis
 NEXT_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=[A-Z][a-z]+\s+[A-Z][a-z])")
 HE_SAID_WHILE = re.compile(r"\b(?:he|she)\s+(?:said|stressed|noted|added|told\s+[\w\s]{1,40}?)\s+(?:while|when)\s+$", re.IGNORECASE)
 AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to the one before
-BY_AFTER = re.compile(r"(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")
+BY_AFTER = re.compile(r"(?:\s+and\s+[a-z]+ed)?(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")  # ("hosted and convened by")
 WAS_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$")  # (a caption's "The conference is held in …", "will be convened")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+$", re.IGNORECASE)

@@ -19,6 +19,7 @@ WORD = re.compile(r"[\w'’-]+")
 # The first letter of a word, where it is a capital: where a name may start.
 CAPITAL_START = re.compile(r"(?<![\w'’-])[A-Z]")
 # A surname and a hyphenated given name, as Hong Kong and Macao names are printed.
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Dr)\.?\s$")
 HONG_KONG_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}")
 COMMA = re.compile(r"\s*,\s*")
 NON_SPACE = re.compile(r"\S+")
@@ -54,6 +55,8 @@ def is_name(text: str, span: Span, lexicon: Lexicon) -> bool:
     # machine translations do ("Li Quiang").
     if HONG_KONG_NAME.fullmatch(name):  # "Tung Chee-hwa", "Leung Chun-ying": Cantonese spelling
         return True
+    if len(words) == 2 and HONORIFIC_BEFORE.search(text, max(0, span.start - 6), span.start):
+        return True  # "the Secretary for Innovation and Technology, Mr Alfred Sit": a name in English order
     if words[0].isupper() and not lexicon.is_pinyin(words[0], 1):
         return False  # "BEIJING Xinhua": a dateline, not a surname in capitals
     return name in lexicon.known_names or (lexicon.is_pinyin(words[0], 2) and all(
