@@ -17,7 +17,7 @@ from .segment import Span
 # Words after which "in <Place>" or "of <Place>" says where the event was ("The conference,
 # held in Beijing on Friday, …", "members gathered at the Great Hall of the People in Beijing",
 # "… made the remarks in northern city of Tianjin" too; "opened on April 26 in Haikou").
-EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+(?:held|hosted)|took\s+place|convened|opened|met|gathered|made\s+the\s+remarks|symposium|meeting|conference|gathering|workshop|seminar|"
+EVENT_PLACE = re.compile(r"\b(?:(?:was|were)\s+(?:held|hosted)|took\s+place|convened|opened|met(?!\s+with\b)|gathered|made\s+the\s+remarks|symposium|meeting|conference|gathering|workshop|seminar|"
                          r"session|forum|inspection(?:\s+tour)?|tour|visit|trip|(?:Symposium|Meeting|Conference|Session|Forum)(?=,\s+held))(?:,\s+held)?\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:on\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]+),?\s+)?(?:at\s+the\s+Great\s+Hall\s+of\s+the\s+People\s+)?"
                          r"(?:of\s+the\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’-]*\s+){1,7}(?=in\s+[A-Z]))?"  # "… session of the 11th Guangdong Provincial Party Committee in Guangzhou"
