@@ -358,6 +358,9 @@ def test_a_line_in_lower_case_is_an_item_only_after_a_colon(text, item):
     ("President Wen visited a hospital in Xining, Qinghai Province, on May 11, 2039.", False),  # told, not shown
     ("President Wen visits a hospital. He spoke there on May 11, 2039.", False),  # two sentences
     ("President Wen visits a hospital in Xining, Qinghai Province.", False),  # no date
+    ("Tang Lin speaks at the meeting.", True),  # what the picture shows at the event
+    ("Tang shakes hands with deputies from Dunhuang.", True),
+    ("Tang Lin speaks at length about water, and the deputies agree.", False),
 ])
 def test_captions_without_credit(body, caption):
     from readout.load.page import uncredited_caption

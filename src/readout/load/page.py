@@ -15,6 +15,12 @@ CAPTION_VERB = re.compile(r"[^.]{0,200}?\b(?:presides|chairs|attend|attends|deli
                           r"visits|views|tours|talks\s+with|learns\s+about|listens\s+to|meets|speaks|addresses|hosts|"
                           r"waves|greets|poses|shakes\s+hands|looks\s+at|checks|examines|chats\s+with|interacts\s+with|"
                           r"communicates\s+with|watches|observes|hears|plants|applauds)\b")
+# A caption without a date: a name, the caption's present tense of what the picture shows at the
+# event, a full stop ("Guo Shengkun speaks at the meeting.", "Guo shakes hands with deputies.");
+# not "President Wen visits a hospital in Xining.", which a rewrite may open its story with.
+SHORT_CAPTION = re.compile(r"\s*(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:speaks|presides|chairs|addresses|attends)\s+(?:over\s+|at\s+)?the\s+"
+                           r"(?:[\w-]+\s+){0,2}(?:meeting|session|symposium|conference|ceremony|forum|gathering|discussion)"
+                           r"|shakes\s+hands\s+with\b[^.!?]{0,60})\.\s*")
 BROKEN_END = re.compile(r"\b(?:a|an|the|of|to|in|and|on|for|with|by|at|from|that|as|or|is|are|was|were|"
                         r"said|says|made|has|have|had|he|she|it|its|their|his)\s*$")
 HEADING_END = re.compile(r"[.!?…;:,。！？][\"'”’)\]]*" + LINK_LABEL + r"\s*$")
@@ -76,6 +82,8 @@ def uncredited_caption(body: str) -> bool:
     """A photo's caption the page printed without its credit: one sentence in the caption's
     present tense ending with the picture's date ("President Xi talks with teachers … in
     Changsha, Hunan Province, March 18, 2024.", "Wang inspects a farm park on February 22.")."""
+    if len(body) < 120 and SHORT_CAPTION.fullmatch(body):
+        return True  # "Guo Shengkun speaks at the meeting.", "Guo shakes hands with Yunnan deputies."
     if not body.rstrip().rstrip(".)]").rstrip()[-1:].isdigit():
         return False  # (most paragraphs: no date at the end, and no long pattern tried)
     date_at_end = DATE_AT_END.search(body)
