@@ -924,3 +924,14 @@ def test_who_attended_and_spoke_in_the_sentence_saying_who_presided(gave):
             "He called for more care homes.\n")
     event = parse_source(text, "x.txt")
     assert (event.host.name, event.main_speaker.name if event.main_speaker else None) == ("Sun Ming", "Zhou Ping")
+
+
+@pytest.mark.parametrize("text, verb, kind", [
+    ("Premier Gao inspected Hainan on Monday.", "inspected", "inspection"),  # the page's own word
+    ("Premier Gao inspected Hainan on Monday, the first stop of an inspection tour of the south.", "inspected", "inspection tour"),
+    ("Gao said so during a trip to Hunan.", "during a trip", "trip"),
+    ("Premier Gao toured Hainan on Monday.", "toured", "inspection tour"),
+])
+def test_a_journey_is_named_in_the_pages_words(text, verb, kind):
+    from readout.load.lead import journey_named
+    assert journey_named(text, verb) == kind

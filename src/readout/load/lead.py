@@ -174,7 +174,7 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         # to Guangxi, Xi Jinping, …, emphasized": the subject after the clause.
         comma = text.find(",", match.end(), span.end)
         lead.host = parse_mention(text, Span(comma + 1, span.end), lexicon) if comma != -1 else None
-    lead.kind = kind_named(match.group("kind")) or "inspection tour"  # "Xi inspected Xiong’an": readers call it a tour
+    lead.kind = kind_named(match.group("kind")) or journey_named(text, match.group("verb"))
     after_kind = match.end("kind")
     held_at = lexicon.at_the_event.search(text, after_kind, span.end) if DELIVERED.search(text, body, match.start("kind")) else None
     if held_at:  # "… while delivering a work report to 2,149 advisers at the opening meeting": the report is no event
@@ -206,6 +206,17 @@ def read_lead(text: str, span: Span, match: re.Match, lexicon: Lexicon,
         if piece:
             lead.subject = text[piece.start:piece.end]
     return lead
+
+
+def journey_named(text: str, verb: str) -> str:
+    """The kind of a journey whose lead names none, in the page's own words: "during his trip"
+    a trip; "Xi inspected Xiong’an" an inspection, or an inspection tour where the page calls
+    it so; "Li toured Hainan" an inspection tour."""
+    if "trip" in verb:
+        return "trip"
+    if verb.startswith("inspect") and "inspection tour" not in text.lower():
+        return "inspection"
+    return "inspection tour"
 
 
 def kind_named(printed: str) -> str:
