@@ -246,6 +246,7 @@ BY_AFTER = re.compile(r"(?:\s+and\s+[a-z]+ed)?(?:\s+(?:on|in|at)\s+[\w'’-]+(?:
 WAS_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$")  # (a caption's "The conference is held in …", "will be convened")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
 PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+$", re.IGNORECASE)
+BY_NAME = re.compile(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)")  # "… presided over by Li Qiang"
 KIND_HE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+(?:that\s+|which\s+)?(?:he|she)\s+$")
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
@@ -262,8 +263,8 @@ def presides(text: str, name: str, lexicon: Lexicon) -> bool:
     for match in lexicon.presiding_form.finditer(text):
         kind = None if UNAMBIGUOUS_PRESIDING.match(match.group()) else \
             lexicon.event_kinds.search(text, match.end(), min(len(text), match.end() + 60))
-        by = re.match(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)", text[match.end():match.end() + 80])
         participle = PARTICIPLE.search(text, max(0, match.start() - 20), match.start())
+        by = BY_NAME.match(text, match.end(), match.end() + 80)
         if not UNAMBIGUOUS_PRESIDING.match(match.group()) and not (participle and by) and (
                 not kind or participle or (kind.group().lower() == "talks" and TALKS_WITH_FOLK.match(text, kind.end()))):
             # "held" with no event after it, "a conference held here", "held talks with
