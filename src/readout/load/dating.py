@@ -34,7 +34,7 @@ MONTH_BEFORE = re.compile(rf"(?i:\b{dates.MONTH_NAME})\s+(?:of\s+)?$")
 # What a year is named the time of, where it is the time of a plan: "… decided to discuss … in January
 # 2018", "to analyze economic work in 2023", "arrangements for …"; or "2023 will be …".
 PLANNED = re.compile(r"\b(?:will|shall|decided\s+to|to\s+(?:analy[sz]e|discuss|plan|deploy|arrange|study)|plans?\s+for"
-                     r"|arrangements?\s+for)\b", re.IGNORECASE)
+                     r"|arrangements?\s+for|deploy(?:s|ed|ing)|arrang(?:es|ed|ing))\b", re.IGNORECASE)  # ("researches and deploys 2022 work")
 WILL_AFTER = re.compile(r"\s+(?:will|is\s+to)\b")
 # What a year is named the time of, where it is the time of what was done: "production fell … in
 # 2015", "the handling of the proposals … in 2019"; or "2017 was …". (Not "reviewed": a meeting
