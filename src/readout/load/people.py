@@ -215,7 +215,7 @@ def split_people(text: str, span: Span, lexicon: Lexicon) -> list[Span]:
 
 
 # What may follow a name that ends one person of a list.
-AFTER_NAME = re.compile(r"\s*(?:,|;|\(|$)|\s+(?:and|as\s+well\s+as|were|was|are|is|also|attended)\b")
+AFTER_NAME = re.compile(r"\s*(?:,|;|\(|$)|\s+(?:and|as\s+well\s+as|were|was|are|is|also|attended)\b|\s+of\s+(?=[A-Z])")  # ("Lei Jun of Xiaomi")
 
 
 def starts_with_person(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
