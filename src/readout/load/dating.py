@@ -90,6 +90,8 @@ class DateReading(Reading):
         caption that shows the event itself."""
         anchors = self.anchors(published)
         found = self.date_from(lead, anchors)
+        if found and found.rule == "weekday" and any(anchor.kind == "caption" for anchor in anchors):
+            found = self.weekday_shown(found, anchors, lead)
         if found:
             found = self.first_day(found)
         if found is None and not anchors and self.story:
@@ -289,6 +291,19 @@ class DateReading(Reading):
             return found
         first = dates.find_event_date(self.text, held.end(), span.end, reference)
         return first if first and first.start == held.end() and first.value < found.value else found
+
+    def weekday_shown(self, found: dates.FoundDate, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate:
+        """"Han on Friday called for …" under a caption of the meeting dated June 24, 2022 (a
+        Friday), on a page updated three weeks later: the weekday is the caption's day, not the
+        Friday before the stamp."""
+        how = self.found.get("date", "")
+        shown = self.caption_date(anchors, lead)
+        if shown and shown.value < found.value and shown.value.weekday() == found.value.weekday() \
+                and (found.value - shown.value).days <= 62:
+            self.found["date"] = f"{how.split(', resolved against')[0]}, the day of a photo caption showing the event, {shown.value}"
+            return replace(found, value=shown.value)
+        self.found["date"] = how
+        return found
 
     def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
         """A caption's date where the caption shows the event itself ("… chairs a symposium …
