@@ -99,24 +99,8 @@ class DateReading(Reading):
             named = dates.year_anchor(self.text, self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end) \
                 or self.page_year_anchor()
             found = self.date_from(lead, [named]) if named else None
-            if found and named and named.kind == "named year" and found.value.month >= 10 and found.value.year == named.value.year \
-                    and self.only_planned(named.value.year):
-                # A meeting late in a year that plans "economic work in 2023" is held in the year
-                # before it (the anchor's rule for a day late in a year with the year before named).
-                planned = named.value.year
-                found = self.date_from(lead, [replace(named, years=(*named.years, planned - 1))])
-                if found:
-                    self.found["date"] = (self.found["date"].split(", resolved against")[0]
-                                          + f", in the year before {planned}, which the story names only as the time of a plan")
-            elif found and named and named.kind == "named year" and found.value.month <= 4 and found.value.year == named.value.year \
-                    and self.only_reviewed(named.value.year):
-                # The mirror: a meeting early in a year that tells what "fell in 2015" or says
-                # "2017 was the last full year" of a term is held in the year after it.
-                reviewed = named.value.year
-                found = self.date_from(lead, [replace(named, value=date(reviewed + 1, 12, 31), years=(*named.years, reviewed + 1))])
-                if found:
-                    self.found["date"] = (self.found["date"].split(", resolved against")[0]
-                                          + f", in the year after {reviewed}, which the story names only as the time of what was done")
+            if found and named and named.kind == "named year" and found.value.year == named.value.year:
+                found = self.year_beside(found, named, lead)
             if found:
                 found = self.first_day(found)
         if found is None:
@@ -130,24 +114,34 @@ class DateReading(Reading):
                       else "no event date found in the text", where.start)
         return found
 
-    def only_planned(self, year: int) -> bool:
-        """Whether the story names ``year`` only as the time of what is planned ("to analyze
-        economic work in 2023", "2023 will be the first year of …", "decided to discuss a
-        proposal … in January 2018"), never as the time of what is told."""
-        start, end = self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end
-        named = [m for m in dates.NAMED_YEAR.finditer(self.text, start, end) if int(m.group(1)) == year]
-        return bool(named) and all(
-            PLANNED.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
-            or WILL_AFTER.match(self.text, m.end()) for m in named)
+    def year_beside(self, found: dates.FoundDate, named: dates.Anchor, lead: Lead | None) -> dates.FoundDate | None:
+        """A day in the year the story names, read again: a meeting late in a year that names it
+        only as the time of a plan ("to analyze economic work in 2023") is held in the year
+        before it; one early in a year that names it only as the time of what was done ("2017
+        was the last full year of the government", "output fell … in 2015") in the year after."""
+        year = named.value.year
+        if found.value.month >= 10 and self.named_only(year, PLANNED, WILL_AFTER):
+            # (the anchor's rule for a day late in a year with the year before named)
+            again = self.date_from(lead, [replace(named, years=(*named.years, year - 1))])
+            why = f"in the year before {year}, which the story names only as the time of a plan"
+        elif found.value.month <= 4 and self.named_only(year, REVIEWED, WAS_AFTER):
+            again = self.date_from(lead, [replace(named, value=date(year + 1, 12, 31), years=(*named.years, year + 1))])
+            why = f"in the year after {year}, which the story names only as the time of what was done"
+        else:
+            return found
+        if again:
+            self.found["date"] = self.found["date"].split(", resolved against")[0] + f", {why}"
+        return again
 
-    def only_reviewed(self, year: int) -> bool:
-        """Whether the story names ``year`` only as the time of what is told as done ("output
-        fell 2.3 percent in 2015", "2017 was the last full year")."""
+    def named_only(self, year: int, cue: re.Pattern, after: re.Pattern) -> bool:
+        """Whether every time the story names ``year``, ``cue`` stands before it in its clause or
+        ``after`` right after it: "to analyze economic work in 2023", "2023 will be the first year
+        of …" (a plan); "output fell 2.3 percent in 2015", "2017 was …" (what was done)."""
         start, end = self.paragraphs[self.story[0]].start, self.paragraphs[self.story[-1]].end
         named = [m for m in dates.NAMED_YEAR.finditer(self.text, start, end) if int(m.group(1)) == year]
         return bool(named) and all(
-            REVIEWED.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
-            or WAS_AFTER.match(self.text, m.end()) for m in named)
+            cue.search(self.text, max(start, *(self.text.rfind(stop, start, m.start()) + 1 for stop in ".!?;")), m.start())
+            or after.match(self.text, m.end()) for m in named)
 
     def page_year_anchor(self) -> dates.Anchor | None:
         """Where the story names no year, the latest year the page gives elsewhere: a month of a

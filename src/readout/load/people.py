@@ -18,8 +18,9 @@ NAME = re.compile(rf"(?:{CAPS_SURNAME}|{NAME_WORD})(?:[ \t]+{NAME_WORD}){{1,2}}"
 WORD = re.compile(r"[\w'’-]+")
 # The first letter of a word, where it is a capital: where a name may start.
 CAPITAL_START = re.compile(r"(?<![\w'’-])[A-Z]")
-# A surname and a hyphenated given name, as Hong Kong and Macao names are printed.
+# An honorific before a name, as Hong Kong's government prints names in English order ("Mr Alfred Sit").
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Dr)\.?\s$")
+# A surname and a hyphenated given name, as Hong Kong and Macao names are printed.
 HONG_KONG_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}")
 COMMA = re.compile(r"\s*,\s*")
 NON_SPACE = re.compile(r"\S+")
