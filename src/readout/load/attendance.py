@@ -83,7 +83,9 @@ def attendance_mentions(text: str, span: Span, lexicon: Lexicon, floor: int | No
             extra = parse_mention(text, Span(more.end(), piece.end), lexicon) if more else None
             if extra and extra.name.start > mention.name.end:
                 mentions.append(extra)
-    if before and not after and role == "attendance" and mentions:
+    if before and not after and role == "attendance":
+        # (with or without the one who attended along with them named in full: "Li attended
+        # the meeting, along with Liu Yunshan and Vice-Premier Zhang Gaoli")
         mentions += attended_with(text, Span(before.end(), span.end), lexicon, before_phrases)
     share_plural_title(text, mentions)
     share_plural_apposition(text, mentions, lexicon)
