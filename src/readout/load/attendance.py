@@ -247,9 +247,10 @@ AND_CLAUSE = re.compile(r",\s+and\s+(?=[A-Z])")  # a clause of its own joined to
 BY_AFTER = re.compile(r"(?:\s+and\s+[a-z]+ed)?(?:\s+(?:on|in|at)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+by\s+")  # ("hosted and convened by")
 WAS_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$")  # (a caption's "The conference is held in …", "will be convened")
 NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+(?:-[a-z]+)?\s+$")
-PARTICIPLE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+$", re.IGNORECASE)
+MEETING = r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+"
+PARTICIPLE = re.compile(rf"{MEETING}$", re.IGNORECASE)  # "a conference held here"
 BY_NAME = re.compile(r"\s+by\s+((?:[A-Z][\w-]*,?\s+){0,4}[A-Z][\w-]*)")  # "… presided over by Li Qiang"
-KIND_HE = re.compile(r"\b(?:meeting|conference|symposium|session|forum|seminar|gathering)\s+(?:that\s+|which\s+)?(?:he|she)\s+$")
+KIND_HE = re.compile(rf"{MEETING}(?:that\s+|which\s+)?(?:he|she)\s+$")  # "in a meeting he presided over"
 UNAMBIGUOUS_PRESIDING = re.compile(r"presid|chair|moderat", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?;:]\s|\n|--|—")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘]|\s*$)")

@@ -290,18 +290,25 @@ class DateReading(Reading):
         """"Han on Friday called for …" under a caption of the meeting dated June 24, 2022 (a
         Friday), on a page updated three weeks later: the weekday is the caption's day, not the
         Friday before the stamp."""
-        how = self.found.get("date", "")
-        shown = self.caption_date(anchors, lead)
+        shown = self.event_caption(anchors, lead)
         if shown and shown.value < found.value and shown.value.weekday() == found.value.weekday() \
                 and (found.value - shown.value).days <= 62:
-            self.found["date"] = f"{how.split(', resolved against')[0]}, the day of a photo caption showing the event, {shown.value}"
+            self.found["date"] = (self.found.get("date", "").split(", resolved against")[0]
+                                  + f", the day of a photo caption showing the event, {shown.value}")
             return replace(found, value=shown.value)
-        self.found["date"] = how
         return found
 
     def caption_date(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.FoundDate | None:
-        """A caption's date where the caption shows the event itself ("… chairs a symposium …
-        in Hefei, Aug. 20, 2020"), not another stop of a tour. With no lead sentence, the kind
+        """The date of a caption showing the event itself (``event_caption``), as the event's."""
+        anchor = self.event_caption(anchors, lead)
+        if anchor is None:
+            return None
+        self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
+        return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
+
+    def event_caption(self, anchors: list[dates.Anchor], lead: Lead | None) -> dates.Anchor | None:
+        """The first caption among ``anchors`` that shows the event itself ("… chairs a symposium
+        … in Hefei, Aug. 20, 2020"), not another stop of a tour. With no lead sentence, the kind
         is the first the story names ("In a work conference on the issue, Zhang stressed …")."""
         kind = lead.kind if lead else None
         if lead is None and any(anchor.kind == "caption" for anchor in anchors):
@@ -310,8 +317,7 @@ class DateReading(Reading):
             if anchor.kind == "caption":
                 paragraph = next(p for p in self.paragraphs if p.start <= anchor.start < p.end)
                 if shows_event(self.text, kind, paragraph.start, anchor.start):
-                    self.found["date"] = f"the date of a photo caption showing the event, {anchor.value}"
-                    return dates.FoundDate(anchor.value, None, "caption", anchor.start, anchor.end)
+                    return anchor
         return None
 
     def found_date(self, found, reference):

@@ -363,11 +363,10 @@ class RoleReading(SpeechReading):
         elsewhere on the page: "On Wednesday afternoon, Xi went to …" under "Xi Jinping's
         inspection tour of Xinjiang"."""
         opening = SURNAME_FIRST.match(self.text, where.start, where.end)
-        if opening is None or not self.lexicon.may_be_name(opening.group("surname"), 1) \
-                or self.lexicon.pronouns.match(self.text, opening.start("surname")):  # "He made the remarks …" is no Mr He
+        if opening is None or self.lexicon.pronouns.match(self.text, opening.start("surname")):  # "He made the remarks …" is no Mr He
             return None
         paragraph = next((i for i in self.story if self.paragraphs[i].start <= where.start < self.paragraphs[i].end), self.story[0])
-        return self.full_name(opening.group("surname"), where, paragraph)
+        return self.named_by_surname(where, opening.end("surname"), paragraph)
 
     def opening(self, paragraph: int) -> Span:
         """A paragraph's first two sentences: where it names who it is about."""
